@@ -1,0 +1,84 @@
+package dev.scoreline.delta;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a client subscribes to: {@code match:<matchId>}, {@code table:<tableId>} (the public table)
+ * or {@code table:<tableId>/seat:<playerId>} (one player's private view).
+ *
+ * @param playerId the seat's player for a private channel, null for a public one
+ */
+public record Channel(Kind kind, String entityId, String playerId) {
+
+    public enum Kind {
+        MATCH("match"),
+        TABLE("table");
+
+        private final String prefix;
+
+        Kind(String prefix) {
+            this.prefix = prefix;
+        }
+
+        public String prefix() {
+            return prefix;
+        }
+    }
+
+    /** Ids are what producers use as Kafka keys: printable, no separators of ours, bounded. */
+    private static final String ID = "[A-Za-z0-9._~@+-]{1,128}";
+
+    private static final Pattern FORM =
+            Pattern.compile("(match|table):(" + ID + ")(?:/seat:(" + ID + "))?");
+
+    public Channel {
+        if (kind == null || entityId == null || !entityId.matches(ID)) {
+            throw new IllegalArgumentException("bad channel id: " + entityId);
+        }
+        if (playerId != null && (kind != Kind.TABLE || !playerId.matches(ID))) {
+            throw new IllegalArgumentException("only a table has seat channels: " + playerId);
+        }
+    }
+
+    public static Channel match(String matchId) {
+        return new Channel(Kind.MATCH, matchId, null);
+    }
+
+    public static Channel table(String tableId) {
+        return new Channel(Kind.TABLE, tableId, null);
+    }
+
+    public static Channel seat(String tableId, String playerId) {
+        return new Channel(Kind.TABLE, tableId, playerId);
+    }
+
+    /** @throws IllegalArgumentException with the reason, for anything that is not a channel name */
+    public static Channel parse(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("channel is missing");
+        }
+        Matcher m = FORM.matcher(name);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    "not a channel: '" + name + "' (expected match:<id>, table:<id> or table:<id>/seat:<playerId>)");
+        }
+        if (m.group(1).equals("match") && m.group(3) != null) {
+            throw new IllegalArgumentException("a match has no seat channels: " + name);
+        }
+        return new Channel(m.group(1).equals("match") ? Kind.MATCH : Kind.TABLE, m.group(2), m.group(3));
+    }
+
+    public boolean isPrivate() {
+        return playerId != null;
+    }
+
+    public String name() {
+        return kind.prefix() + ":" + entityId + (playerId == null ? "" : "/seat:" + playerId);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.scoreline.match.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+
+/**
+ * Starts an innings.
+ *
+ * @param target the target the officials set, when the feed gives one (a reduced or D/L match);
+ *     absent, the scorer derives it from the earlier innings
+ */
+public record InningsStart(
+        String eventId,
+        String matchId,
+        Instant eventTime,
+        String battingTeam,
+        boolean superOver,
+        Target target)
+        implements MatchEvent {
+
+    public static final String TYPE = "innings.start";
+
+    /** Runs to win, within how many overs (null when the overs are not limited). */
+    public record Target(int runs, Integer overs) {}
+
+    @Override
+    @JsonIgnore
+    public String type() {
+        return TYPE;
+    }
+}

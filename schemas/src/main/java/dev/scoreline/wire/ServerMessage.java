@@ -1,0 +1,42 @@
+package dev.scoreline.wire;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.delta.Delta;
+import dev.scoreline.delta.Snapshot;
+
+/**
+ * A frame a gateway sends to a client: over WebSocket one per text frame, over Server-Sent Events
+ * the data of an event named after its type.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ServerMessage.SnapshotFrame.class, name = "snapshot"),
+    @JsonSubTypes.Type(value = ServerMessage.DeltaFrame.class, name = "delta"),
+    @JsonSubTypes.Type(value = ServerMessage.ErrorFrame.class, name = "error"),
+    @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")
+})
+public sealed interface ServerMessage {
+
+    record SnapshotFrame(String channel, String epoch, long version, JsonNode state) implements ServerMessage {
+        public static SnapshotFrame of(Snapshot s) {
+            return new SnapshotFrame(s.channel(), s.epoch(), s.version(), s.state());
+        }
+    }
+
+    record DeltaFrame(String channel, String epoch, long from, long to, ObjectNode patch) implements ServerMessage {
+        public static DeltaFrame of(Delta d) {
+            return new DeltaFrame(d.channel(), d.epoch(), d.from(), d.to(), d.patch());
+        }
+    }
+
+    /**
+     * @param code a stable machine-readable code, such as {@code forbidden} or {@code bad-request}
+     * @param channel the subscription the error is about, absent when it concerns the connection
+     */
+    record ErrorFrame(String code, String message, String channel) implements ServerMessage {}
+
+    record Pong() implements ServerMessage {}
+}
