@@ -1,0 +1,45 @@
+package dev.scoreline.topic;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The project's Kafka topics with their default names and the settings they are created with.
+ * Every name can be overridden where a topic is used; these defaults are what the local mode,
+ * the tests and the deployment files create.
+ */
+public enum Topic {
+    MATCH_EVENTS("match-events", Map.of()),
+    TABLE_EVENTS("table-events", Map.of()),
+    /** Short retention: a delta is only needed until a newer snapshot covers it. */
+    STATE_DELTAS("state-deltas", Map.of(
+            "retention.ms", Long.toString(Duration.ofHours(6).toMillis()),
+            "cleanup.policy", "delete")),
+    /** Compacted: the latest snapshot of each channel stays, however old. */
+    STATE_SNAPSHOTS("state-snapshots", Map.of(
+            "cleanup.policy", "compact",
+            "min.compaction.lag.ms", Long.toString(Duration.ofMinutes(1).toMillis()),
+            "segment.ms", Long.toString(Duration.ofHours(1).toMillis()))),
+    /** The event log analysts rebuild from: kept a week by default. */
+    STATE_CHANGELOG("state-changelog", Map.of(
+            "retention.ms", Long.toString(Duration.ofDays(7).toMillis()))),
+    DEAD_LETTERS("dead-letters", Map.of(
+            "retention.ms", Long.toString(Duration.ofDays(7).toMillis())));
+
+    private final String defaultName;
+    private final Map<String, String> config;
+
+    Topic(String defaultName, Map<String, String> config) {
+        this.defaultName = defaultName;
+        this.config = config;
+    }
+
+    public String defaultName() {
+        return defaultName;
+    }
+
+    /** Topic-level settings to create it with, beyond partitions and replication. */
+    public Map<String, String> config() {
+        return config;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.scoreline.entity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scoreline.delta.Channel;
+import dev.scoreline.event.EntityEvent;
+import dev.scoreline.json.Json;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The rules of one kind of entity (a match, a table): a pure, deterministic fold of its events
+ * into its state, and the views of that state that clients may see. No Flink here: the job wraps
+ * one implementation per kind in the same keyed function, which adds versions, epochs,
+ * de-duplication, batching, snapshots and the change log.
+ *
+ * <p>Determinism matters: a replay after a restore must give the same versions, so a decision may
+ * depend on the state, the event and the event's time, never on the wall clock or on randomness
+ * that is not derived from the events.
+ *
+ * @param <S> the state; immutable, and readable and writable by {@link Json#MAPPER} (it is kept
+ *     in keyed state as JSON, which is what lets it evolve)
+ * @param <E> the events
+ */
+public interface EntityRules<S, E extends EntityEvent> {
+
+    Channel.Kind kind();
+
+    Class<E> eventType();
+
+    Class<S> stateType();
+
+    /**
+     * Folds one event.
+     *
+     * @param current the state, null before the entity's first event (and only the event that
+     *     creates an entity may be accepted then)
+     * @param history the events accepted so far, oldest first, read only when a rule needs them
+     *     (an undo that folds again without the last ball); empty unless {@link #keepsHistory()}
+     */
+    Decision<S> apply(S current, E event, Supplier<List<E>> history);
+
+    /**
+     * What clients may see: the public channel's view and any private channel's, keyed by channel.
+     * Views are JSON objects without null members (a merge patch cannot carry a null value).
+     * Private data never enters the public channel's view.
+     */
+    Map<Channel, JsonNode> views(S state);
+
+    /** Whether the keyed function must keep the accepted events for {@link #apply}'s history. */
+    default boolean keepsHistory() {
+        return false;
+    }
+
+    /**
+     * The event as the public change log may show it now. The default is the event itself; a
+     * table hides what would reveal a hidden card while the hand is being played.
+     */
+    default JsonNode loggedEvent(E event, S before, S after) {
+        return Json.tree(event);
+    }
+
+    /** Hidden information that {@code event} makes public in the change log, or null. */
+    default JsonNode revealed(E event, S before, S after) {
+        return null;
+    }
+
+    /**
+     * The event time at which the entity wants something to happen without an event (a turn
+     * time-out), or null. The job asks again after every applied event.
+     */
+    default Instant deadline(S state) {
+        return null;
+    }
+
+    /**
+     * The event to fold when {@link #deadline} has passed, with an event id derived from the state
+     * (so that a replay produces the same id), stamped with the deadline as its event time.
+     */
+    default E deadlineEvent(S state, Instant deadline) {
+        throw new UnsupportedOperationException(kind() + " has no deadlines");
+    }
+
+    /** True once the entity will accept no more events (a completed match); it is cleaned up later. */
+    default boolean isFinished(S state) {
+        return false;
+    }
+
+    /** What came of one event: a new state, or a rejection that leaves the state as it was. */
+    sealed interface Decision<S> {
+
+        static <S> Decision<S> accept(S next) {
+            return new Accepted<>(next);
+        }
+
+        static <S> Decision<S> reject(String reason) {
+            return new Rejected<>(reason);
+        }
+
+        record Accepted<S>(S state) implements Decision<S> {}
+
+        /** @param reason a sentence for a person, such as "bet of 40 is above the limit of 20" */
+        record Rejected<S>(String reason) implements Decision<S> {}
+    }
+}
