@@ -1,0 +1,226 @@
+package dev.scoreline.entity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scoreline.delta.ChangeLogEntry;
+import dev.scoreline.delta.ChangeLogEntry.FieldChange;
+import dev.scoreline.delta.Channel;
+import dev.scoreline.delta.Delta;
+import dev.scoreline.delta.Snapshot;
+import dev.scoreline.event.EntityEvent;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.scoreline.patch.ChangedFields;
+import dev.scoreline.patch.MergePatch;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The entity-independent part of the fold: versions, epochs, deadlines, the change log and what
+ * each channel must publish next. The keyed function is a shell that loads an {@link EntityRecord},
+ * hands it here with the event, and stores what comes back.
+ */
+public final class EntityEngine<S, E extends EntityEvent> {
+
+    private final EntityRules<S, E> rules;
+    private final SnapshotPolicy snapshots;
+
+    public EntityEngine(EntityRules<S, E> rules, SnapshotPolicy snapshots) {
+        this.rules = rules;
+        this.snapshots = snapshots;
+    }
+
+    public EntityRules<S, E> rules() {
+        return rules;
+    }
+
+    /**
+     * Folds one event into the entity, after any deadline that passed before the event's time.
+     *
+     * @param record the entity, null when it does not exist yet
+     * @param history the events accepted so far (read only if the rules ask for them)
+     * @param epochIfNew the epoch to give the entity if this event creates it
+     */
+    public Step<S, E> apply(EntityRecord<S> record, E event, Supplier<List<E>> history, String epochIfNew) {
+        Fold fold = new Fold(record, history);
+        if (record != null) {
+            fold.expireUntil(event.eventTime());
+        }
+        String rejection = fold.accept(event, epochIfNew);
+        return fold.step(rejection);
+    }
+
+    /** Folds the deadline events of every deadline at or before {@code time} (an event-time timer fired). */
+    public Step<S, E> expire(EntityRecord<S> record, Instant time, Supplier<List<E>> history) {
+        Fold fold = new Fold(record, history);
+        fold.expireUntil(time);
+        return fold.step(null);
+    }
+
+    /**
+     * Publishes what changed since the last publication: one delta per changed channel, spanning
+     * from the version after the channel's last delta to the entity's version, and the snapshots
+     * the {@link SnapshotPolicy} asks for. A channel whose view disappeared (a player left) gets a
+     * last delta that empties it and is forgotten.
+     */
+    public Publication<S> publish(EntityRecord<S> record, long nowMillis) {
+        if (record.channels().values().stream().noneMatch(ChannelCursor::hasChanges)) {
+            return new Publication<>(record, List.of(), List.of());
+        }
+        Map<Channel, JsonNode> views = rules.views(record.state());
+        boolean finished = rules.isFinished(record.state());
+        Map<String, JsonNode> viewsByName = new HashMap<>();
+        views.forEach((channel, view) -> viewsByName.put(channel.name(), view));
+
+        List<Delta> deltas = new ArrayList<>();
+        List<Snapshot> published = new ArrayList<>();
+        Map<String, ChannelCursor> cursors = new HashMap<>();
+        record.channels().forEach((name, cursor) -> {
+            JsonNode view = viewsByName.get(name);
+            if (!cursor.hasChanges()) {
+                if (view != null) {
+                    cursors.put(name, cursor);
+                }
+                return;
+            }
+            JsonNode target = view == null ? JsonNodeFactory.instance.objectNode() : view;
+            deltas.add(new Delta(name, record.epoch(), cursor.published() + 1, record.version(),
+                    cursor.changedFields().patchTo(target)));
+            long snapshotVersion = cursor.snapshotVersion();
+            long snapshotAt = cursor.snapshotAtMillis();
+            if (view != null && snapshots.due(cursor, record.version(), nowMillis, finished)) {
+                published.add(new Snapshot(name, record.epoch(), record.version(), view));
+                snapshotVersion = record.version();
+                snapshotAt = nowMillis;
+            }
+            if (view != null) {
+                cursors.put(name, new ChannelCursor(
+                        record.version(), snapshotVersion, snapshotAt, ChangedFields.none().asTree()));
+            }
+        });
+        return new Publication<>(record.with(record.version(), record.state(), cursors), deltas, published);
+    }
+
+    /** What a publication produced, and the entity with its cursors moved on. */
+    public record Publication<S>(EntityRecord<S> record, List<Delta> deltas, List<Snapshot> snapshots) {}
+
+    /**
+     * What came of a call.
+     *
+     * @param record the entity afterwards (unchanged when nothing was accepted; null if it never existed)
+     * @param accepted the events folded, in order: deadline events first, then the event itself
+     *     unless it was rejected
+     * @param changeLog one entry per accepted event
+     * @param rejection why the event was rejected, null when it was accepted
+     */
+    public record Step<S, E>(
+            EntityRecord<S> record, List<E> accepted, List<ChangeLogEntry> changeLog, String rejection) {
+
+        public boolean rejected() {
+            return rejection != null;
+        }
+    }
+
+    private final class Fold {
+        private EntityRecord<S> record;
+        private final Supplier<List<E>> storedHistory;
+        private final List<E> accepted = new ArrayList<>();
+        private final List<ChangeLogEntry> changeLog = new ArrayList<>();
+        private Map<Channel, JsonNode> views;
+
+        Fold(EntityRecord<S> record, Supplier<List<E>> storedHistory) {
+            this.record = record;
+            this.storedHistory = storedHistory;
+        }
+
+        void expireUntil(Instant time) {
+            while (record != null) {
+                Instant deadline = rules.deadline(record.state());
+                if (deadline == null || deadline.isAfter(time)) {
+                    return;
+                }
+                E due = rules.deadlineEvent(record.state(), deadline);
+                String rejection = accept(due, null);
+                if (rejection != null) {
+                    throw new IllegalStateException(
+                            rules.kind().prefix() + " rules rejected their own deadline event " + due.eventId()
+                                    + ": " + rejection);
+                }
+            }
+        }
+
+        /** @return the reason for a rejection, null when accepted */
+        String accept(E event, String epochIfNew) {
+            S before = record == null ? null : record.state();
+            EntityRules.Decision<S> decision = rules.apply(before, event, this::history);
+            if (decision instanceof EntityRules.Decision.Rejected<S> rejected) {
+                return rejected.reason();
+            }
+            S after = ((EntityRules.Decision.Accepted<S>) decision).state();
+            Map<Channel, JsonNode> viewsBefore = before == null ? Map.of() : currentViews();
+            Map<Channel, JsonNode> viewsAfter = rules.views(after);
+
+            long version = record == null ? 1 : record.version() + 1;
+            String epoch = record == null ? epochIfNew : record.epoch();
+            Map<String, ChannelCursor> cursors = new HashMap<>(record == null ? Map.of() : record.channels());
+            List<FieldChange> publicChanges = List.of();
+
+            Set<Channel> channels = new HashSet<>(viewsBefore.keySet());
+            channels.addAll(viewsAfter.keySet());
+            for (Channel channel : channels) {
+                List<FieldChange> changes = MergePatch.changes(viewsBefore.get(channel), viewsAfter.get(channel));
+                if (!channel.isPrivate()) {
+                    publicChanges = changes;
+                }
+                if (!changes.isEmpty()) {
+                    ChannelCursor cursor = cursors.getOrDefault(channel.name(), ChannelCursor.fresh());
+                    JsonNode changed = cursor.changedFields().addAll(changes).asTree();
+                    cursors.put(channel.name(), new ChannelCursor(
+                            cursor.published(), cursor.snapshotVersion(), cursor.snapshotAtMillis(), changed));
+                }
+            }
+
+            record = record == null
+                    ? new EntityRecord<>(epoch, version, after, cursors)
+                    : record.with(version, after, cursors);
+            views = viewsAfter;
+            accepted.add(event);
+            changeLog.add(new ChangeLogEntry(
+                    rules.kind().prefix(),
+                    event.entityId(),
+                    epoch,
+                    version,
+                    event.eventId(),
+                    event.type(),
+                    event.eventTime(),
+                    rules.loggedEvent(event, before, after),
+                    publicChanges,
+                    rules.revealed(event, before, after)));
+            return null;
+        }
+
+        private Map<Channel, JsonNode> currentViews() {
+            if (views == null) {
+                views = rules.views(record.state());
+            }
+            return views;
+        }
+
+        private List<E> history() {
+            if (accepted.isEmpty()) {
+                return storedHistory.get();
+            }
+            List<E> all = new ArrayList<>(storedHistory.get());
+            all.addAll(accepted);
+            return all;
+        }
+
+        Step<S, E> step(String rejection) {
+            return new Step<>(record, List.copyOf(accepted), List.copyOf(changeLog), rejection);
+        }
+    }
+}

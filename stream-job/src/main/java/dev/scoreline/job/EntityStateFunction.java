@@ -1,0 +1,283 @@
+package dev.scoreline.job;
+
+import dev.scoreline.deadletter.DeadLetter;
+import dev.scoreline.delta.ChangeLogEntry;
+import dev.scoreline.delta.Delta;
+import dev.scoreline.delta.Snapshot;
+import dev.scoreline.entity.EntityEngine;
+import dev.scoreline.entity.EntityRecord;
+import dev.scoreline.entity.EntityRules;
+import dev.scoreline.entity.Epochs;
+import dev.scoreline.event.EntityEvent;
+import dev.scoreline.job.serde.JsonTypeInfo;
+import dev.scoreline.json.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * The keyed function every entity kind runs in: a thin shell around {@link EntityEngine} that
+ * keeps its record, history and seen event ids in keyed state, and turns what the engine says into
+ * output records. Batching: an entity's changes gather until {@code batchInterval} of processing
+ * time has passed since the first of them, or {@code batchMaxEvents} are waiting, and then go out
+ * as one delta per changed channel.
+ *
+ * <p>Timers: a processing-time timer per pending batch, an event-time timer at the entity's next
+ * deadline, and a processing-time timer that removes the entity once idle or finished. Every timer
+ * is remembered in state, so a replaced one is deleted and a removed entity leaves none behind.
+ */
+public final class EntityStateFunction<S, E extends EntityEvent>
+        extends KeyedProcessFunction<String, Sourced<E>, Outgoing> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final RulesFactory<S, E> rulesFactory;
+    private final Class<S> stateType;
+    private final Class<E> eventType;
+    private final OutputTopics topics;
+    private final StateTuning tuning;
+
+    private transient EntityEngine<S, E> engine;
+    private transient String jobId;
+    private transient ValueState<EntityRecord<S>> record;
+    private transient ListState<E> history;
+    private transient MapState<String, Long> seen;
+    private transient ValueState<Long> flushTimer;
+    private transient ValueState<Long> pendingEvents;
+    private transient ValueState<Long> deadlineTimer;
+    private transient ValueState<Long> cleanupTimer;
+    private transient ValueState<Long> lastActivity;
+    private transient Counter duplicates;
+    private transient Counter rejections;
+    private transient Counter applied;
+
+    public EntityStateFunction(RulesFactory<S, E> rulesFactory, Class<S> stateType, Class<E> eventType,
+            OutputTopics topics, StateTuning tuning) {
+        this.rulesFactory = rulesFactory;
+        this.stateType = stateType;
+        this.eventType = eventType;
+        this.topics = topics;
+        this.tuning = tuning;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        EntityRules<S, E> rules = rulesFactory.get();
+        engine = new EntityEngine<>(rules, tuning.snapshots());
+        jobId = getRuntimeContext().getJobInfo().getJobId().toHexString();
+
+        JsonTypeInfo<EntityRecord<S>> recordType = JsonTypeInfo.of(EntityRecord.class, stateType);
+        record = getRuntimeContext().getState(new ValueStateDescriptor<>("record", recordType.createSerializer()));
+        JsonTypeInfo<E> eventInfo = JsonTypeInfo.of(eventType);
+        history = getRuntimeContext().getListState(new ListStateDescriptor<>("history", eventInfo.createSerializer()));
+
+        MapStateDescriptor<String, Long> seenDescriptor =
+                new MapStateDescriptor<>("seen-event-ids", StringSerializer.INSTANCE, LongSerializer.INSTANCE);
+        seenDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(tuning.dedupRetention())
+                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .build());
+        seen = getRuntimeContext().getMapState(seenDescriptor);
+
+        flushTimer = longState("flush-timer");
+        pendingEvents = longState("pending-events");
+        deadlineTimer = longState("deadline-timer");
+        cleanupTimer = longState("cleanup-timer");
+        lastActivity = longState("last-activity");
+
+        duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
+        rejections = getRuntimeContext().getMetricGroup().counter("rejectedEvents");
+        applied = getRuntimeContext().getMetricGroup().counter("appliedEvents");
+    }
+
+    private ValueState<Long> longState(String name) {
+        return getRuntimeContext().getState(new ValueStateDescriptor<>(name, LongSerializer.INSTANCE));
+    }
+
+    @Override
+    public void processElement(Sourced<E> in, Context ctx, Collector<Outgoing> out) throws Exception {
+        E event = in.event();
+        if (seen.contains(event.eventId())) {
+            duplicates.inc();
+            return;
+        }
+        EntityRecord<S> before = record.value();
+        EntityEngine.Step<S, E> step = engine.apply(before, event, historySupplier(),
+                Epochs.of(jobId, ctx.getCurrentKey(), event.eventId()));
+        if (step.rejected()) {
+            rejections.inc();
+            String reason = before == null && step.record() == null ? DeadLetter.UNKNOWN_ENTITY : DeadLetter.REJECTED;
+            DeadLetter letter = DeadLetters.of(in.topic(), in.partition(), in.offset(), event.entityId(),
+                    Json.string(event), reason, step.rejection(), List.of());
+            out.collect(new Outgoing(topics.deadLetters(), event.entityId(), Json.bytes(letter),
+                    ctx.timerService().currentProcessingTime()));
+        }
+        absorb(step, ctx, out);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Outgoing> out) throws Exception {
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            if (Long.valueOf(timestamp).equals(deadlineTimer.value())) {
+                deadlineTimer.clear();
+                EntityRecord<S> current = record.value();
+                if (current != null) {
+                    absorb(engine.expire(current, Instant.ofEpochMilli(timestamp), historySupplier()), ctx, out);
+                }
+            }
+            return;
+        }
+        if (Long.valueOf(timestamp).equals(flushTimer.value())) {
+            flushTimer.clear();
+            flush(ctx, out);
+        }
+        if (Long.valueOf(timestamp).equals(cleanupTimer.value())) {
+            cleanupTimer.clear();
+            cleanUpIfDue(ctx, out);
+        }
+    }
+
+    /** Stores what a step accepted and emits its change log; schedules the flush, deadline and clean-up. */
+    private void absorb(EntityEngine.Step<S, E> step, Context ctx, Collector<Outgoing> out) throws Exception {
+        if (step.accepted().isEmpty()) {
+            return;
+        }
+        long now = ctx.timerService().currentProcessingTime();
+        record.update(step.record());
+        for (E accepted : step.accepted()) {
+            if (engine.rules().keepsHistory()) {
+                history.add(accepted);
+            }
+        }
+        for (ChangeLogEntry entry : step.changeLog()) {
+            seen.put(entry.eventId(), entry.version());
+            out.collect(new Outgoing(topics.changeLog(), entry.entityId(), Json.bytes(entry),
+                    entry.eventTime().toEpochMilli()));
+        }
+        applied.inc(step.accepted().size());
+        lastActivity.update(now);
+
+        long waiting = (pendingEvents.value() == null ? 0 : pendingEvents.value()) + step.accepted().size();
+        pendingEvents.update(waiting);
+        if (waiting >= tuning.batchMaxEvents() || tuning.batchInterval().isZero()) {
+            flush(ctx, out);
+        } else if (flushTimer.value() == null) {
+            long at = now + tuning.batchInterval().toMillis();
+            ctx.timerService().registerProcessingTimeTimer(at);
+            flushTimer.update(at);
+        }
+        scheduleDeadline(ctx);
+        scheduleCleanup(ctx, now);
+    }
+
+    private void flush(Context ctx, Collector<Outgoing> out) throws Exception {
+        Long timer = flushTimer.value();
+        if (timer != null) {
+            ctx.timerService().deleteProcessingTimeTimer(timer);
+            flushTimer.clear();
+        }
+        pendingEvents.clear();
+        EntityRecord<S> current = record.value();
+        if (current == null) {
+            return;
+        }
+        long now = ctx.timerService().currentProcessingTime();
+        EntityEngine.Publication<S> publication = engine.publish(current, now);
+        for (Delta delta : publication.deltas()) {
+            out.collect(new Outgoing(topics.deltas(), delta.channel(), Json.bytes(delta), now));
+        }
+        for (Snapshot snapshot : publication.snapshots()) {
+            out.collect(new Outgoing(topics.snapshots(), snapshot.channel(), Json.bytes(snapshot), now));
+        }
+        record.update(publication.record());
+    }
+
+    private void scheduleDeadline(Context ctx) throws Exception {
+        Instant deadline = engine.rules().deadline(record.value().state());
+        Long registered = deadlineTimer.value();
+        Long wanted = deadline == null ? null : deadline.toEpochMilli();
+        if (wanted != null && wanted.equals(registered)) {
+            return;
+        }
+        if (registered != null) {
+            ctx.timerService().deleteEventTimeTimer(registered);
+            deadlineTimer.clear();
+        }
+        if (wanted != null) {
+            ctx.timerService().registerEventTimeTimer(wanted);
+            deadlineTimer.update(wanted);
+        }
+    }
+
+    private void scheduleCleanup(Context ctx, long now) throws Exception {
+        EntityRecord<S> current = record.value();
+        long due = dueForCleanup(current, now);
+        Long registered = cleanupTimer.value();
+        if (registered != null && registered == due) {
+            return;
+        }
+        if (registered != null) {
+            ctx.timerService().deleteProcessingTimeTimer(registered);
+        }
+        ctx.timerService().registerProcessingTimeTimer(due);
+        cleanupTimer.update(due);
+    }
+
+    private long dueForCleanup(EntityRecord<S> current, long lastActive) {
+        boolean finished = engine.rules().isFinished(current.state());
+        return lastActive + (finished ? tuning.finishedRetention() : tuning.idleTimeout()).toMillis();
+    }
+
+    private void cleanUpIfDue(Context ctx, Collector<Outgoing> out) throws Exception {
+        EntityRecord<S> current = record.value();
+        Long active = lastActivity.value();
+        long now = ctx.timerService().currentProcessingTime();
+        if (current != null && active != null && dueForCleanup(current, active) > now) {
+            scheduleCleanup(ctx, active);
+            return;
+        }
+        flush(ctx, out);
+        Long deadline = deadlineTimer.value();
+        if (deadline != null) {
+            ctx.timerService().deleteEventTimeTimer(deadline);
+        }
+        record.clear();
+        history.clear();
+        seen.clear();
+        flushTimer.clear();
+        pendingEvents.clear();
+        deadlineTimer.clear();
+        cleanupTimer.clear();
+        lastActivity.clear();
+    }
+
+    private Supplier<List<E>> historySupplier() {
+        return () -> {
+            List<E> events = new ArrayList<>();
+            try {
+                Iterable<E> stored = history.get();
+                if (stored != null) {
+                    stored.forEach(events::add);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read the event history", e);
+            }
+            return events;
+        };
+    }
+}

@@ -1,0 +1,196 @@
+package dev.scoreline.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scoreline.deadletter.DeadLetter;
+import dev.scoreline.delta.ChangeLogEntry;
+import dev.scoreline.delta.Delta;
+import dev.scoreline.delta.Snapshot;
+import dev.scoreline.entity.SnapshotPolicy;
+import dev.scoreline.entity.Tally;
+import dev.scoreline.json.Json;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The keyed function in Flink's operator harness: real keyed state, real timers, snapshots and restores. */
+class EntityStateFunctionTest {
+
+    private static final OutputTopics TOPICS = new OutputTopics("deltas", "snapshots", "changelog", "dead");
+    private static final StateTuning TUNING = new StateTuning(Duration.ofMillis(100), 3,
+            new SnapshotPolicy(100, Duration.ofHours(1)), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(1));
+
+    private KeyedOneInputStreamOperatorTestHarness<String, Sourced<Tally.Event>, Outgoing> harness;
+
+    @BeforeEach
+    void start() throws Exception {
+        harness = newHarness(null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        harness.close();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Sourced<Tally.Event>, Outgoing> newHarness(
+            OperatorSubtaskState restoreFrom) throws Exception {
+        EntityStateFunction<Tally.State, Tally.Event> function = new EntityStateFunction<>(
+                Tally::new, Tally.State.class, Tally.Event.class, TOPICS, TUNING);
+        KeyedOneInputStreamOperatorTestHarness<String, Sourced<Tally.Event>, Outgoing> h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(function), in -> in.event().entityId(), Types.STRING);
+        if (restoreFrom != null) {
+            h.initializeState(restoreFrom);
+        }
+        h.open();
+        return h;
+    }
+
+    private void send(Tally.Event event) throws Exception {
+        harness.processElement(new StreamRecord<>(new Sourced<>(event, "tally-events", 0, 7), event.eventTime().toEpochMilli()));
+    }
+
+    private <T> List<T> emitted(String topic, Class<T> type) {
+        return harness.extractOutputValues().stream()
+                .filter(o -> o.topic().equals(topic))
+                .map(o -> Json.read(o.value(), type))
+                .toList();
+    }
+
+    @Test
+    void changesGatherUntilTheBatchIntervalThenGoOutAsOneDeltaPerChannel() throws Exception {
+        harness.setProcessingTime(1_000);
+        send(Tally.Event.add("e1", "t1", 1, "ann", 1));
+        send(Tally.Event.add("e2", "t1", 2, "ann", 2));
+
+        assertThat(emitted("changelog", ChangeLogEntry.class)).extracting(ChangeLogEntry::version).containsExactly(1L, 2L);
+        assertThat(emitted("deltas", Delta.class)).as("nothing before the interval").isEmpty();
+
+        harness.setProcessingTime(1_099);
+        assertThat(emitted("deltas", Delta.class)).isEmpty();
+        harness.setProcessingTime(1_100);
+
+        List<Delta> deltas = emitted("deltas", Delta.class);
+        assertThat(deltas).extracting(Delta::channel).containsExactlyInAnyOrder("table:t1", "table:t1/seat:ann");
+        assertThat(deltas).allSatisfy(d -> {
+            assertThat(d.from()).isEqualTo(1);
+            assertThat(d.to()).isEqualTo(2);
+        });
+        assertThat(emitted("snapshots", Snapshot.class)).as("first publication snapshots every channel").hasSize(2);
+        assertThat(harness.numProcessingTimeTimers()).as("only the clean-up timer is left").isEqualTo(1);
+    }
+
+    @Test
+    void reachingTheMaximumBatchFlushesAtOnce() throws Exception {
+        harness.setProcessingTime(1_000);
+        send(Tally.Event.add("e1", "t1", 1, "ann", 1));
+        send(Tally.Event.add("e2", "t1", 2, "ann", 1));
+        send(Tally.Event.add("e3", "t1", 3, "ann", 1));
+
+        assertThat(emitted("deltas", Delta.class)).extracting(Delta::to).containsOnly(3L);
+        assertThat(harness.numProcessingTimeTimers()).as("the batch timer was deleted").isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredEventIsIgnored() throws Exception {
+        send(Tally.Event.add("e1", "t1", 1, "ann", 1));
+        send(Tally.Event.add("e1", "t1", 1, "ann", 1));
+        send(Tally.Event.add("e2", "t1", 2, "ann", 1));
+
+        assertThat(emitted("changelog", ChangeLogEntry.class)).extracting(ChangeLogEntry::eventId)
+                .containsExactly("e1", "e2");
+    }
+
+    @Test
+    void rejectedEventsBecomeDeadLettersWithTheirSourceAndReason() throws Exception {
+        send(Tally.Event.add("e1", "t1", 1, "ann", -1));
+        send(Tally.Event.add("e2", "t1", 2, "ann", 1));
+        send(Tally.Event.leave("e3", "t1", 3, "zed"));
+
+        List<DeadLetter> letters = emitted("dead", DeadLetter.class);
+        assertThat(letters).extracting(DeadLetter::reason).containsExactly(DeadLetter.UNKNOWN_ENTITY, DeadLetter.REJECTED);
+        assertThat(letters.get(1).message()).isEqualTo("no player zed");
+        assertThat(letters.get(1).sourceTopic()).isEqualTo("tally-events");
+        assertThat(letters.get(1).offset()).isEqualTo(7);
+        assertThat(Json.tree(letters.get(1).value()).get("eventId").asText()).isEqualTo("e3");
+        assertThat(emitted("changelog", ChangeLogEntry.class)).extracting(ChangeLogEntry::version).containsExactly(1L);
+    }
+
+    @Test
+    void aDeadlineFiresWhenTheWatermarkPassesIt() throws Exception {
+        send(Tally.Event.add("e1", "t1", 10, "ann", 1));
+        send(Tally.Event.arm("e2", "t1", 10, 5));
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        harness.processWatermark(14_999);
+        assertThat(emitted("changelog", ChangeLogEntry.class)).hasSize(2);
+
+        harness.processWatermark(15_000);
+        List<ChangeLogEntry> log = emitted("changelog", ChangeLogEntry.class);
+        assertThat(log).hasSize(3);
+        assertThat(log.get(2).eventType()).isEqualTo("bonus");
+        assertThat(log.get(2).eventTime().toEpochMilli()).isEqualTo(15_000);
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void anIdleEntityIsRemovedWithEveryTimerAndStateEntry() throws Exception {
+        harness.setProcessingTime(0);
+        send(Tally.Event.add("e1", "t1", 1, "ann", 1));
+        send(Tally.Event.arm("e2", "t1", 1, 3600));
+        harness.setProcessingTime(200);
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+
+        harness.setProcessingTime(Duration.ofMinutes(10).toMillis() + 1_000);
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void activityPostponesTheCleanUp() throws Exception {
+        harness.setProcessingTime(0);
+        send(Tally.Event.add("e1", "t1", 1, "ann", 1));
+        harness.setProcessingTime(Duration.ofMinutes(9).toMillis());
+        send(Tally.Event.add("e2", "t1", 2, "ann", 1));
+
+        harness.setProcessingTime(Duration.ofMinutes(11).toMillis());
+
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+    }
+
+    @Test
+    void aRestoredFunctionContinuesTheVersionsAndRemembersSeenEvents() throws Exception {
+        harness.setProcessingTime(0);
+        send(Tally.Event.add("e1", "t1", 1, "ann", 1));
+        send(Tally.Event.add("e2", "t1", 2, "bob", 1));
+        harness.setProcessingTime(100);
+        String epoch = emitted("deltas", Delta.class).get(0).epoch();
+        OperatorSubtaskState snapshot = harness.snapshot(1, 100);
+        harness.close();
+
+        harness = newHarness(snapshot);
+        harness.setProcessingTime(200);
+        send(Tally.Event.add("e2", "t1", 2, "bob", 1));
+        send(Tally.Event.add("e3", "t1", 3, "bob", 1));
+        harness.setProcessingTime(300);
+
+        assertThat(emitted("changelog", ChangeLogEntry.class)).extracting(ChangeLogEntry::eventId).containsExactly("e3");
+        List<Delta> deltas = emitted("deltas", Delta.class);
+        assertThat(deltas).extracting(Delta::channel).containsExactlyInAnyOrder("table:t1", "table:t1/seat:bob");
+        assertThat(deltas).allSatisfy(d -> {
+            assertThat(d.epoch()).isEqualTo(epoch);
+            assertThat(d.from()).isEqualTo(3);
+            assertThat(d.to()).isEqualTo(3);
+        });
+    }
+}
