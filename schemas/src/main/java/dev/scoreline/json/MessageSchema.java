@@ -198,26 +198,22 @@ public final class MessageSchema {
 
     private static Violation violation(ValidationMessage m) {
         String at = m.getInstanceLocation().toString();
-        String property = m.getProperty();
-        switch (m.getType()) {
-            case "required":
-                return new Violation(m.getInstanceLocation().append(property).toString(), "is required but missing");
-            case "additionalProperties":
-            case "unevaluatedProperties":
-                return new Violation(m.getInstanceLocation().append(property).toString(),
-                        "is not a known member here (check its spelling)");
-            case "format":
-                return new Violation(at, quote(m.getInstanceNode()) + " is not a valid " + m.getArguments()[0]
-                        + ("date-time".equals(m.getArguments()[0])
-                                ? " (RFC 3339 with an offset, such as 2017-04-05T14:31:07Z)"
-                                : ""));
-            case "enum":
-            case "const":
-            case "pattern":
-                return new Violation(at, quote(m.getInstanceNode()) + " " + reason(m, at));
-            default:
-                return new Violation(at, reason(m, at));
-        }
+        return switch (m.getType()) {
+            case "required" -> new Violation(member(m), "is required but missing");
+            case "additionalProperties", "unevaluatedProperties" ->
+                    new Violation(member(m), "is not a known member here (check its spelling)");
+            case "format" -> new Violation(at, quote(m.getInstanceNode()) + " is not a valid " + m.getArguments()[0]
+                    + ("date-time".equals(m.getArguments()[0])
+                            ? " (RFC 3339 with an offset, such as 2017-04-05T14:31:07Z)"
+                            : ""));
+            case "enum", "const", "pattern" -> new Violation(at, quote(m.getInstanceNode()) + " " + reason(m, at));
+            default -> new Violation(at, reason(m, at));
+        };
+    }
+
+    /** Where a member that is missing or not allowed is (networknt reports its parent object). */
+    private static String member(ValidationMessage m) {
+        return m.getInstanceLocation().append(m.getProperty()).toString();
     }
 
     /** The message without the path networknt puts in front (its getError() cuts at the first colon instead). */

@@ -131,7 +131,8 @@ class ExamplesTest {
                     .filter(name -> !name.equals("common"))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        assertThat(exampleSchemas()).containsExactlyInAnyOrderElementsOf(schemas);
+        assertThat(exampleSchemas()).as("every schema but common has examples/<name>/")
+                .containsExactlyInAnyOrderElementsOf(schemas);
         assertThat(RECORDS.keySet()).as("register the record of every schema with examples in RECORDS")
                 .containsAll(exampleSchemas());
         for (String schema : exampleSchemas()) {
