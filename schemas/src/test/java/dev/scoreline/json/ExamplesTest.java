@@ -39,7 +39,10 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>{@code valid/*.json} must validate with no violation, bind to the schema's Java record, and
  *       be written back by {@link Json#MAPPER} as the same JSON. The only members the writer may
  *       add are the defaults a record fills in for an absent optional member, listed in
- *       {@link #DEFAULTS}; they are filled into the example before comparing.
+ *       {@link #DEFAULTS}; they are filled into the example before comparing. Both sides are
+ *       compared after {@link MergePatch#normalize} (that a patch's null members survive is
+ *       {@link RecordRoundTripTest}'s to check), and the written side is read back from bytes, so
+ *       that numbers compare by value.
  *   <li>{@code invalid/*.json} each break exactly one rule. The top-level member {@code "$expect"}
  *       (removed before validating) names the JSON path of that one violation, and validation
  *       must report violations at that path and nowhere else.
