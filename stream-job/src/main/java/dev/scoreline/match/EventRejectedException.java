@@ -9,7 +9,7 @@ public class EventRejectedException extends IllegalArgumentException {
     private final String reason;
 
     public EventRejectedException(MatchEvent event, int index, String reason) {
-        super("event " + index + " (" + event.type() + " " + event.eventId() + ") rejected: " + reason);
+        super("event at index " + index + " (" + event.type() + " " + event.eventId() + ") rejected: " + reason);
         this.event = event;
         this.reason = reason;
     }
