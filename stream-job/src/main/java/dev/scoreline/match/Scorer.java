@@ -39,7 +39,10 @@ import java.util.function.Supplier;
  *   <li>A delivery.undo retracts the last delivery when nothing but deliveries followed it: the
  *       history is folded again without it. An innings the ball ended by itself reopens (and so does
  *       a match the ball completed); once an innings.end, innings.start or match.end followed the
- *       ball, the undo is refused.
+ *       ball, the undo is refused. Successive undos retract successive balls. The history must hold
+ *       every accepted event of the match, undos included.
+ *   <li>The striker and non-striker of the view are those of the last ball (absent when out on it):
+ *       the feed, not the scorer, says who faces next.
  * </ul>
  */
 public final class Scorer implements EntityRules<MatchState, MatchEvent> {
@@ -132,6 +135,9 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
         if (state != null) {
             return Decision.reject("match " + e.matchId() + " has already started");
         }
+        if (e.matchId() == null) {
+            return Decision.reject("a match.start names its match");
+        }
         List<String> teams = e.teams();
         if (teams == null || teams.size() != 2 || teams.get(0).equals(teams.get(1))) {
             return Decision.reject("a match needs two different teams, not " + teams);
@@ -159,7 +165,7 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
         if (last != null && last.inPlay()) {
             return Decision.reject("innings " + s.innings().size() + " of " + last.team() + " is still in play");
         }
-        if (!s.teams().contains(e.battingTeam())) {
+        if (e.battingTeam() == null || !s.teams().contains(e.battingTeam())) {
             return Decision.reject(e.battingTeam() + " is not playing in match " + s.matchId() + " " + s.teams());
         }
         List<Innings> regular = s.innings().stream().filter(i -> !i.superOver()).toList();
@@ -363,7 +369,9 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
         List<MatchEvent> standing = new ArrayList<>(history.size());
         for (MatchEvent e : history) {
             if (e instanceof DeliveryUndo) {
-                standing.remove(standing.size() - 1);
+                if (!standing.isEmpty()) {
+                    standing.remove(standing.size() - 1);
+                }
             } else {
                 standing.add(e);
             }

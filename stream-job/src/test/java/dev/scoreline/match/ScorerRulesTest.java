@@ -532,6 +532,39 @@ class ScorerRulesTest {
         }
 
         @Test
+        void anInningsOfASideNotPlaying() {
+            Feed feed = Feed.match(20, 11);
+
+            assertThat(feed.rejectionOf(new InningsStart("e", Feed.MATCH, Instant.EPOCH, "Elsewhere", false, null)))
+                    .contains("Elsewhere is not playing");
+        }
+
+        @Test
+        void theSameSideBattingTwiceInALimitedOversMatch() {
+            Feed feed = firstInnings().ball(0, "H1", "H2", "A1", 1).endInnings();
+
+            assertThat(feed.rejectionOf(new InningsStart("e", Feed.MATCH, Instant.EPOCH, HOME, false, null)))
+                    .isEqualTo("Home batted in innings 1: innings 2 is Away's");
+        }
+
+        @Test
+        void aTargetForTheSideBattingFirst() {
+            Feed feed = Feed.match(20, 11);
+
+            assertThat(feed.rejectionOf(new InningsStart("e", Feed.MATCH, Instant.EPOCH, HOME, false,
+                    new InningsStart.Target(100, 20)))).contains("innings 1 has nothing to chase");
+        }
+
+        @Test
+        void anEventOfAnotherMatch() {
+            Feed feed = firstInnings();
+
+            assertThat(feed.rejectionOf(new Delivery("e", "m2", Instant.EPOCH, 0, "H1", "A1", "H2",
+                    new Delivery.Runs(0, 0, 0, false), Extras.NONE, List.of())))
+                    .isEqualTo("the event is for match m2, not m1");
+        }
+
+        @Test
         void runsThatDoNotAddUp() {
             Feed feed = firstInnings();
             Delivery wrong = new Delivery("e", Feed.MATCH, Instant.EPOCH, 0, "H1", "A1", "H2",
