@@ -1,0 +1,50 @@
+package dev.scoreline.local;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The Java side of {@code ./scoreline}: the script builds, then hands its arguments here. */
+public final class ScorelineCli {
+
+    private ScorelineCli() {}
+
+    private static Map<String, Command> commands() {
+        Map<String, Command> commands = new TreeMap<>();
+        commands.put("kafka", new KafkaCommand());
+        commands.put("replay", new ReplayCommand());
+        commands.put("score", new ScoreCommand());
+        return commands;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0) {
+            System.err.println("scoreline: name a command; ./scoreline help lists them");
+            return 2;
+        }
+        Command command = commands().get(args[0]);
+        if (command == null) {
+            System.err.println("scoreline: '" + args[0] + "' is not yet available in this build");
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (rest.length == 1 && (rest[0].equals("--help") || rest[0].equals("-h"))) {
+            System.out.println(command.usage());
+            return 0;
+        }
+        try {
+            return command.run(rest);
+        } catch (Args.UsageException e) {
+            System.err.println("scoreline " + args[0] + ": " + e.getMessage());
+            System.err.println(command.usage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("scoreline " + args[0] + ": " + e.getMessage());
+            return 1;
+        }
+    }
+}
