@@ -23,7 +23,8 @@ class TableEventSchemaTest {
 
     @Test
     void everyEventOfASimulationAndEveryTimeOutIsAValidTableEvent() {
-        List<TableEvent> events = TableSimulator.play(8, TableSimulator.Settings.finite(2, 20, Instant.parse("2025-06-01T18:00:00Z")));
+        Instant start = Instant.parse("2025-06-01T18:00:00Z");
+        List<TableEvent> events = TableSimulator.play(8, TableSimulator.Settings.finite(2, 20, start));
         Set<String> kinds = new HashSet<>();
 
         new TableReplay(true).fold(events, step -> {
