@@ -15,6 +15,7 @@ import dev.scoreline.delta.Snapshot;
 import dev.scoreline.event.EntityEvent;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.patch.MergePatch;
+import dev.scoreline.table.event.TableEvent;
 import dev.scoreline.wire.ClientMessage;
 import dev.scoreline.wire.ServerMessage;
 import java.io.IOException;
@@ -53,6 +54,7 @@ class ExamplesTest {
     /** The record each schema's messages bind to. A schema with examples must be listed here. */
     private static final Map<String, Class<?>> RECORDS = Map.of(
             "match-event", MatchEvent.class,
+            "table-event", TableEvent.class,
             "delta", Delta.class,
             "snapshot", Snapshot.class,
             "changelog-entry", ChangeLogEntry.class,
@@ -155,6 +157,9 @@ class ExamplesTest {
         }
         assertThat(MessageSchema.named("match-event").kinds()).containsExactlyInAnyOrder(
                 "match.start", "innings.start", "delivery", "delivery.undo", "innings.end", "match.end");
+        assertThat(MessageSchema.named("table-event").kinds()).containsExactlyInAnyOrder(
+                "table.open", "player.sit", "player.leave", "hand.start", "cards.see", "bet", "pack", "show",
+                "sideshow.request", "sideshow.answer", "turn.timeout", "table.close");
     }
 
     private record Default(String pointer, JsonNode value) {}

@@ -62,7 +62,8 @@ public record Card(int rank, Suit suit) {
     @JsonCreator
     public static Card parse(String code) {
         if (code == null || code.length() != 2 || RANKS.indexOf(code.charAt(0)) < 0) {
-            throw new IllegalArgumentException("not a card: '" + code + "' (expected a rank 2-9, T, J, Q, K, A and a suit C, D, H, S)");
+            throw new IllegalArgumentException(
+                    "not a card: '" + code + "' (expected a rank 2-9, T, J, Q, K, A and a suit C, D, H, S)");
         }
         return new Card(RANKS.indexOf(code.charAt(0)) + 2, Suit.of(code.charAt(1)));
     }

@@ -1,5 +1,6 @@
 package dev.scoreline.table;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,11 +46,12 @@ public record HandPlayer(
     }
 
     HandPlayer paying(long amount, boolean asBlindBet) {
-        return new HandPlayer(seat, playerId, cards, seen, packed, blindTurns + (asBlindBet ? 1 : 0), paid + amount, sawSeats);
+        int blind = blindTurns + (asBlindBet ? 1 : 0);
+        return new HandPlayer(seat, playerId, cards, seen, packed, blind, paid + amount, sawSeats);
     }
 
     HandPlayer shownCardsOf(int otherSeat) {
-        List<Integer> saw = new java.util.ArrayList<>(sawSeats);
+        List<Integer> saw = new ArrayList<>(sawSeats);
         saw.add(otherSeat);
         return new HandPlayer(seat, playerId, cards, seen, packed, blindTurns, paid, saw);
     }

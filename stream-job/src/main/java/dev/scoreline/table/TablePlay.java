@@ -35,6 +35,8 @@ final class TablePlay {
     /** The most chips one buy-in or limit may be: far below overflow, however long a table runs. */
     static final long MAX_CHIPS = 1_000_000_000_000L;
 
+    private static final String ID_RULE = "use 1 to 128 of A-Z a-z 0-9 . _ ~ @ + -";
+
     private final String tableId;
     private final TableConfig config;
     private boolean closed;
@@ -81,12 +83,13 @@ final class TablePlay {
 
     static TableState open(TableOpen event) {
         TableConfig c = event.config();
-        check(isChannelId(event.tableId()), "table id '%s' is not valid: use 1 to 128 of A-Z a-z 0-9 . _ ~ @ + -", event.tableId());
+        check(isChannelId(event.tableId()), "table id '%s' is not valid: %s", event.tableId(), ID_RULE);
         check(c.seats() >= 2 && c.seats() <= 6, "a table has 2 to 6 seats, not %d", c.seats());
         check(c.boot() >= 1, "the boot must be at least 1 chip, not %d", c.boot());
         check(c.chaalLimit() >= c.boot(), "the chaal limit of %d is below the boot of %d", c.chaalLimit(), c.boot());
         check(c.maxBlindTurns() >= 0, "the blind turns allowed cannot be negative (%d)", c.maxBlindTurns());
-        check(c.potLimit() <= MAX_CHIPS, "the pot limit of %d is above the most a table takes, %d", c.potLimit(), MAX_CHIPS);
+        check(c.potLimit() <= MAX_CHIPS,
+                "the pot limit of %d is above the most a table takes, %d", c.potLimit(), MAX_CHIPS);
         check(c.potLimit() > c.seats() * c.boot(),
                 "the pot limit of %d must be more than the boots of a full table (%d seats x %d)",
                 c.potLimit(), c.seats(), c.boot());
@@ -153,7 +156,7 @@ final class TablePlay {
 
     private void sit(PlayerSit e) {
         String who = e.playerId();
-        check(isChannelId(who), "player id '%s' is not valid: use 1 to 128 of A-Z a-z 0-9 . _ ~ @ + -", who);
+        check(isChannelId(who), "player id '%s' is not valid: %s", who, ID_RULE);
         check(e.seat() >= 1 && e.seat() <= config.seats(),
                 "seat %d does not exist: the table has seats 1 to %d", e.seat(), config.seats());
         Seat taken = seats.get(e.seat());
@@ -161,9 +164,8 @@ final class TablePlay {
         HandPlayer leaver = handInPlay() ? players.get(e.seat()) : null;
         check(leaver == null, "seat %d is held by %s until hand %d ends", e.seat(),
                 leaver == null ? "" : leaver.playerId(), number);
-        seats.values().stream().filter(s -> s.playerId().equals(who)).findFirst().ifPresent(s -> {
-            throw new IllegalAction(who + " already sits at seat " + s.seat());
-        });
+        Seat already = seats.values().stream().filter(s -> s.playerId().equals(who)).findFirst().orElse(null);
+        check(already == null, "%s already sits at seat %d", who, already == null ? 0 : already.seat());
         check(!handInPlay() || playerOf(who) == null,
                 "%s left hand %d and may sit again once it ends", who, number);
         check(e.chips() >= config.boot(), "a buy-in of %d is less than the boot of %d", e.chips(), config.boot());
@@ -204,7 +206,9 @@ final class TablePlay {
         for (int k = 0; k < dealt.size(); k++) {
             Seat s = dealt.get(k);
             seats.put(s.seat(), s.withChips(s.chips() - config.boot()));
-            players.put(s.seat(), new HandPlayer(s.seat(), s.playerId(), cards.get(k), false, false, 0, config.boot(), List.of()));
+            HandPlayer dealtIn =
+                    new HandPlayer(s.seat(), s.playerId(), cards.get(k), false, false, 0, config.boot(), List.of());
+            players.put(s.seat(), dealtIn);
         }
         dealer = nextInPlayAfter(previousDealer);
         pot = config.boot() * dealt.size();
@@ -278,7 +282,8 @@ final class TablePlay {
         check(p.seen(), "%s has not seen their cards: only a seen player may ask for a side show", p.playerId());
         check(inPlay().size() >= 3, "with two players left, ask for a show, not a side show");
         HandPlayer previous = players.get(previousInPlayBefore(p.seat()));
-        check(previous.seen(), "the previous player, %s, has not seen their cards, so no side show", previous.playerId());
+        check(previous.seen(),
+                "the previous player, %s, has not seen their cards, so no side show", previous.playerId());
         long cost = Stakes.sideShow(config, stake);
         checkChips(p, cost, "a side show");
         pay(p, cost, false);
@@ -315,12 +320,14 @@ final class TablePlay {
     private void timeOut(TurnTimeout e) {
         requireHand();
         check(e.hand() == number && e.turn() == turnNumber,
-                "the time-out of hand %d turn %d is stale: hand %d is at turn %d", e.hand(), e.turn(), number, turnNumber);
+                "the time-out of hand %d turn %d is stale: hand %d is at turn %d",
+                e.hand(), e.turn(), number, turnNumber);
         HandPlayer awaited = players.get(awaitedSeat());
         check(awaited.playerId().equals(e.playerId()),
                 "the time-out names %s, but hand %d waits for %s", e.playerId(), number, awaited.playerId());
         Instant due = deadline();
-        check(!e.eventTime().isBefore(due), "the time-out at %s comes before the turn's deadline %s", e.eventTime(), due);
+        check(!e.eventTime().isBefore(due),
+                "the time-out at %s comes before the turn's deadline %s", e.eventTime(), due);
         expire(due);
     }
 
@@ -447,7 +454,8 @@ final class TablePlay {
     // ---- checks
 
     private void requireHand() {
-        check(handInPlay(), hasHand ? "hand %d is over and no hand is being played" : "no hand has started yet", number);
+        check(handInPlay(),
+                hasHand ? "hand %d is over and no hand is being played" : "no hand has started yet", number);
     }
 
     private Seat seated(String playerId) {

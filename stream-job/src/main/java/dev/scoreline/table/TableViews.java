@@ -61,7 +61,8 @@ final class TableViews {
                     .put("deadline", state.turnDeadline().toString());
         }
         if (hand.sideShow() != null) {
-            view.putObject("sideShow").put("asker", hand.sideShow().asker()).put("answerer", hand.sideShow().answerer());
+            SideShow pending = hand.sideShow();
+            view.putObject("sideShow").put("asker", pending.asker()).put("answerer", pending.answerer());
         }
         ObjectNode players = view.putObject("players");
         for (HandPlayer p : hand.players()) {

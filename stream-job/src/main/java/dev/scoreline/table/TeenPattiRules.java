@@ -30,10 +30,13 @@ import java.util.function.Supplier;
  * function of the seed, see {@link Deck}). The public views never carry a card that was not shown
  * to the whole table; a side show's cards stay in the two players' own views.
  *
- * <p><b>Time.</b> A turn's deadline is its start plus the table's turn time-out; the job folds
- * {@link #deadlineEvent} when its event-time timer fires, and an event stamped at or after the
- * deadline first applies the overdue time-outs itself. Either way the player packs at the
- * deadline and the next turn starts there, so the outcome depends on the event times alone.
+ * <p><b>Time.</b> A turn's deadline is its start plus the table's turn time-out. An event stamped at
+ * or after the deadline first applies the overdue time-outs itself, so the player packs at the
+ * deadline and the next turn starts there whether or not the job's timer fired first: the state
+ * depends on the event times alone. For the versions to be the same too, the job folds
+ * {@link #deadlineEvent} as an event of its own both when its event-time timer fires and before
+ * any event stamped at or after {@link #deadline}; a timer whose time is no longer the state's
+ * deadline is stale and folds nothing (its time-out would be refused).
  */
 public final class TeenPattiRules implements EntityRules<TableState, TableEvent> {
 

@@ -26,8 +26,9 @@
  * bet is never more than the player's chips (there is no all-in: a player who cannot pay the least
  * bet packs or asks for a show). A blind bet of b makes the stake b; a chaal of c makes it c / 2,
  * rounded down, but never lower than it was. A player who has made the table's number of blind
- * bets must see before betting or asking for a show. If a payment brings the pot to the pot limit
- * or above, the hand ends at once in a forced show.
+ * bets must see before betting or asking for a show. If a bet or a side-show payment brings the pot
+ * to the pot limit or above, the hand ends at once in a forced show (a show's payment does not: the
+ * show itself ends the hand).
  *
  * <p><b>Pack.</b> The awaited player may pack; a player who does not act by the turn's deadline
  * (its start plus the time-out) packs too ({@code turn.timeout}), and one who leaves the table

@@ -17,8 +17,10 @@ class BettingTest {
 
     @Test
     void aBlindBetIsOneToTwoTimesTheStake() {
-        assertThat(table.rejects(table.betEvent("bob", 9))).isEqualTo("a blind bet of 9 is below the minimum of 10 (1x the stake of 10)");
-        assertThat(table.rejects(table.betEvent("bob", 21))).isEqualTo("a blind bet of 21 is above the maximum of 20 (2x the stake of 10)");
+        assertThat(table.rejects(table.betEvent("bob", 9)))
+                .isEqualTo("a blind bet of 9 is below the minimum of 10 (1x the stake of 10)");
+        assertThat(table.rejects(table.betEvent("bob", 21)))
+                .isEqualTo("a blind bet of 21 is above the maximum of 20 (2x the stake of 10)");
         table.bet("bob", 10);
         table.bet("cat", 20);
 
@@ -43,8 +45,10 @@ class BettingTest {
     void aChaalIsTwoToFourTimesTheStake() {
         table.see("bob");
 
-        assertThat(table.rejects(table.betEvent("bob", 19))).isEqualTo("a chaal of 19 is below the minimum of 20 (2x the stake of 10)");
-        assertThat(table.rejects(table.betEvent("bob", 41))).isEqualTo("a chaal of 41 is above the maximum of 40 (4x the stake of 10)");
+        assertThat(table.rejects(table.betEvent("bob", 19)))
+                .isEqualTo("a chaal of 19 is below the minimum of 20 (2x the stake of 10)");
+        assertThat(table.rejects(table.betEvent("bob", 41)))
+                .isEqualTo("a chaal of 41 is above the maximum of 40 (4x the stake of 10)");
         table.bet("bob", 40);
         assertThat(table.player("bob").blindTurns()).isZero();
     }
@@ -64,12 +68,15 @@ class BettingTest {
         table.bet("bob", 20).bet("cat", 40).bet("ann", 80);
         assertThat(table.hand().stake()).isEqualTo(80);
 
-        assertThat(table.rejects(table.betEvent("bob", 101))).isEqualTo("a blind bet of 101 is above the maximum of 100 (the chaal limit)");
+        assertThat(table.rejects(table.betEvent("bob", 101)))
+                .isEqualTo("a blind bet of 101 is above the maximum of 100 (the chaal limit)");
         table.bet("bob", 100);
         assertThat(table.hand().stake()).isEqualTo(100);
         table.see("cat");
-        assertThat(table.rejects(table.betEvent("cat", 99))).isEqualTo("a chaal of 99 is below the minimum of 100 (the chaal limit)");
-        assertThat(table.rejects(table.betEvent("cat", 101))).isEqualTo("a chaal of 101 is above the maximum of 100 (the chaal limit)");
+        assertThat(table.rejects(table.betEvent("cat", 99)))
+                .isEqualTo("a chaal of 99 is below the minimum of 100 (the chaal limit)");
+        assertThat(table.rejects(table.betEvent("cat", 101)))
+                .isEqualTo("a chaal of 101 is above the maximum of 100 (the chaal limit)");
         table.bet("cat", 100);
 
         assertThat(table.hand().stake()).as("a chaal of 100 would make 50, but the stake never falls").isEqualTo(100);
@@ -80,7 +87,8 @@ class BettingTest {
         TableDriver poor = TableDriver.seated(CONFIG, "ann");
         poor.accept(poor.sitEvent("bob", 2, 25)).start(1);
 
-        assertThat(poor.rejects(poor.betEvent("bob", 20))).isEqualTo("a blind bet of 20 is more than the 15 chips bob has");
+        assertThat(poor.rejects(poor.betEvent("bob", 20)))
+                .isEqualTo("a blind bet of 20 is more than the 15 chips bob has");
         poor.bet("bob", 15);
         assertThat(poor.chips("bob")).isZero();
     }
@@ -119,7 +127,8 @@ class BettingTest {
         assertThat(table.awaited()).isEqualTo("cat");
         table.pack("cat");
         assertThat(table.rejects(table.showEvent("ann")))
-                .isEqualTo("ann has made 3 blind bets, the most this table allows, and must see their cards to ask for a show");
+                .isEqualTo("ann has made 3 blind bets, the most this table allows, and must see their cards to ask for "
+                        + "a show");
         table.pack("ann");
         assertThat(table.hand().result().winners()).extracting(Winner::playerId).containsExactly("bob");
     }

@@ -69,7 +69,8 @@ class ChangeLogTest {
             assertThat(player.get("playerId").asText()).isEqualTo(List.of("ann", "bob", "cat").get(seat - 1));
             assertThat(player.get("cards")).extracting(JsonNode::asText)
                     .containsExactlyElementsOf(deal.get(seat - 1).stream().map(Card::code).toList());
-            assertThat(player.get("rank").asText()).isEqualTo(HandEvaluator.rank(deal.get(seat - 1)).category().label());
+            assertThat(player.get("rank").asText())
+                    .isEqualTo(HandEvaluator.rank(deal.get(seat - 1)).category().label());
         }
         assertThat(revealedBy(table.sitEvent("dan", 4, 100))).isNull();
     }

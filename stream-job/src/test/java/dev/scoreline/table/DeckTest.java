@@ -3,6 +3,8 @@ package dev.scoreline.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,10 +23,10 @@ class DeckTest {
     @Test
     void aShuffleIsFisherYatesOverSplittableRandom() {
         long seed = 20_240_601L;
-        List<Card> expected = new java.util.ArrayList<>(Card.deck());
+        List<Card> expected = new ArrayList<>(Card.deck());
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 51; i > 0; i--) {
-            java.util.Collections.swap(expected, i, random.nextInt(i + 1));
+            Collections.swap(expected, i, random.nextInt(i + 1));
         }
         assertThat(Deck.shuffled(seed)).isEqualTo(expected);
         assertThat(Deck.deal(seed, 2)).containsExactly(expected.subList(0, 3), expected.subList(3, 6));

@@ -47,9 +47,9 @@ class HandEvaluatorOracleTest {
             return;
         }
         Path file = locate();
-        assumeTrue(file != null, "skipped: the Teen Patti oracle " + ORACLE + " is not in a shared/ directory next to "
-                + "any ancestor of " + Path.of("").toAbsolutePath() + " (set -Dscoreline.shared.dir to the directory that holds "
-                + "data/teenpatti to run it)");
+        assumeTrue(file != null, "skipped: the Teen Patti oracle " + ORACLE + " is not in a shared/ directory next "
+                + "to any ancestor of " + Path.of("").toAbsolutePath()
+                + " (set -Dscoreline.shared.dir to the directory that holds data/teenpatti to run it)");
         List<Line> read = new ArrayList<>();
         for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (text.isBlank()) {
@@ -58,7 +58,9 @@ class HandEvaluatorOracleTest {
             String[] f = text.trim().split("\\s+");
             assertThat(f).as("oracle line '%s'", text).hasSize(6);
             assertThat(f[3]).isEqualTo("22100");
-            read.add(new Line(parseCards(f[4]), Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[5])));
+            int strengthClass = Integer.parseInt(f[1]);
+            int weaker = Integer.parseInt(f[2]);
+            read.add(new Line(parseCards(f[4]), strengthClass, weaker, Integer.parseInt(f[5])));
         }
         lines = read;
     }
@@ -132,8 +134,10 @@ class HandEvaluatorOracleTest {
             scoresByClass.computeIfAbsent(line.strengthClass(), k -> new HashSet<>()).add(score);
             classesByScore.computeIfAbsent(score, k -> new HashSet<>()).add(line.strengthClass());
         }
-        assertThat(scoresByClass).hasSize(741).allSatisfy((c, scores) -> assertThat(scores).as("class %d", c).hasSize(1));
-        assertThat(classesByScore).hasSize(741).allSatisfy((s, classes) -> assertThat(classes).as("score %d", s).hasSize(1));
+        assertThat(scoresByClass).hasSize(741)
+                .allSatisfy((c, scores) -> assertThat(scores).as("class %d", c).hasSize(1));
+        assertThat(classesByScore).hasSize(741)
+                .allSatisfy((s, classes) -> assertThat(classes).as("score %d", s).hasSize(1));
     }
 
     @Test

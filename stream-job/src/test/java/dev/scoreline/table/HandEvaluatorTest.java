@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class HandEvaluatorTest {
 
+    private static final List<String> RUNS_STRONGEST_FIRST = List.of(
+            "A K Q", "A 2 3", "K Q J", "Q J T", "J T 9", "T 9 8", "9 8 7", "8 7 6", "7 6 5", "6 5 4", "5 4 3", "4 3 2");
+
     private static HandRank rank(String cards) {
         return HandEvaluator.rank(Arrays.stream(cards.split(" ")).map(Card::parse).toList());
     }
@@ -64,12 +67,15 @@ class HandEvaluatorTest {
     @Test
     void categoriesRankTrailOverPureSequenceOverSequenceOverColourOverPairOverHighCard() {
         List<HandRank> weakestOfEach = List.of(
-                rank("2C 2D 2H"), rank("4S 3S 2S"), rank("4S 3D 2C"), rank("5H 3H 2H"), rank("2C 2D 3H"), rank("5C 3D 2H"));
+                rank("2C 2D 2H"), rank("4S 3S 2S"), rank("4S 3D 2C"),
+                rank("5H 3H 2H"), rank("2C 2D 3H"), rank("5C 3D 2H"));
         List<HandRank> strongestOfEach = List.of(
-                rank("AC AD AH"), rank("AS KS QS"), rank("AS KD QC"), rank("AH KH JH"), rank("AC AD KH"), rank("AC KD JH"));
+                rank("AC AD AH"), rank("AS KS QS"), rank("AS KD QC"),
+                rank("AH KH JH"), rank("AC AD KH"), rank("AC KD JH"));
         for (int i = 0; i + 1 < weakestOfEach.size(); i++) {
             assertThat(weakestOfEach.get(i).beats(strongestOfEach.get(i + 1)))
-                    .as("the weakest %s beats the strongest %s", weakestOfEach.get(i).category(), strongestOfEach.get(i + 1).category())
+                    .as("the weakest %s beats the strongest %s",
+                            weakestOfEach.get(i).category(), strongestOfEach.get(i + 1).category())
                     .isTrue();
         }
     }
@@ -78,11 +84,12 @@ class HandEvaluatorTest {
     void sequencesRunAceKingQueenThenAceTwoThreeThenKingQueenJackDownToFourThreeTwo() {
         for (String suits : List.of("SSS", "SDC")) {
             List<HandRank> order = new ArrayList<>();
-            for (String run : List.of("A K Q", "A 2 3", "K Q J", "Q J T", "J T 9", "T 9 8", "9 8 7", "8 7 6", "7 6 5", "6 5 4", "5 4 3", "4 3 2")) {
+            for (String run : RUNS_STRONGEST_FIRST) {
                 String[] r = run.split(" ");
                 order.add(rank(r[0] + suits.charAt(0) + " " + r[1] + suits.charAt(1) + " " + r[2] + suits.charAt(2)));
             }
-            assertThat(order).allMatch(h -> h.category() == (suits.equals("SSS") ? HandCategory.PURE_SEQUENCE : HandCategory.SEQUENCE));
+            HandCategory kind = suits.equals("SSS") ? HandCategory.PURE_SEQUENCE : HandCategory.SEQUENCE;
+            assertThat(order).allMatch(h -> h.category() == kind);
             for (int i = 0; i + 1 < order.size(); i++) {
                 assertThat(order.get(i).beats(order.get(i + 1))).as("run %d beats run %d", i, i + 1).isTrue();
             }

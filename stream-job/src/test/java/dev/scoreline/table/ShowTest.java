@@ -21,7 +21,8 @@ class ShowTest {
     void aShowNeedsExactlyTwoPlayers() {
         TableDriver table = TableDriver.seated(CONFIG, "ann", "bob", "cat").start(1);
 
-        assertThat(table.rejects(table.showEvent("bob"))).isEqualTo("a show needs exactly two players in the hand, and 3 are playing");
+        assertThat(table.rejects(table.showEvent("bob")))
+                .isEqualTo("a show needs exactly two players in the hand, and 3 are playing");
         table.pack("bob");
         assertThat(table.rejects(table.showEvent("ann"))).isEqualTo("it is cat's turn, not ann's");
         table.show("cat");

@@ -124,7 +124,8 @@ class SideShowTest {
         TableDriver table = TableDriver.seated(CONFIG, "ann", "bob", "cat").start(1);
         table.see("bob").pack("bob").see("cat");
 
-        assertThat(table.rejects(table.sideShowEvent("cat"))).isEqualTo("with two players left, ask for a show, not a side show");
+        assertThat(table.rejects(table.sideShowEvent("cat")))
+                .isEqualTo("with two players left, ask for a show, not a side show");
     }
 
     @Test

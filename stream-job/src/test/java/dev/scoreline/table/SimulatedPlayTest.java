@@ -16,7 +16,8 @@ class SimulatedPlayTest {
 
     @Test
     void botsPlayVariedLegalHands() {
-        List<TableEvent> events = TableSimulator.play(2024, TableSimulator.Settings.finite(4, 60, Instant.parse("2025-06-01T18:00:00Z")));
+        Instant start = Instant.parse("2025-06-01T18:00:00Z");
+        List<TableEvent> events = TableSimulator.play(2024, TableSimulator.Settings.finite(4, 60, start));
         Map<String, Integer> types = new TreeMap<>();
         Map<HandAction.Move, Integer> moves = new EnumMap<>(HandAction.Move.class);
         Map<HandResult.End, Integer> endings = new EnumMap<>(HandResult.End.class);

@@ -18,16 +18,19 @@ class TableLifecycleTest {
 
     @Test
     void aTableStartsWithTableOpen() {
-        Decision<TableState> decision = empty.rules.apply(null, new Bet("e1", TABLE, TableDriver.START, "ann", 10), List::of);
+        Decision<TableState> decision =
+                empty.rules.apply(null, new Bet("e1", TABLE, TableDriver.START, "ann", 10), List::of);
 
-        assertThat(decision).isEqualTo(Decision.reject("table t1 is not open: its first event must be table.open, not bet"));
+        assertThat(decision)
+                .isEqualTo(Decision.reject("table t1 is not open: its first event must be table.open, not bet"));
     }
 
     @Test
     void aConfigurationOutsideItsBoundsIsRefused() {
         assertThat(openWith(new TableConfig(7, 10, 100, 3, 1_000, 30))).contains("2 to 6 seats, not 7");
         assertThat(openWith(new TableConfig(1, 10, 100, 3, 1_000, 30))).contains("2 to 6 seats, not 1");
-        assertThat(openWith(new TableConfig(6, 10, 9, 3, 1_000, 30))).contains("chaal limit of 9 is below the boot of 10");
+        assertThat(openWith(new TableConfig(6, 10, 9, 3, 1_000, 30)))
+                .contains("chaal limit of 9 is below the boot of 10");
         assertThat(openWith(new TableConfig(6, 10, 100, 3, 60, 30))).contains("pot limit of 60 must be more than");
         assertThat(openWith(new TableConfig(6, 0, 100, 3, 1_000, 30))).contains("boot must be at least 1");
         assertThat(openWith(new TableConfig(6, 10, 100, 3, 1_000, 0))).contains("1 to 86400 seconds");
@@ -35,7 +38,8 @@ class TableLifecycleTest {
     }
 
     private String openWith(TableConfig config) {
-        Decision<TableState> decision = empty.rules.apply(null, new TableOpen("e1", TABLE, TableDriver.START, config), List::of);
+        Decision<TableState> decision =
+                empty.rules.apply(null, new TableOpen("e1", TABLE, TableDriver.START, config), List::of);
         return decision instanceof Decision.Rejected<TableState> r ? r.reason() : null;
     }
 
@@ -43,14 +47,16 @@ class TableLifecycleTest {
     void aTableOpensOnce() {
         TableDriver table = TableDriver.seated(CONFIG);
 
-        assertThat(table.rejects(new TableOpen(table.id(), TABLE, table.tick(), CONFIG))).isEqualTo("table t1 is already open");
+        assertThat(table.rejects(new TableOpen(table.id(), TABLE, table.tick(), CONFIG)))
+                .isEqualTo("table t1 is already open");
     }
 
     @Test
     void anEventOfAnotherTableIsRefused() {
         TableDriver table = TableDriver.seated(CONFIG, "ann");
 
-        assertThat(table.rejects(new Bet(table.id(), "t2", table.tick(), "ann", 10))).contains("an event of table t2 reached table t1");
+        assertThat(table.rejects(new Bet(table.id(), "t2", table.tick(), "ann", 10)))
+                .contains("an event of table t2 reached table t1");
     }
 
     @Test
@@ -58,7 +64,8 @@ class TableLifecycleTest {
         TableDriver table = TableDriver.seated(CONFIG, "ann", "bob");
 
         assertThat(table.rejects(table.sitEvent("cat", 2, 500))).isEqualTo("seat 2 is taken by bob");
-        assertThat(table.rejects(table.sitEvent("cat", 7, 500))).isEqualTo("seat 7 does not exist: the table has seats 1 to 6");
+        assertThat(table.rejects(table.sitEvent("cat", 7, 500)))
+                .isEqualTo("seat 7 does not exist: the table has seats 1 to 6");
         assertThat(table.rejects(table.sitEvent("cat", 0, 500))).contains("seat 0 does not exist");
         assertThat(table.rejects(table.sitEvent("ann", 3, 500))).isEqualTo("ann already sits at seat 1");
         assertThat(table.rejects(table.sitEvent("cat", 3, 9))).isEqualTo("a buy-in of 9 is less than the boot of 10");
@@ -72,7 +79,8 @@ class TableLifecycleTest {
     void aHandNeedsTwoPlayersWhoCanPayTheBoot() {
         TableDriver table = TableDriver.seated(CONFIG, "ann");
 
-        assertThat(table.rejects(table.startEvent(1))).contains("a hand needs two players with at least the boot of 10 chips, and 1 has it");
+        assertThat(table.rejects(table.startEvent(1)))
+                .contains("a hand needs two players with at least the boot of 10 chips, and 1 has it");
     }
 
     @Test
@@ -163,7 +171,8 @@ class TableLifecycleTest {
         assertThat(table.awaited()).isEqualTo("cat");
         assertThat(table.state.chipsOnTable()).isEqualTo(2 * 990 + 30);
         assertThat(table.rejects(table.sitEvent("dan", 2, 500))).isEqualTo("seat 2 is held by bob until hand 1 ends");
-        assertThat(table.rejects(table.sitEvent("bob", 5, 500))).isEqualTo("bob left hand 1 and may sit again once it ends");
+        assertThat(table.rejects(table.sitEvent("bob", 5, 500)))
+                .isEqualTo("bob left hand 1 and may sit again once it ends");
         assertThat(table.rejects(table.leaveEvent("bob"))).isEqualTo("bob is not at table t1");
 
         table.leave("ann");

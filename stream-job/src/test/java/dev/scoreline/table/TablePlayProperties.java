@@ -45,8 +45,8 @@ class TablePlayProperties {
                         Arbitraries.integers().between(0, 5),
                         Arbitraries.integers().between(1, 150),
                         Arbitraries.integers().between(5, 60))
-                .as((seats, boot, chaalTimes, blind, potTimes, seconds) ->
-                        new TableConfig(seats, boot, boot * chaalTimes, blind, seats * boot + potTimes * boot, seconds));
+                .as((seats, boot, chaalTimes, blind, potTimes, seconds) -> new TableConfig(
+                        seats, boot, boot * chaalTimes, blind, seats * boot + potTimes * boot, seconds));
         return Combinators.combine(
                         configs,
                         Arbitraries.integers().between(1, 3),
@@ -57,7 +57,7 @@ class TablePlayProperties {
                         tables, "t-", config, Math.min(players, config.seats()), hands, START, timeouts));
     }
 
-    @Property(tries = 60)
+    @Property(tries = 150)
     void everyStepKeepsTheTableHonest(@ForAll long seed, @ForAll("games") TableSimulator.Settings game) {
         List<TableEvent> events = TableSimulator.play(seed, game);
         TableReplay replay = new TableReplay(true);
@@ -107,7 +107,7 @@ class TablePlayProperties {
         assertThat(replay.tables().values()).allSatisfy(t -> assertThat(t.closed()).isTrue());
     }
 
-    @Property(tries = 40)
+    @Property(tries = 80)
     void timersAndLateEventsGiveTheSameTables(@ForAll long seed, @ForAll("games") TableSimulator.Settings game) {
         List<TableEvent> events = TableSimulator.play(seed, game);
         Map<TableEvent, TableState> withTimers = new HashMap<>();
@@ -118,7 +118,8 @@ class TablePlayProperties {
         });
 
         new TableReplay(false).fold(events, step ->
-                assertThat(Json.tree(step.after())).as("after %s", step.event()).isEqualTo(Json.tree(withTimers.get(step.event()))));
+                assertThat(Json.tree(step.after())).as("after %s", step.event())
+                        .isEqualTo(Json.tree(withTimers.get(step.event()))));
     }
 
     private static boolean endedAHand(TableState before, TableState after) {
@@ -133,7 +134,8 @@ class TablePlayProperties {
         }
         HandResult result = hand.result();
         long paid = hand.players().stream().mapToLong(HandPlayer::paid).sum();
-        assertThat(result.winners().stream().mapToLong(Winner::amount).sum()).as("the pot goes to the winners").isEqualTo(paid);
+        assertThat(result.winners().stream().mapToLong(Winner::amount).sum()).as("the pot goes to the winners")
+                .isEqualTo(paid);
         assertThat(result.winners()).allSatisfy(w -> assertThat(hand.player(w.seat()).orElseThrow().inPlay()).isTrue());
         if (result.winners().size() > 1) {
             assertThat(result.how()).isEqualTo(HandResult.End.POT_LIMIT);
@@ -142,13 +144,18 @@ class TablePlayProperties {
             assertThat(scores).hasSize(1);
             long share = paid / result.winners().size();
             assertThat(result.winners().get(0).amount()).isEqualTo(share + paid % result.winners().size());
-            assertThat(result.winners().subList(1, result.winners().size())).allSatisfy(w -> assertThat(w.amount()).isEqualTo(share));
+            assertThat(result.winners().subList(1, result.winners().size())).allSatisfy(w -> assertThat(w.amount())
+                    .isEqualTo(share));
         } else {
             assertThat(result.winners()).hasSize(1);
         }
         if (result.how() != HandResult.End.OTHERS_PACKED) {
-            int best = result.shown().stream().mapToInt(s -> hand.player(s).orElseThrow().rank().score()).max().orElseThrow();
-            assertThat(result.winners()).allSatisfy(w -> assertThat(hand.player(w.seat()).orElseThrow().rank().score()).isEqualTo(best));
+            int best = result.shown().stream()
+                    .mapToInt(s -> hand.player(s).orElseThrow().rank().score())
+                    .max()
+                    .orElseThrow();
+            assertThat(result.winners()).allSatisfy(w -> assertThat(hand.player(w.seat()).orElseThrow().rank().score())
+                    .isEqualTo(best));
         } else {
             assertThat(hand.inPlay()).hasSize(1);
         }

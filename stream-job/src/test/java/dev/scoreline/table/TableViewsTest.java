@@ -35,7 +35,8 @@ class TableViewsTest {
         Map<Channel, JsonNode> views = table.rules.views(table.state);
 
         assertThat(views.keySet()).extracting(Channel::name)
-                .containsExactly("table:t1", "table:t1/seat:ann", "table:t1/seat:bob", "table:t1/seat:cat", "table:t1/seat:dan");
+                .containsExactly(
+                        "table:t1", "table:t1/seat:ann", "table:t1/seat:bob", "table:t1/seat:cat", "table:t1/seat:dan");
         JsonNode dan = views.get(Channel.seat(TABLE, "dan"));
         assertThat(dan.has("hand")).as("dan was not dealt in").isFalse();
         assertThat(dan.get("seat").asInt()).isEqualTo(6);
@@ -119,7 +120,8 @@ class TableViewsTest {
     void aPlayerWhoMustSeeIsOfferedOnlyToSeeOrPack() {
         TableDriver strict = TableDriver.seated(new TableConfig(6, 10, 100, 0, 1_000, 30), "ann", "bob").start(1);
 
-        assertThat(strict.seatView("bob").get("options").fieldNames()).toIterable().containsExactlyInAnyOrder("see", "pack");
+        assertThat(strict.seatView("bob").get("options").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("see", "pack");
     }
 
     @Test

@@ -6,8 +6,9 @@ import java.util.SplittableRandom;
 /**
  * A player who decides from what they may know: the table's public view and their own seat's
  * view (their cards once seen, and the moves their view offers). It never sees the state behind
- * them. It plays loosely but not foolishly: it packs weak hands more often, likes to show a good
- * one, and bets mostly the minimum.
+ * them. It plays loosely but not foolishly: it looks at its cards sooner when the pot has grown,
+ * packs weak hands more often (more so against many players), likes to show a good one, and bets
+ * mostly the minimum.
  */
 final class Bot {
 
@@ -44,7 +45,7 @@ final class Bot {
                 return Choice.of(Choice.Kind.SEE);
             }
             double p = random.nextDouble();
-            if (p < 0.3) {
+            if (p < (potIsLarge(table) ? 0.5 : 0.25)) {
                 return Choice.of(Choice.Kind.SEE);
             }
             if (canShow && p < 0.4) {
@@ -58,6 +59,9 @@ final class Bot {
             case 1 -> 0.08;
             default -> 0.02;
         };
+        if (playersIn(table) >= 4) {
+            packChance *= 1.5;
+        }
         if (random.nextDouble() < packChance) {
             return Choice.of(Choice.Kind.PACK);
         }
@@ -78,6 +82,22 @@ final class Bot {
         long max = range.get("max").asLong();
         long amount = max > min && random.nextDouble() < 0.3 ? random.nextLong(min, max + 1) : min;
         return new Choice(Choice.Kind.BET, amount, false);
+    }
+
+    /** A pot of twenty stakes or more is worth a look at one's cards. */
+    private static boolean potIsLarge(JsonNode table) {
+        return table.at("/hand/pot").asLong() >= 20 * table.at("/hand/stake").asLong();
+    }
+
+    /** How many players are still in the hand, as the table shows it. */
+    private static int playersIn(JsonNode table) {
+        int in = 0;
+        for (JsonNode player : table.at("/hand/players")) {
+            if (!"packed".equals(player.path("status").asText())) {
+                in++;
+            }
+        }
+        return in;
     }
 
     /** 0 for a high card, 1 for a pair, and so on up to 5 for a trail, from the bot's own view. */

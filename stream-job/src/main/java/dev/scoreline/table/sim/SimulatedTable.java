@@ -127,7 +127,7 @@ final class SimulatedTable {
         }
         HandPlayer awaited = hand.player(hand.awaitedSeat()).orElseThrow();
         Instant at = onTime(rules.deadline(state));
-        List<HandPlayer> others = hand.inPlay().stream().filter(p -> p != awaited).toList();
+        List<HandPlayer> others = hand.inPlay().stream().filter(p -> p.seat() != awaited.seat()).toList();
         if (random.nextDouble() < 0.005) {
             HandPlayer leaving = others.get(random.nextInt(others.size()));
             return new PlayerLeave(nextId(), tableId, at, leaving.playerId());

@@ -53,7 +53,8 @@ public final class TableSimulator implements Iterator<TableEvent> {
                         "players per table must be 2 to " + config.seats() + ", not " + playersPerTable);
             }
             if (handsPerTable < 0 || timeoutChance < 0 || timeoutChance >= 1) {
-                throw new IllegalArgumentException("hands per table must be 0 or more and the time-out chance in [0, 1)");
+                throw new IllegalArgumentException(
+                        "hands per table must be 0 or more and the time-out chance in [0, 1)");
             }
         }
 
@@ -84,8 +85,9 @@ public final class TableSimulator implements Iterator<TableEvent> {
         }
     }
 
-    private final PriorityQueue<SimulatedTable> queue = new PriorityQueue<>(
-            Comparator.comparing((SimulatedTable t) -> t.pending().eventTime()).thenComparingInt(SimulatedTable::index));
+    private final PriorityQueue<SimulatedTable> queue = new PriorityQueue<>(Comparator.comparing(
+                    (SimulatedTable t) -> t.pending().eventTime())
+            .thenComparingInt(SimulatedTable::index));
 
     public TableSimulator(long seed, Settings settings) {
         TeenPattiRules rules = new TeenPattiRules();
@@ -106,7 +108,8 @@ public final class TableSimulator implements Iterator<TableEvent> {
     }
 
     public Stream<TableEvent> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        int characteristics = Spliterator.ORDERED | Spliterator.NONNULL;
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, characteristics), false);
     }
 
     @Override
