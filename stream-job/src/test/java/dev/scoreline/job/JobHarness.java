@@ -1,0 +1,105 @@
+package dev.scoreline.job;
+
+import dev.scoreline.event.EntityEvent;
+import dev.scoreline.json.Json;
+import dev.scoreline.kafka.InProcessKafka;
+import dev.scoreline.topic.Topic;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One test's own topics on a shared broker (named with a prefix, so tests never read each other's
+ * records), a producer for its input, and the job started against them on a MiniCluster.
+ */
+final class JobHarness implements AutoCloseable {
+
+    final InProcessKafka kafka;
+    final String prefix;
+    private final KafkaProducer<String, String> producer;
+
+    JobHarness(InProcessKafka kafka, String prefix, int partitions) {
+        this.kafka = kafka;
+        this.prefix = prefix;
+        for (Topic topic : Topic.values()) {
+            kafka.createTopic(topic(topic), partitions, topic.config());
+        }
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(props);
+    }
+
+    String topic(Topic topic) {
+        return prefix + "-" + topic.defaultName();
+    }
+
+    JobOptions options(String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--bootstrap", kafka.bootstrapServers(),
+                "--group-id", prefix + "-job",
+                "--match-topic", topic(Topic.MATCH_EVENTS),
+                "--table-topic", topic(Topic.TABLE_EVENTS),
+                "--deltas-topic", topic(Topic.STATE_DELTAS),
+                "--snapshots-topic", topic(Topic.STATE_SNAPSHOTS),
+                "--changelog-topic", topic(Topic.STATE_CHANGELOG),
+                "--dead-letters-topic", topic(Topic.DEAD_LETTERS),
+                "--starting-offsets", "earliest",
+                "--parallelism", "2",
+                "--checkpoint-interval", "1s"));
+        args.addAll(List.of(more));
+        return JobOptions.parse(args.toArray(String[]::new));
+    }
+
+    LocalJob start(Path workDir, String... more) throws Exception {
+        LocalJob job = LocalJob.start(options(more), workDir, false);
+        job.awaitRunning(java.time.Duration.ofSeconds(60));
+        return job;
+    }
+
+    void send(Topic topic, EntityEvent event) {
+        sendRaw(topic, event.entityId(), Json.string(event));
+    }
+
+    void sendRaw(Topic topic, String key, String value) {
+        producer.send(new ProducerRecord<>(topic(topic), key, value));
+    }
+
+    void flush() {
+        producer.flush();
+    }
+
+    /** The events of several entities, taken in turn, as concurrent feeds would interleave them. */
+    static <E> List<E> interleave(List<List<E>> feeds) {
+        List<Iterator<E>> its = feeds.stream().map(List::iterator).toList();
+        List<E> out = new ArrayList<>();
+        boolean any = true;
+        while (any) {
+            any = false;
+            for (Iterator<E> it : its) {
+                if (it.hasNext()) {
+                    out.add(it.next());
+                    any = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    TopicReader reader(Topic topic) {
+        return new TopicReader(kafka.bootstrapServers(), topic(topic));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
