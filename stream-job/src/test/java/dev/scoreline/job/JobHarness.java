@@ -12,6 +12,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -66,11 +67,23 @@ final class JobHarness implements AutoCloseable {
     }
 
     void send(Topic topic, EntityEvent event) {
-        sendRaw(topic, event.entityId(), Json.string(event));
+        sendAsync(topic, event);
     }
 
-    void sendRaw(Topic topic, String key, String value) {
-        producer.send(new ProducerRecord<>(topic(topic), key, value));
+    /** Sends and waits for the broker's acknowledgement: where the record landed. */
+    RecordMetadata sendRaw(Topic topic, String key, String value) {
+        try {
+            return producer.send(new ProducerRecord<>(topic(topic), key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Kafka refused a record", e.getCause());
+        }
+    }
+
+    void sendAsync(Topic topic, EntityEvent event) {
+        producer.send(new ProducerRecord<>(topic(topic), event.entityId(), Json.string(event)));
     }
 
     void flush() {
@@ -92,6 +105,19 @@ final class JobHarness implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The failures the job went through (each one a restart), from the MiniCluster's REST API. */
+    static int failures(LocalJob job) throws Exception {
+        java.net.URI rest = job.cluster().getRestAddress().get();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(rest.resolve("/jobs/" + job.jobId() + "/exceptions")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        com.fasterxml.jackson.databind.JsonNode entries = Json.tree(response.body()).path("exceptionHistory").path("entries");
+        if (!entries.isArray()) {
+            throw new IllegalStateException("no exception history in " + response.body());
+        }
+        return entries.size();
     }
 
     TopicReader reader(Topic topic) {

@@ -72,6 +72,7 @@ class MatchRecoveryTest {
             send(h, feed.subList(secondPart, feed.size()));
 
             MatchJobTest.awaitSettled(MatchJobTest.counts(matches), changes, deltas);
+            assertThat(JobHarness.failures(job)).as("the one failure we caused").isEqualTo(1);
             List<ConsumerRecord<String, String>> snapshotRecords = snapshots.read();
             List<ConsumerRecord<String, String>> deltaRecords = deltas.read();
             List<ChangeLogEntry> log = changes.read().stream().map(r -> Json.read(r.value(), ChangeLogEntry.class)).toList();
