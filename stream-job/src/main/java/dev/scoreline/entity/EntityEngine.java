@@ -64,45 +64,62 @@ public final class EntityEngine<S, E extends EntityEvent> {
     /**
      * Publishes what changed since the last publication: one delta per changed channel, spanning
      * from the version after the channel's last delta to the entity's version, and the snapshots
-     * the {@link SnapshotPolicy} asks for. A channel whose view disappeared (a player left) gets a
-     * last delta that empties it and is forgotten.
+     * the {@link SnapshotPolicy} asks for, including those of channels that did not change now but
+     * whose last snapshot is behind their last delta (so the compacted topic catches up even when
+     * a channel falls silent, and holds every channel's final state once the entity finishes). A
+     * channel whose view disappeared (a player left) gets a last delta that empties it and is
+     * forgotten.
      */
     public Publication<S> publish(EntityRecord<S> record, long nowMillis) {
-        if (record.channels().values().stream().noneMatch(ChannelCursor::hasChanges)) {
+        boolean finished = rules.isFinished(record.state());
+        boolean anything = record.channels().values().stream().anyMatch(cursor -> cursor.hasChanges()
+                || (behind(cursor) && snapshots.due(cursor, record.version(), nowMillis, finished)));
+        if (!anything) {
             return new Publication<>(record, List.of(), List.of());
         }
-        Map<Channel, JsonNode> views = rules.views(record.state());
-        boolean finished = rules.isFinished(record.state());
         Map<String, JsonNode> viewsByName = new HashMap<>();
-        views.forEach((channel, view) -> viewsByName.put(channel.name(), view));
+        rules.views(record.state()).forEach((channel, view) -> viewsByName.put(channel.name(), view));
 
         List<Delta> deltas = new ArrayList<>();
         List<Snapshot> published = new ArrayList<>();
         Map<String, ChannelCursor> cursors = new HashMap<>();
         record.channels().forEach((name, cursor) -> {
             JsonNode view = viewsByName.get(name);
-            if (!cursor.hasChanges()) {
-                if (view != null) {
-                    cursors.put(name, cursor);
-                }
+            long lastDelta = cursor.published();
+            if (cursor.hasChanges()) {
+                JsonNode target = view == null ? JsonNodeFactory.instance.objectNode() : view;
+                deltas.add(new Delta(name, record.epoch(), cursor.published() + 1, record.version(),
+                        cursor.changedFields().patchTo(target)));
+                lastDelta = record.version();
+            }
+            if (view == null) {
                 return;
             }
-            JsonNode target = view == null ? JsonNodeFactory.instance.objectNode() : view;
-            deltas.add(new Delta(name, record.epoch(), cursor.published() + 1, record.version(),
-                    cursor.changedFields().patchTo(target)));
-            long snapshotVersion = cursor.snapshotVersion();
-            long snapshotAt = cursor.snapshotAtMillis();
-            if (view != null && snapshots.due(cursor, record.version(), nowMillis, finished)) {
+            ChannelCursor moved = new ChannelCursor(lastDelta, cursor.snapshotVersion(), cursor.snapshotAtMillis(),
+                    ChangedFields.none().asTree());
+            if (behind(moved) && snapshots.due(moved, record.version(), nowMillis, finished)) {
                 published.add(new Snapshot(name, record.epoch(), record.version(), view));
-                snapshotVersion = record.version();
-                snapshotAt = nowMillis;
+                moved = new ChannelCursor(lastDelta, record.version(), nowMillis, moved.changed());
             }
-            if (view != null) {
-                cursors.put(name, new ChannelCursor(
-                        record.version(), snapshotVersion, snapshotAt, ChangedFields.none().asTree()));
-            }
+            cursors.put(name, moved);
         });
         return new Publication<>(record.with(record.version(), record.state(), cursors), deltas, published);
+    }
+
+    /**
+     * When the next snapshot falls due for a channel whose last snapshot is behind its last delta
+     * and that has no change waiting (a waiting change is published, and snapshotted, with its
+     * batch); empty when none is behind.
+     */
+    public java.util.OptionalLong nextSnapshotDue(EntityRecord<S> record) {
+        return record.channels().values().stream()
+                .filter(cursor -> behind(cursor) && !cursor.hasChanges())
+                .mapToLong(cursor -> cursor.snapshotAtMillis() + snapshots.every().toMillis())
+                .min();
+    }
+
+    private static boolean behind(ChannelCursor cursor) {
+        return cursor.snapshotVersion() < cursor.published();
     }
 
     /** What a publication produced, and the entity with its cursors moved on. */

@@ -58,6 +58,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private transient ListState<E> history;
     private transient MapState<String, Long> seen;
     private transient ValueState<Long> flushTimer;
+    private transient ValueState<Long> snapshotTimer;
     private transient ValueState<Long> pendingEvents;
     private transient ValueState<Long> deadlineTimer;
     private transient ValueState<Long> cleanupTimer;
@@ -95,6 +96,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         seen = getRuntimeContext().getMapState(seenDescriptor);
 
         flushTimer = longState("flush-timer");
+        snapshotTimer = longState("snapshot-timer");
         pendingEvents = longState("pending-events");
         deadlineTimer = longState("deadline-timer");
         cleanupTimer = longState("cleanup-timer");
@@ -144,6 +146,10 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         }
         if (Long.valueOf(timestamp).equals(flushTimer.value())) {
             flushTimer.clear();
+            flush(ctx, out);
+        }
+        if (Long.valueOf(timestamp).equals(snapshotTimer.value())) {
+            snapshotTimer.clear();
             flush(ctx, out);
         }
         if (Long.valueOf(timestamp).equals(cleanupTimer.value())) {
@@ -205,6 +211,24 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             out.collect(new Outgoing(topics.snapshots(), snapshot.channel(), Json.bytes(snapshot), now));
         }
         record.update(publication.record());
+        scheduleSnapshot(ctx, publication.record());
+    }
+
+    /** A channel whose snapshot lags its deltas gets one when the interval is up, even if it changes no more. */
+    private void scheduleSnapshot(Context ctx, EntityRecord<S> current) throws Exception {
+        java.util.OptionalLong due = engine.nextSnapshotDue(current);
+        Long registered = snapshotTimer.value();
+        if (due.isPresent() && Long.valueOf(due.getAsLong()).equals(registered)) {
+            return;
+        }
+        if (registered != null) {
+            ctx.timerService().deleteProcessingTimeTimer(registered);
+            snapshotTimer.clear();
+        }
+        if (due.isPresent()) {
+            ctx.timerService().registerProcessingTimeTimer(due.getAsLong());
+            snapshotTimer.update(due.getAsLong());
+        }
     }
 
     private void scheduleDeadline(Context ctx) throws Exception {
@@ -256,10 +280,15 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         if (deadline != null) {
             ctx.timerService().deleteEventTimeTimer(deadline);
         }
+        Long snapshot = snapshotTimer.value();
+        if (snapshot != null) {
+            ctx.timerService().deleteProcessingTimeTimer(snapshot);
+        }
         record.clear();
         history.clear();
         seen.clear();
         flushTimer.clear();
+        snapshotTimer.clear();
         pendingEvents.clear();
         deadlineTimer.clear();
         cleanupTimer.clear();

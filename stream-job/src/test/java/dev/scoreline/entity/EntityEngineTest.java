@@ -159,6 +159,45 @@ class EntityEngineTest {
     }
 
     @Test
+    void aSilentChannelWhoseSnapshotLagsGetsOneWhenTheIntervalIsUp() {
+        EntityEngine<Tally.State, Tally.Event> timed =
+                new EntityEngine<>(rules, new SnapshotPolicy(1_000, Duration.ofSeconds(10)));
+        record = timed.apply(null, Tally.Event.add("e1", "t1", 1, "ann", 1), List::of, "x").record();
+        record = timed.apply(record, Tally.Event.add("e2", "t1", 2, "bob", 1), List::of, "x").record();
+        record = timed.publish(record, 0).record();
+        record = timed.apply(record, Tally.Event.add("e3", "t1", 3, "ann", 1), List::of, "x").record();
+        record = timed.publish(record, 1_000).record();
+        assertThat(timed.nextSnapshotDue(record)).as("ann's channels lag; bob's is current").hasValue(10_000);
+
+        record = timed.apply(record, Tally.Event.add("e4", "t1", 4, "bob", 1), List::of, "x").record();
+        EntityEngine.Publication<Tally.State> later = timed.publish(record, 10_000);
+
+        assertThat(later.deltas()).extracting(Delta::channel).containsExactlyInAnyOrder("table:t1", "table:t1/seat:bob");
+        assertThat(later.snapshots()).extracting(Snapshot::channel)
+                .containsExactlyInAnyOrder("table:t1", "table:t1/seat:ann", "table:t1/seat:bob");
+        assertThat(later.snapshots()).filteredOn(s -> s.channel().equals("table:t1/seat:ann")).singleElement()
+                .satisfies(s -> assertThat(s.state().get("secret").asText()).isEqualTo("ann-14"));
+        assertThat(timed.nextSnapshotDue(later.record())).isEmpty();
+    }
+
+    @Test
+    void aFinishedEntityLeavesEveryChannelsFinalStateOnTheSnapshotTopic() {
+        apply(Tally.Event.add("e1", "t1", 1, "ann", 1));
+        apply(Tally.Event.add("e2", "t1", 2, "bob", 1));
+        record = engine.publish(record, 0).record();
+        apply(Tally.Event.add("e3", "t1", 3, "ann", 1));
+        record = engine.publish(record, 0).record();
+
+        apply(Tally.Event.close("e4", "t1", 4));
+        EntityEngine.Publication<Tally.State> last = engine.publish(record, 0);
+
+        assertThat(last.deltas()).extracting(Delta::channel).containsExactly("table:t1");
+        assertThat(last.snapshots()).extracting(Snapshot::channel)
+                .containsExactlyInAnyOrder("table:t1", "table:t1/seat:ann");
+        assertThat(last.snapshots()).allSatisfy(s -> assertThat(s.version()).isEqualTo(4));
+    }
+
+    @Test
     void aChannelThatDisappearsIsEmptiedOnceAndForgotten() {
         apply(Tally.Event.add("e1", "t1", 1, "ann", 1));
         apply(Tally.Event.add("e2", "t1", 2, "bob", 1));

@@ -30,19 +30,23 @@ public final class Tally implements EntityRules<Tally.State, Tally.Event> {
             return new Event(id, table, Instant.ofEpochSecond(second), "leave", player, 0);
         }
 
+        public static Event close(String id, String table, long second) {
+            return new Event(id, table, Instant.ofEpochSecond(second), "close", null, 0);
+        }
+
         public static Event arm(String id, String table, long second, int afterSeconds) {
             return new Event(id, table, Instant.ofEpochSecond(second), "arm", null, afterSeconds);
         }
     }
 
-    public record State(String table, Map<String, Integer> points, Instant deadline, int bonuses) {
+    public record State(String table, Map<String, Integer> points, Instant deadline, int bonuses, boolean closed) {
         public State {
             points = new TreeMap<>(points);
         }
 
         @JsonIgnore
         State with(Map<String, Integer> nextPoints, Instant nextDeadline, int nextBonuses) {
-            return new State(table, nextPoints, nextDeadline, nextBonuses);
+            return new State(table, nextPoints, nextDeadline, nextBonuses, closed);
         }
     }
 
@@ -68,7 +72,7 @@ public final class Tally implements EntityRules<Tally.State, Tally.Event> {
 
     @Override
     public Decision<State> apply(State current, Event event, Supplier<List<Event>> history) {
-        State state = current == null ? new State(event.entityId(), Map.of(), null, 0) : current;
+        State state = current == null ? new State(event.entityId(), Map.of(), null, 0, false) : current;
         Map<String, Integer> points = new HashMap<>(state.points());
         switch (event.type()) {
             case "add" -> {
@@ -87,6 +91,9 @@ public final class Tally implements EntityRules<Tally.State, Tally.Event> {
             case "arm" -> {
                 return Decision.accept(state.with(points, event.eventTime().plusSeconds(event.points()), state.bonuses()));
             }
+            case "close" -> {
+                return Decision.accept(new State(state.table(), points, null, state.bonuses(), true));
+            }
             case "bonus" -> {
                 points.replaceAll((p, v) -> v + 1);
                 return Decision.accept(state.with(points, null, state.bonuses() + 1));
@@ -104,6 +111,9 @@ public final class Tally implements EntityRules<Tally.State, Tally.Event> {
         ObjectNode players = open.putObject("players");
         state.points().forEach(players::put);
         open.put("bonuses", state.bonuses());
+        if (state.closed()) {
+            open.put("closed", true);
+        }
         views.put(Channel.table(state.table()), open);
         state.points().forEach((player, points) -> {
             ObjectNode mine = Json.object();
@@ -111,6 +121,11 @@ public final class Tally implements EntityRules<Tally.State, Tally.Event> {
             views.put(Channel.seat(state.table(), player), mine);
         });
         return views;
+    }
+
+    @Override
+    public boolean isFinished(State state) {
+        return state.closed();
     }
 
     @Override
