@@ -1,0 +1,136 @@
+package dev.scoreline.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scoreline.delta.ChangeLogEntry;
+import dev.scoreline.delta.Delta;
+import dev.scoreline.entity.SnapshotPolicy;
+import dev.scoreline.json.Json;
+import dev.scoreline.table.TableState;
+import dev.scoreline.table.TeenPattiRules;
+import dev.scoreline.table.event.HandStart;
+import dev.scoreline.table.event.PlayerSit;
+import dev.scoreline.table.event.TableClose;
+import dev.scoreline.table.event.TableConfig;
+import dev.scoreline.table.event.TableEvent;
+import dev.scoreline.table.event.TableOpen;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Teen Patti rules in the keyed function: a turn that nobody takes times out when the
+ * watermark passes its deadline, as an event of its own; a closed table is removed with its timers.
+ */
+class TableStateFunctionTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T18:00:00Z");
+    private static final StateTuning TUNING = new StateTuning(Duration.ofMillis(100), 50,
+            SnapshotPolicy.DEFAULT, Duration.ofHours(1), Duration.ofHours(2), Duration.ofMinutes(5));
+
+    private KeyedOneInputStreamOperatorTestHarness<String, Sourced<TableEvent>, Outgoing> harness;
+
+    @BeforeEach
+    void start() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new EntityStateFunction<>(TeenPattiRules::new, TableState.class,
+                        TableEvent.class, OutputTopics.defaults(), TUNING)),
+                in -> in.event().entityId(), Types.STRING);
+        harness.open();
+        harness.setProcessingTime(0);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        harness.close();
+    }
+
+    private void send(TableEvent event) throws Exception {
+        harness.processElement(new StreamRecord<>(new Sourced<>(event, "table-events", 0, 0), event.eventTime().toEpochMilli()));
+    }
+
+    private List<ChangeLogEntry> changeLog() {
+        return harness.extractOutputValues().stream()
+                .filter(o -> o.topic().equals(OutputTopics.defaults().changeLog()))
+                .map(o -> Json.read(o.value(), ChangeLogEntry.class))
+                .toList();
+    }
+
+    private void openTableAndDeal() throws Exception {
+        send(new TableOpen("o", "t9", T0, new TableConfig(4, 10, 160, 3, 5_000, 20)));
+        send(new PlayerSit("s1", "t9", T0.plusSeconds(1), "ann", 1, 500));
+        send(new PlayerSit("s2", "t9", T0.plusSeconds(2), "bob", 2, 500));
+        send(new PlayerSit("s3", "t9", T0.plusSeconds(3), "cat", 3, 500));
+        send(new HandStart("h1", "t9", T0.plusSeconds(10), 42));
+    }
+
+    @Test
+    void anUntakenTurnTimesOutWhenTheWatermarkPassesItsDeadline() throws Exception {
+        openTableAndDeal();
+        assertThat(harness.numEventTimeTimers()).as("the first turn's deadline").isEqualTo(1);
+
+        harness.processWatermark(T0.plusSeconds(29).toEpochMilli());
+        assertThat(changeLog()).extracting(ChangeLogEntry::eventType).doesNotContain("turn.timeout");
+
+        harness.processWatermark(T0.plusSeconds(30).toEpochMilli());
+        List<ChangeLogEntry> log = changeLog();
+        assertThat(log).extracting(ChangeLogEntry::eventType).containsOnlyOnce("turn.timeout");
+        ChangeLogEntry timeout = log.get(log.size() - 1);
+        assertThat(timeout.eventType()).isEqualTo("turn.timeout");
+        assertThat(timeout.eventTime()).isEqualTo(T0.plusSeconds(30));
+        assertThat(timeout.version()).isEqualTo(6);
+        assertThat(harness.numEventTimeTimers()).as("the next player's deadline").isEqualTo(1);
+
+        harness.processWatermark(T0.plusSeconds(50).toEpochMilli());
+        assertThat(changeLog()).filteredOn(e -> e.eventType().equals("turn.timeout")).hasSize(2);
+    }
+
+    @Test
+    void aLateEventFoldsTheOverdueTimeOutFirstWithTheSameVersions() throws Exception {
+        openTableAndDeal();
+        send(new TableClose("c", "t9", T0.plusSeconds(31)));
+
+        List<ChangeLogEntry> log = changeLog();
+        assertThat(log).extracting(ChangeLogEntry::eventType).contains("turn.timeout");
+        assertThat(log.get(5).eventType()).isEqualTo("turn.timeout");
+        assertThat(log.get(5).version()).isEqualTo(6);
+    }
+
+    @Test
+    void theHiddenSeedStaysOutOfTheChangeLogAndTheCardsOutOfPublicDeltas() throws Exception {
+        openTableAndDeal();
+        harness.setProcessingTime(100);
+
+        ChangeLogEntry deal = changeLog().get(4);
+        assertThat(deal.eventType()).isEqualTo("hand.start");
+        assertThat(deal.event().has("seed")).isFalse();
+        List<Delta> publicDeltas = harness.extractOutputValues().stream()
+                .filter(o -> o.topic().equals(OutputTopics.defaults().deltas()) && o.key().equals("table:t9"))
+                .map(o -> Json.read(o.value(), Delta.class))
+                .toList();
+        assertThat(publicDeltas).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.patch().findValues("cards")).isEmpty());
+    }
+
+    @Test
+    void aClosedTableIsRemovedWithEveryTimer() throws Exception {
+        send(new TableOpen("o", "t9", T0, new TableConfig(4, 10, 160, 3, 5_000, 20)));
+        send(new PlayerSit("s1", "t9", T0.plusSeconds(1), "ann", 1, 500));
+        send(new TableClose("c", "t9", T0.plusSeconds(5)));
+        harness.setProcessingTime(Duration.ofMinutes(4).toMillis());
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+
+        harness.setProcessingTime(Duration.ofMinutes(6).toMillis());
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+}
