@@ -56,7 +56,7 @@ final class JobCommand implements Command {
             }
             stopped.countDown();
         }, "job-shutdown"));
-        System.out.printf("The job %s is %s against %s (checkpoints in %s, web UI %s); Ctrl-C stops it.%n",
+        System.out.printf("The job %s is %s against %s (checkpoints in %s, Flink REST API at %s); Ctrl-C stops it.%n",
                 job.jobId(), resuming ? "resumed from its last checkpoint" : "running fresh",
                 options.bootstrapServers(), job.checkpoints(), job.cluster().getRestAddress().get());
         stopped.await();
