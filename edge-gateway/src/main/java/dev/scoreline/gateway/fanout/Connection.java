@@ -227,22 +227,39 @@ public final class Connection {
     }
 
     /**
-     * Closes this connection for {@code reason}: drops what waits, and asks the transport to end
-     * (telling the client why where it can). Safe from any thread; only the first call counts.
+     * Closes this connection for {@code reason} and asks the transport to end, telling the client
+     * why where it can. A connection too slow (or broken) loses what waits; any other first
+     * gets what is queued (the error that explains the close, say). Safe from any thread; only the
+     * first call counts.
      */
     public void close(CloseReason reason, String detail) {
-        int dropped;
+        int dropped = 0;
+        List<Queued> last = List.of();
         synchronized (lock) {
             if (state != State.OPEN) {
                 return;
             }
             state = State.CLOSING;
             closeReason = reason;
-            dropped = queue.clear();
+            if (reason == CloseReason.TOO_SLOW || reason == CloseReason.ERROR) {
+                dropped = queue.clear();
+            } else {
+                last = queue.take(Long.MAX_VALUE);
+            }
         }
         metrics.closed(reason);
         metrics.dropped(dropped);
-        sink.execute(() -> sink.close(reason, detail));
+        List<Queued> parting = last;
+        sink.execute(() -> {
+            if (!parting.isEmpty()) {
+                long now = System.currentTimeMillis();
+                for (Queued q : parting) {
+                    metrics.handedOver(q.frame(), q.live(), now);
+                }
+                sink.write(parting, writeDone);
+            }
+            sink.close(reason, detail);
+        });
     }
 
     /** The transport has ended (whoever ended it); leaves every channel. Called once, by the transport. */

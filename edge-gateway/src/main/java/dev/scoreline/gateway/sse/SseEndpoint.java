@@ -11,12 +11,15 @@ import dev.scoreline.gateway.fanout.ConnectionRegistry;
 import dev.scoreline.gateway.fanout.Hubs;
 import dev.scoreline.gateway.metrics.GatewayMetrics;
 import dev.scoreline.wire.ClientMessage.Position;
+import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,7 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
+import org.xnio.channels.StreamSourceChannel;
 import org.xnio.channels.StreamSinkChannel;
 
 /**
@@ -142,6 +147,7 @@ public final class SseEndpoint implements HttpHandler {
             next.proceed();
         });
         exchange.getConnection().addCloseListener(c -> end.run());
+        watchForHangUp(exchange);
         sink.comment("scoreline " + String.join(" ", channelNames));
         for (String name : channelNames) {
             hubs.subscribe(connection, name, since.get(name));
@@ -150,6 +156,34 @@ public final class SseEndpoint implements HttpHandler {
             sink.comment("keep-alive");
             connection.checkStall();
         }, config.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * An event stream's client never sends anything after its request, so Undertow stops reading
+     * the socket; reading it again is how a client that hangs up is noticed at once rather than at
+     * the next failed write. Whatever it might send is discarded (the connection is not reused).
+     */
+    private static void watchForHangUp(HttpServerExchange exchange) {
+        if (!(exchange.getConnection() instanceof AbstractServerConnection connection)) {
+            return;
+        }
+        StreamSourceChannel source = connection.getChannel().getSourceChannel();
+        ByteBuffer scratch = ByteBuffer.allocate(256);
+        source.getReadSetter().set(ch -> {
+            try {
+                int n;
+                do {
+                    scratch.clear();
+                    n = ch.read(scratch);
+                } while (n > 0);
+                if (n < 0) {
+                    IoUtils.safeClose(exchange.getConnection());
+                }
+            } catch (IOException e) {
+                IoUtils.safeClose(exchange.getConnection());
+            }
+        });
+        source.resumeReads();
     }
 
     private static void reply(HttpServerExchange exchange, int status, String text) {

@@ -66,6 +66,10 @@ public final class WsClient implements AutoCloseable {
         socket.sendText(json, true).join();
     }
 
+    public void sendBinary(java.nio.ByteBuffer data) {
+        socket.sendBinary(data, true).join();
+    }
+
     public void subscribe(String channel) {
         send("{\"type\":\"subscribe\",\"channel\":\"" + channel + "\"}");
     }
