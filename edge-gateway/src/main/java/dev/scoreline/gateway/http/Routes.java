@@ -9,6 +9,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.PathHandler;
 import io.undertow.server.handlers.resource.ClassPathResourceManager;
+import io.undertow.server.handlers.resource.Resource;
 import io.undertow.server.handlers.resource.ResourceHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
@@ -33,9 +34,7 @@ public final class Routes {
     public static HttpHandler of(HttpHandler webSocket, HttpHandler sse, Hubs hubs, TokenVerifier verifier,
             GatewayMetrics metrics, BooleanSupplier ready, Clock clock) {
         ChannelsApi channels = new ChannelsApi(hubs, verifier, clock);
-        ResourceHandler web = new ResourceHandler(new ClassPathResourceManager(Routes.class.getClassLoader(), WEB_ROOT))
-                .setWelcomeFiles("index.html")
-                .setDirectoryListingEnabled(false);
+        HttpHandler web = webResources();
         PathHandler paths = Handlers.path(exchange -> Responses.text(exchange, StatusCodes.NOT_FOUND, "no such path"))
                 .addExactPath("/ws", webSocket)
                 .addExactPath("/sse", sse)
@@ -46,6 +45,25 @@ public final class Routes {
                 .addPrefixPath("/static", web)
                 .addExactPath("/", web);
         return paths;
+    }
+
+    /** Files of the web folder; anything else there (a folder, a missing file) is a 404. */
+    private static HttpHandler webResources() {
+        ClassPathResourceManager files = new ClassPathResourceManager(Routes.class.getClassLoader(), WEB_ROOT);
+        ResourceHandler serve = new ResourceHandler(files).setDirectoryListingEnabled(false);
+        return get(exchange -> {
+            String path = exchange.getRelativePath();
+            if (path.isEmpty() || path.equals("/")) {
+                path = "/index.html";
+            }
+            Resource file = files.getResource(path);
+            if (file == null || file.isDirectory()) {
+                Responses.text(exchange, StatusCodes.NOT_FOUND, "no such file: " + path);
+                return;
+            }
+            exchange.setRelativePath(path);
+            serve.handleRequest(exchange);
+        });
     }
 
     private static HttpHandler get(HttpHandler handler) {
