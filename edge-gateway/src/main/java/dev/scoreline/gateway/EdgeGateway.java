@@ -102,10 +102,6 @@ public final class EdgeGateway implements AutoCloseable {
         return metrics.scrapeText();
     }
 
-    public GatewayConfig config() {
-        return config;
-    }
-
     /** Tells every client the gateway is going away (1001), stops the feed, then the server. */
     @Override
     public void close() {

@@ -6,7 +6,6 @@ import dev.scoreline.gateway.wire.Frame;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -21,7 +20,8 @@ import java.util.function.LongSupplier;
  * limit even so, or whose writes stop making progress, is closed as {@link CloseReason#TOO_SLOW}.
  *
  * <p>Locking: a channel's {@link Hub} lock may be held when calling in here, never the other way
- * round (this connection's lock is never held while taking a hub's).
+ * round: this connection's lock is never held while taking a hub's lock that the thread does not
+ * already hold (a conflation reads the hub's snapshot from within that hub's own fan-out).
  */
 public final class Connection {
 
@@ -43,7 +43,6 @@ public final class Connection {
     private long lastProgressNanos;
     private boolean flushScheduled;
     private State state = State.OPEN;
-    private CloseReason closeReason;
 
     public Connection(long id, String transport, Sink sink, FanoutLimits limits, GatewayMetrics metrics,
             LongSupplier nanoClock) {
@@ -55,10 +54,6 @@ public final class Connection {
         this.nanoClock = nanoClock;
         this.lastProgressNanos = nanoClock.getAsLong();
         metrics.connectionOpened(transport);
-    }
-
-    public long id() {
-        return id;
     }
 
     public boolean isOpen() {
@@ -73,10 +68,6 @@ public final class Connection {
 
     public boolean isSubscribed(String channel) {
         return subscriptions.containsKey(channel);
-    }
-
-    public Set<String> channels() {
-        return Set.copyOf(subscriptions.keySet());
     }
 
     /** Records a subscription that {@link Hub#subscribe} has just set up. */
@@ -240,7 +231,6 @@ public final class Connection {
                 return;
             }
             state = State.CLOSING;
-            closeReason = reason;
             if (reason == CloseReason.TOO_SLOW || reason == CloseReason.ERROR) {
                 dropped = queue.clear();
             } else {
@@ -282,13 +272,6 @@ public final class Connection {
             unsubscribe(channel, hubs);
         }
         metrics.connectionClosed(transport);
-    }
-
-    /** Why the gateway closed this connection, or null if it did not. */
-    public CloseReason closeReason() {
-        synchronized (lock) {
-            return closeReason;
-        }
     }
 
     private long backlogLocked() {

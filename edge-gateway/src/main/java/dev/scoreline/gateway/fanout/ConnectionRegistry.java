@@ -51,11 +51,6 @@ public final class ConnectionRegistry {
         }
     }
 
-    /** Gives back a place taken with {@link #reserve()} for a connection that never started. */
-    public void release() {
-        count.decrementAndGet();
-    }
-
     public int size() {
         return count.get();
     }

@@ -64,6 +64,9 @@ public final class Hub {
         if (retired) {
             return false;
         }
+        if (!connection.isOpen()) {
+            return true;
+        }
         if (subscribers.contains(connection)) {
             connection.forget(channel());
         }
@@ -86,10 +89,6 @@ public final class Hub {
     /** The channel's position, or null while no state is known. */
     public synchronized Summary summary() {
         return state.known() ? new Summary(channel(), state.epoch(), state.version()) : null;
-    }
-
-    public synchronized int subscriberCount() {
-        return subscribers.size();
     }
 
     /** Marks this hub retired when it holds nothing worth keeping; see {@link Hubs}. */

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -50,6 +51,7 @@ public final class KafkaFeed implements AutoCloseable {
     private final CountDownLatch ready = new CountDownLatch(1);
 
     private volatile boolean running = true;
+    private volatile boolean failed;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile List<PartitionLag> lag = List.of();
     private long rejected;
@@ -66,9 +68,12 @@ public final class KafkaFeed implements AutoCloseable {
         thread.start();
     }
 
-    /** True once both topics have been read up to where they ended when the feed started. */
+    /**
+     * True once both topics have been read up to where they ended when the feed started, and for
+     * as long as the feed keeps running.
+     */
     public boolean isReady() {
-        return ready.getCount() == 0;
+        return ready.getCount() == 0 && !failed;
     }
 
     /** Waits until {@link #isReady()}; returns false on time-out. */
@@ -126,7 +131,9 @@ public final class KafkaFeed implements AutoCloseable {
                 LOG.error("feed woken up while running", e);
             }
         } catch (RuntimeException e) {
-            LOG.error("feed stopped", e);
+            failed = true;
+            metrics.ready(false);
+            LOG.error("feed stopped: the gateway no longer follows Kafka and reports itself not ready", e);
         }
     }
 
@@ -137,12 +144,16 @@ public final class KafkaFeed implements AutoCloseable {
     }
 
     private boolean caughtUp(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> ends) {
-        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-            if (c.position(end.getKey()) < end.getValue()) {
-                return false;
+        try {
+            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+                if (c.position(end.getKey(), RETRY) < end.getValue()) {
+                    return false;
+                }
             }
+            return true;
+        } catch (TimeoutException e) {
+            return false;
         }
-        return true;
     }
 
     private void pollOnce(KafkaConsumer<byte[], byte[]> c, boolean warmingUp) {
@@ -172,12 +183,14 @@ public final class KafkaFeed implements AutoCloseable {
             metrics.feedRecord(topic, "tombstone");
             return;
         }
-        Change change;
+        boolean isSnapshot = topic.equals(settings.snapshotTopic());
+        Snapshot snapshot = null;
+        Delta delta = null;
         try {
-            if (topic.equals(settings.snapshotTopic())) {
-                change = hubs.apply(readSnapshot(record.value()), warmingUp);
+            if (isSnapshot) {
+                snapshot = readSnapshot(record.value());
             } else {
-                change = hubs.apply(readDelta(record.value()), record.timestamp(), warmingUp);
+                delta = readDelta(record.value());
             }
         } catch (RuntimeException e) {
             metrics.feedRecord(topic, "rejected");
@@ -187,6 +200,9 @@ public final class KafkaFeed implements AutoCloseable {
             }
             return;
         }
+        Change change = isSnapshot
+                ? hubs.apply(snapshot, warmingUp)
+                : hubs.apply(delta, record.timestamp(), warmingUp);
         metrics.feedRecord(topic, change.outcome().label());
     }
 
@@ -225,7 +241,7 @@ public final class KafkaFeed implements AutoCloseable {
             List<PartitionInfo> infos;
             try {
                 infos = c.partitionsFor(topic, RETRY);
-            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            } catch (TimeoutException e) {
                 infos = null;
             }
             if (infos != null && !infos.isEmpty()) {
@@ -255,7 +271,7 @@ public final class KafkaFeed implements AutoCloseable {
         while (running) {
             try {
                 return c.endOffsets(partitions, Duration.ofSeconds(10));
-            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            } catch (TimeoutException e) {
                 LOG.warn("end offsets of {} not available yet: {}", partitions, e.getMessage());
             }
         }

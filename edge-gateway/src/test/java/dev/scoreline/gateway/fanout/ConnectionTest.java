@@ -244,7 +244,8 @@ class ConnectionTest {
         delta(B, 2, 10);
         sink.drain();
         assertThat(sink.written()).extracting(Frame::channel).containsOnly(B);
-        assertThat(conn.channels()).containsExactly(B);
+        assertThat(conn.isSubscribed(A)).isFalse();
+        assertThat(conn.isSubscribed(B)).isTrue();
     }
 
     @Test
