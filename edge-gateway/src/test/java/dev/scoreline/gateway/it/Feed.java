@@ -75,13 +75,24 @@ public final class Feed implements AutoCloseable {
         }
     }
 
-    public void raw(String topic, String key, byte[] value) {
-        send(topic, key, value);
+    /** A record as given, for what the job would never publish; {@code partition} null to let Kafka choose. */
+    public void raw(String topic, Integer partition, String key, byte[] value) {
+        send(new ProducerRecord<>(topic, partition, key, value));
+    }
+
+    /** A snapshot into a given partition of the snapshot topic. */
+    public void snapshotInto(int partition, String channel, String epoch, long version) {
+        send(new ProducerRecord<>(topics.snapshots(), partition, channel,
+                Json.bytes(new Snapshot(channel, epoch, version, state(version)))));
     }
 
     private void send(String topic, String key, byte[] value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
