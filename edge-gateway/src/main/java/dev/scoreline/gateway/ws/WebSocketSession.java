@@ -16,7 +16,6 @@ import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.WebSocketChannel;
-import io.undertow.websockets.core.WebSocketMessages;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +32,12 @@ import org.xnio.XnioExecutor;
  * {@code not-subscribed}. None of them touches the connection's other subscriptions.
  */
 final class WebSocketSession extends AbstractReceiveListener {
+
+    /**
+     * The id of Undertow's "Message exceeded max message size" error, which it raises after
+     * sending the 1009 close itself (ids are stable across Undertow releases).
+     */
+    private static final String UNDERTOW_MESSAGE_TOO_BIG = "UT002040";
 
     private final WebSocketChannel channel;
     private final WebSocketSink sink;
@@ -153,8 +158,8 @@ final class WebSocketSession extends AbstractReceiveListener {
 
     @Override
     protected void onError(WebSocketChannel ch, Throwable error) {
-        if (error instanceof IOException
-                && WebSocketMessages.MESSAGES.messageToBig(config.maxFrameBytes()).equals(error.getMessage())) {
+        if (error instanceof IOException && error.getMessage() != null
+                && error.getMessage().startsWith(UNDERTOW_MESSAGE_TOO_BIG)) {
             // Undertow has already sent the close frame (1009, message too big)
             connection.close(CloseReason.TOO_BIG, "message over " + config.maxFrameBytes() + " bytes");
             ch.flush();
