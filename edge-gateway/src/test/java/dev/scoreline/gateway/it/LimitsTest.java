@@ -79,6 +79,8 @@ class LimitsTest {
         try (EdgeGateway gateway = Gateways.start(topics, b -> b.maxConnections(2))) {
             WsClient a = WsClient.connect(gateway.port());
             try (WsClient b = WsClient.connect(gateway.port())) {
+                b.subscribe("match:l1");
+                assertThat(b.next(WAIT).get("type").asText()).isEqualTo("snapshot");
                 assertThatThrownBy(() -> WsClient.open(gateway.port(), "", Map.of()).join())
                         .isInstanceOf(CompletionException.class)
                         .cause().isInstanceOf(WebSocketHandshakeException.class)
