@@ -76,7 +76,13 @@ public final class EdgeGateway implements AutoCloseable {
             builder.setSocketOption(Options.SEND_BUFFER, config.socketSendBufferBytes());
         }
         server = builder.build();
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            feed.close();
+            throw new IllegalStateException("cannot listen on " + config.bindAddress() + ":" + config.port()
+                    + ": " + e.getMessage(), e);
+        }
         port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         LOG.info("edge gateway on {}:{} reading {} and {} from {}", config.bindAddress(), port,
                 config.snapshotTopic(), config.deltaTopic(), config.bootstrapServers());

@@ -37,7 +37,14 @@ public final class GatewayMain {
             System.exit(2);
             return;
         }
-        EdgeGateway gateway = new EdgeGateway(config).start();
+        EdgeGateway gateway;
+        try {
+            gateway = new EdgeGateway(config).start();
+        } catch (IllegalStateException e) {
+            System.err.println("gateway: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();
@@ -131,6 +138,7 @@ public final class GatewayMain {
                 case "jwt-secret" -> b.jwtSecret(v);
                 case "io-threads" -> b.ioThreads(integer(e.getKey(), v));
                 case "socket-send-buffer" -> b.socketSendBufferBytes((int) bytes(e.getKey(), v));
+                case "dev" -> throw new IllegalArgumentException("--dev takes no value");
                 default -> throw new IllegalStateException(e.getKey());
             }
         }
@@ -140,42 +148,43 @@ public final class GatewayMain {
         return b.build();
     }
 
-    /** Every option with its argument and help; the order is the help's. */
-    private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
+    /** Every option: its argument (empty for a flag) and its help, in the help's order. */
+    private static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
 
     static {
         GatewayConfig d = GatewayConfig.builder("-").build();
-        OPTIONS.put("bootstrap", "HOST:PORT[,…]  Kafka bootstrap servers (required)");
-        OPTIONS.put("port", "N              HTTP port, 0 for a free one (default " + d.port() + ")");
-        OPTIONS.put("bind", "ADDRESS        address to listen on (default " + d.bindAddress() + ")");
-        OPTIONS.put("snapshot-topic", "NAME   (default " + d.snapshotTopic() + ")");
-        OPTIONS.put("delta-topic", "NAME      (default " + d.deltaTopic() + ")");
-        OPTIONS.put("partitions", "0,1,…      serve only these partitions of both topics (default all)");
-        OPTIONS.put("ring-size", "N           recent deltas kept per channel for resuming (default " + d.ringSize() + ")");
-        OPTIONS.put("queue-bytes", "SIZE      bytes a connection may lag before conflation (default " + d.queueBytes() + ")");
-        OPTIONS.put("write-window-bytes", "SIZE  bytes handed to a socket at once (default " + d.writeWindowBytes() + ")");
-        OPTIONS.put("max-conflations", "N     conflations allowed per window, one more closes with 1013 (default " + d.maxConflations() + ")");
-        OPTIONS.put("conflation-window", "DURATION  (default " + d.conflationWindow().toSeconds() + "s)");
-        OPTIONS.put("stall-timeout", "DURATION  no write progress this long closes with 1013 (default " + d.stallTimeout().toSeconds() + "s)");
-        OPTIONS.put("max-frame-bytes", "SIZE  largest client message, beyond closes with 1009 (default " + d.maxFrameBytes() + ")");
-        OPTIONS.put("max-subscriptions", "N   per connection (default " + d.maxSubscriptions() + ")");
-        OPTIONS.put("max-connections", "N     per gateway, beyond answers 503 (default " + d.maxConnections() + ")");
-        OPTIONS.put("max-malformed", "N       malformed messages before a close with 1008 (default " + d.maxMalformed() + ")");
-        OPTIONS.put("ping-interval", "DURATION  WebSocket pings and SSE keep-alives (default " + d.pingInterval().toSeconds() + "s)");
-        OPTIONS.put("idle-timeout", "DURATION  a WebSocket silent this long closes with 1001 (default " + d.idleTimeout().toSeconds() + "s)");
-        OPTIONS.put("close-grace", "DURATION  time for a close to flush before the socket ends (default " + d.closeGrace().toSeconds() + "s)");
-        OPTIONS.put("jwt-secret", "SECRET     HMAC-SHA256 secret of table tokens (or env " + SECRET_ENV + ")");
-        OPTIONS.put("dev", "                  dev mode: without a secret, use the public dev secret");
-        OPTIONS.put("io-threads", "N          Undertow I/O threads (default: processors)");
-        OPTIONS.put("socket-send-buffer", "SIZE  SO_SNDBUF of client sockets (default: the OS's)");
-        OPTIONS.put("kafka", "KEY=VALUE        extra Kafka consumer setting, repeatable");
+        OPTIONS.put("bootstrap", new String[] {"HOST:PORT[,…]", "Kafka bootstrap servers (required)"});
+        OPTIONS.put("port", new String[] {"N", "HTTP port, 0 for a free one (default " + d.port() + ")"});
+        OPTIONS.put("bind", new String[] {"ADDRESS", "address to listen on (default " + d.bindAddress() + ")"});
+        OPTIONS.put("snapshot-topic", new String[] {"NAME", "topic of snapshots (default " + d.snapshotTopic() + ")"});
+        OPTIONS.put("delta-topic", new String[] {"NAME", "topic of deltas (default " + d.deltaTopic() + ")"});
+        OPTIONS.put("partitions", new String[] {"0,1,…", "serve only these partitions of both topics (default all)"});
+        OPTIONS.put("ring-size", new String[] {"N", "recent deltas kept per channel for resuming (default " + d.ringSize() + ")"});
+        OPTIONS.put("queue-bytes", new String[] {"SIZE", "bytes a connection may lag before conflation (default " + d.queueBytes() + ")"});
+        OPTIONS.put("write-window-bytes", new String[] {"SIZE", "bytes handed to a socket at once (default " + d.writeWindowBytes() + ")"});
+        OPTIONS.put("max-conflations", new String[] {"N", "conflations allowed per window, one more closes with 1013 (default " + d.maxConflations() + ")"});
+        OPTIONS.put("conflation-window", new String[] {"DURATION", "the window of --max-conflations (default " + d.conflationWindow().toSeconds() + "s)"});
+        OPTIONS.put("stall-timeout", new String[] {"DURATION", "no write progress this long closes with 1013 (default " + d.stallTimeout().toSeconds() + "s)"});
+        OPTIONS.put("max-frame-bytes", new String[] {"SIZE", "largest client message, beyond closes with 1009 (default " + d.maxFrameBytes() + ")"});
+        OPTIONS.put("max-subscriptions", new String[] {"N", "per connection (default " + d.maxSubscriptions() + ")"});
+        OPTIONS.put("max-connections", new String[] {"N", "per gateway, beyond answers 503 (default " + d.maxConnections() + ")"});
+        OPTIONS.put("max-malformed", new String[] {"N", "malformed messages before a close with 1008 (default " + d.maxMalformed() + ")"});
+        OPTIONS.put("ping-interval", new String[] {"DURATION", "WebSocket pings and SSE keep-alives (default " + d.pingInterval().toSeconds() + "s)"});
+        OPTIONS.put("idle-timeout", new String[] {"DURATION", "a WebSocket silent this long closes with 1001 (default " + d.idleTimeout().toSeconds() + "s)"});
+        OPTIONS.put("close-grace", new String[] {"DURATION", "time for a close to flush before the socket ends (default " + d.closeGrace().toSeconds() + "s)"});
+        OPTIONS.put("jwt-secret", new String[] {"SECRET", "HMAC-SHA256 secret of table tokens (or env " + SECRET_ENV + ")"});
+        OPTIONS.put("dev", new String[] {"", "dev mode: without a secret, use the public dev secret"});
+        OPTIONS.put("io-threads", new String[] {"N", "Undertow I/O threads (default: processors)"});
+        OPTIONS.put("socket-send-buffer", new String[] {"SIZE", "SO_SNDBUF of client sockets (default: the OS's)"});
+        OPTIONS.put("kafka", new String[] {"KEY=VALUE", "extra Kafka consumer setting, repeatable"});
     }
 
     public static void usage(PrintStream out) {
         out.println("usage: gateway --bootstrap HOST:PORT [options]");
         out.println();
-        for (Map.Entry<String, String> o : OPTIONS.entrySet()) {
-            out.println("  --" + o.getKey() + " " + o.getValue());
+        for (Map.Entry<String, String[]> o : OPTIONS.entrySet()) {
+            String left = "--" + o.getKey() + (o.getValue()[0].isEmpty() ? "" : " " + o.getValue()[0]);
+            out.printf("  %-34s %s%n", left, o.getValue()[1]);
         }
         out.println();
         out.println("SIZE: bytes, or with k/m (KiB/MiB). DURATION: 500ms, 20s, 5m, or plain seconds.");

@@ -88,6 +88,8 @@ class GatewayMainTest {
                 .hasMessageContaining("port must be 0..65535");
         assertThatThrownBy(() -> GatewayMain.parse(new String[] {"--bootstrap", "k:1", "--ping-interval", "90s"}, Map.of()))
                 .hasMessageContaining("idleTimeout must be longer than pingInterval");
+        assertThatThrownBy(() -> GatewayMain.parse(new String[] {"--bootstrap", "k:1", "--dev=yes"}, Map.of()))
+                .hasMessageContaining("--dev takes no value");
         assertThatThrownBy(() -> GatewayMain.parse(new String[] {"--bootstrap", "k:1", "stray"}, Map.of()))
                 .hasMessageContaining("unexpected argument 'stray'");
     }
