@@ -1,6 +1,8 @@
 package dev.scoreline.match.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
 import java.util.List;
 
@@ -34,11 +36,22 @@ public record Delivery(
     }
 
     /**
-     * @param nonBoundary true when four or six runs were run, not hit to the boundary
+     * @param nonBoundary true when four or six runs were run, not hit to the boundary; false when
+     *     absent
      */
-    public record Runs(int batter, int extras, int total, boolean nonBoundary) {}
+    public record Runs(int batter, int extras, int total, @JsonSetter(nulls = Nulls.AS_EMPTY) boolean nonBoundary) {}
 
-    public record Extras(int wides, int noballs, int byes, int legbyes, int penalty) {
+    /**
+     * Extras by kind. A feed names only the kinds that occurred (Cricsheet writes
+     * {@code {"wides": 1}}), so an absent kind reads as 0, while the mapper's
+     * FAIL_ON_NULL_FOR_PRIMITIVES still rejects a missing required number elsewhere.
+     */
+    public record Extras(
+            @JsonSetter(nulls = Nulls.AS_EMPTY) int wides,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) int noballs,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) int byes,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) int legbyes,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) int penalty) {
         public static final Extras NONE = new Extras(0, 0, 0, 0, 0);
     }
 

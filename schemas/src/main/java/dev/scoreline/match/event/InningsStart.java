@@ -1,11 +1,14 @@
 package dev.scoreline.match.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
 
 /**
  * Starts an innings.
  *
+ * @param superOver true for a super over; false when absent
  * @param target the target the officials set, when the feed gives one (a reduced or D/L match);
  *     absent, the scorer derives it from the earlier innings
  */
@@ -14,7 +17,7 @@ public record InningsStart(
         String matchId,
         Instant eventTime,
         String battingTeam,
-        boolean superOver,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean superOver,
         Target target)
         implements MatchEvent {
 

@@ -9,6 +9,7 @@ import java.util.Map;
  * Opens a match: the two teams, their players, and the playing conditions.
  *
  * @param overs overs per innings, null when unlimited (a multi-day match)
+ * @param venue where it is played, when the feed names it
  * @param toss who won the toss and chose what, when the feed knows it
  */
 public record MatchStart(

@@ -1,0 +1,26 @@
+package dev.scoreline.table.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+
+/**
+ * A bet on the player's turn: a blind bet while they have not seen their cards, a chaal once they have.
+ *
+ * @param amount chips put in the pot
+ */
+public record Bet(
+        String eventId,
+        String tableId,
+        Instant eventTime,
+        String playerId,
+        long amount)
+        implements PlayerEvent {
+
+    public static final String TYPE = "bet";
+
+    @Override
+    @JsonIgnore
+    public String type() {
+        return TYPE;
+    }
+}

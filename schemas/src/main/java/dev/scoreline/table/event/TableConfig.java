@@ -1,0 +1,22 @@
+package dev.scoreline.table.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Duration;
+
+/**
+ * How a table plays, fixed when it opens.
+ *
+ * @param seats how many seats, 2 to 6
+ * @param boot what every dealt player puts in the pot when a hand starts; the first stake
+ * @param chaalLimit the most chips one bet may be
+ * @param maxBlindTurns how many bets a player may make without seeing their cards
+ * @param potLimit the pot at which the hand ends in a forced show of every hand still in play
+ * @param turnSeconds how long a player has to act before they pack automatically
+ */
+public record TableConfig(int seats, long boot, long chaalLimit, int maxBlindTurns, long potLimit, int turnSeconds) {
+
+    @JsonIgnore
+    public Duration turnTimeout() {
+        return Duration.ofSeconds(turnSeconds);
+    }
+}

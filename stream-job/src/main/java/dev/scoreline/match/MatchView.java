@@ -1,0 +1,174 @@
+package dev.scoreline.match;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.json.Json;
+import java.util.List;
+
+/**
+ * The public view of a match, the state of the {@code match:<id>} channel. It follows DESIGN.md's
+ * match state, except that every list that grows is an object keyed by position ("1", "2", ...):
+ * {@code innings}, each innings' {@code batters} (by batting position), {@code fallOfWickets},
+ * {@code partnerships} and {@code thisOver}, so that a merge patch carries only what changed. It
+ * has no null members: a field without a value is absent.
+ */
+public final class MatchView {
+
+    private MatchView() {}
+
+    public static ObjectNode of(MatchState s) {
+        ObjectNode view = Json.object();
+        view.put("matchId", s.matchId());
+        s.teams().forEach(view.putArray("teams")::add);
+        if (s.venue() != null) {
+            view.put("venue", s.venue());
+        }
+        if (s.toss() != null) {
+            ObjectNode toss = view.putObject("toss");
+            putIfPresent(toss, "winner", s.toss().winner());
+            putIfPresent(toss, "decision", s.toss().decision());
+        }
+        view.put("status", s.status());
+        ObjectNode innings = view.putObject("innings");
+        List<Innings> all = s.innings();
+        for (int i = 0; i < all.size(); i++) {
+            innings.set(String.valueOf(i + 1), innings(all.get(i), s.ballsPerOver()));
+        }
+        if (s.result() != null) {
+            view.set("result", result(s.result()));
+        }
+        return view;
+    }
+
+    private static ObjectNode innings(Innings inn, int ballsPerOver) {
+        ObjectNode v = Json.object();
+        v.put("team", inn.team());
+        v.put("superOver", inn.superOver());
+        v.put("runs", inn.runs());
+        v.put("wickets", inn.wickets());
+        v.put("legalBalls", inn.legalBalls());
+        v.put("overs", inn.overs(ballsPerOver));
+        ObjectNode extras = v.putObject("extras");
+        extras.put("wides", inn.extras().wides());
+        extras.put("noballs", inn.extras().noballs());
+        extras.put("byes", inn.extras().byes());
+        extras.put("legbyes", inn.extras().legbyes());
+        extras.put("penalty", inn.extras().penalty());
+        if (inn.target() != null) {
+            ObjectNode target = v.putObject("target");
+            target.put("runs", inn.target().runs());
+            if (inn.target().overs() != null) {
+                target.put("overs", inn.target().overs());
+            }
+        }
+        ObjectNode batters = v.putObject("batters");
+        for (int i = 0; i < inn.batters().size(); i++) {
+            Batter b = inn.batters().get(i);
+            ObjectNode card = batters.putObject(String.valueOf(i + 1));
+            card.put("name", b.name());
+            card.put("runs", b.runs());
+            card.put("balls", b.balls());
+            card.put("fours", b.fours());
+            card.put("sixes", b.sixes());
+            putIfPresent(card, "out", b.out());
+        }
+        ObjectNode bowlers = v.putObject("bowlers");
+        for (Bowler b : inn.bowlers()) {
+            bowler(bowlers.putObject(b.name()), b, inn.over(), ballsPerOver);
+        }
+        ObjectNode fallOfWickets = v.putObject("fallOfWickets");
+        for (int i = 0; i < inn.fallOfWickets().size(); i++) {
+            FallOfWicket f = inn.fallOfWickets().get(i);
+            ObjectNode fow = fallOfWickets.putObject(String.valueOf(i + 1));
+            fow.put("runs", f.runs());
+            fow.put("legalBalls", f.legalBalls());
+            fow.put("overs", f.overs());
+            fow.put("player", f.player());
+        }
+        ObjectNode partnerships = v.putObject("partnerships");
+        for (int i = 0; i < inn.partnerships().size(); i++) {
+            Partnership p = inn.partnerships().get(i);
+            ObjectNode stand = partnerships.putObject(String.valueOf(i + 1));
+            stand.putArray("batters").add(p.first()).add(p.second());
+            stand.put("runs", p.runs());
+            stand.put("legalBalls", p.legalBalls());
+        }
+        if (inn.legalBalls() > 0) {
+            v.put("runRate", rate(inn.runs(), inn.legalBalls(), ballsPerOver));
+        }
+        if (!inn.inPlay()) {
+            v.put("ended", inn.ended());
+            return v;
+        }
+        putIfPresent(v, "striker", inn.striker());
+        putIfPresent(v, "nonStriker", inn.nonStriker());
+        putIfPresent(v, "bowler", inn.bowler());
+        if (inn.over() != null) {
+            ObjectNode thisOver = v.putObject("thisOver");
+            List<String> balls = inn.over().balls();
+            for (int i = 0; i < balls.size(); i++) {
+                thisOver.put(String.valueOf(i + 1), balls.get(i));
+            }
+        }
+        if (inn.target() != null && inn.overLimit() != null) {
+            int bowled = inn.oversBowled(ballsPerOver) * ballsPerOver
+                    + (inn.over() != null && !inn.over().isFull(ballsPerOver) ? inn.over().legalBalls() : 0);
+            int left = inn.overLimit() * ballsPerOver - bowled;
+            if (left > 0) {
+                v.put("requiredRate", rate(inn.target().runs() - inn.runs(), left, ballsPerOver));
+            }
+        }
+        return v;
+    }
+
+    /** A bowler's overs as the feed counted them, the over in play included; maidens likewise. */
+    private static void bowler(ObjectNode v, Bowler b, Over over, int ballsPerOver) {
+        int overs = b.overs();
+        int balls = b.spareBalls();
+        int maidens = b.maidens();
+        if (over != null && over.bowler().equals(b.name())) {
+            if (!over.shared() && over.isFull(ballsPerOver)) {
+                overs++;
+                maidens += over.bowlerRuns() == 0 ? 1 : 0;
+            } else {
+                balls += over.bowlerLegalBalls();
+            }
+        }
+        overs += balls / ballsPerOver;
+        v.put("legalBalls", b.legalBalls());
+        v.put("overs", overs + "." + balls % ballsPerOver);
+        v.put("maidens", maidens);
+        v.put("runs", b.runs());
+        v.put("wickets", b.wickets());
+    }
+
+    private static ObjectNode result(Result r) {
+        ObjectNode v = Json.object();
+        putIfPresent(v, "result", r.result());
+        putIfPresent(v, "winner", r.winner());
+        if (r.by() != null) {
+            ObjectNode by = v.putObject("by");
+            if (r.by().innings() != null) {
+                by.put("innings", r.by().innings());
+            }
+            if (r.by().runs() != null) {
+                by.put("runs", r.by().runs());
+            }
+            if (r.by().wickets() != null) {
+                by.put("wickets", r.by().wickets());
+            }
+        }
+        putIfPresent(v, "method", r.method());
+        return v;
+    }
+
+    /** Runs per over, to two decimals. */
+    private static double rate(int runs, int balls, int ballsPerOver) {
+        return Math.round(runs * ballsPerOver * 100.0 / balls) / 100.0;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+}

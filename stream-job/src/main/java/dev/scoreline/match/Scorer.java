@@ -1,0 +1,399 @@
+package dev.scoreline.match;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scoreline.delta.Channel;
+import dev.scoreline.entity.EntityRules;
+import dev.scoreline.match.event.Delivery;
+import dev.scoreline.match.event.DeliveryUndo;
+import dev.scoreline.match.event.InningsEnd;
+import dev.scoreline.match.event.InningsStart;
+import dev.scoreline.match.event.InningsStart.Target;
+import dev.scoreline.match.event.MatchEnd;
+import dev.scoreline.match.event.MatchEvent;
+import dev.scoreline.match.event.MatchStart;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The cricket scorer: folds a match's events into its {@link MatchState} and shows it as the
+ * public {@code match:<id>} view ({@link MatchView}).
+ *
+ * <p>Rules a feed should know:
+ *
+ * <ul>
+ *   <li>The first event of a match is its match.start, and there is only one.
+ *   <li>Every batter, non-striker, dismissed player and bowler must be one of the players the
+ *       match.start lists for the batting or fielding side (the XI plus any impact player or
+ *       concussion replacement, as Cricsheet lists them). Fielders are not checked: substitute
+ *       fielders are not in the XI.
+ *   <li>An innings ends by itself when the side is all out, its overs are bowled or its target is
+ *       reached; the feed's innings.end that follows is accepted (and closes it), as is an
+ *       innings.end that closes an innings early (a shortened first innings, rain).
+ *   <li>A limited-overs match is completed by the ball that decides it; a tie waits for a super
+ *       over or the match.end. The match.end completes the match; its outcome can only be
+ *       {@code no result}, and its method (D/L) is added to the result.
+ *   <li>A delivery.undo retracts the last delivery when nothing but deliveries followed it: the
+ *       history is folded again without it. An innings the ball ended by itself reopens (and so does
+ *       a match the ball completed); once an innings.end, innings.start or match.end followed the
+ *       ball, the undo is refused. Successive undos retract successive balls. The history must hold
+ *       every accepted event of the match, undos included.
+ *   <li>The striker and non-striker of the view are those of the last ball (absent when out on it):
+ *       the feed, not the scorer, says who faces next.
+ * </ul>
+ */
+public final class Scorer implements EntityRules<MatchState, MatchEvent> {
+
+    /** Cricket fields eleven: impact-player rules list a twelfth name, but only eleven bat. */
+    private static final int MOST_WHO_BAT = 11;
+
+    private static final int SUPER_OVER_WICKETS = 2;
+
+    @Override
+    public Channel.Kind kind() {
+        return Channel.Kind.MATCH;
+    }
+
+    @Override
+    public Class<MatchEvent> eventType() {
+        return MatchEvent.class;
+    }
+
+    @Override
+    public Class<MatchState> stateType() {
+        return MatchState.class;
+    }
+
+    @Override
+    public boolean keepsHistory() {
+        return true;
+    }
+
+    @Override
+    public boolean isFinished(MatchState state) {
+        return state != null && state.completed();
+    }
+
+    @Override
+    public Map<Channel, JsonNode> views(MatchState state) {
+        return Map.of(Channel.match(state.matchId()), MatchView.of(state));
+    }
+
+    /**
+     * Folds a whole match, as the job would, event by event.
+     *
+     * @throws EventRejectedException with the reason, at the first event the rules refuse
+     */
+    public static MatchState fold(List<? extends MatchEvent> events) {
+        Scorer scorer = new Scorer();
+        List<MatchEvent> accepted = new ArrayList<>(events.size());
+        MatchState state = null;
+        for (MatchEvent event : events) {
+            Decision<MatchState> decision = scorer.apply(state, event, () -> accepted);
+            if (decision instanceof Decision.Rejected<MatchState> rejected) {
+                throw new EventRejectedException(event, accepted.size(), rejected.reason());
+            }
+            state = ((Decision.Accepted<MatchState>) decision).state();
+            accepted.add(event);
+        }
+        return state;
+    }
+
+    @Override
+    public Decision<MatchState> apply(MatchState state, MatchEvent event, Supplier<List<MatchEvent>> history) {
+        if (state == null && !(event instanceof MatchStart)) {
+            return Decision.reject("no match " + event.matchId() + " has started");
+        }
+        if (state != null && !state.matchId().equals(event.matchId())) {
+            return Decision.reject("the event is for match " + event.matchId() + ", not " + state.matchId());
+        }
+        if (event instanceof MatchStart start) {
+            return start(state, start);
+        }
+        if (event instanceof DeliveryUndo) {
+            return undo(state, history.get());
+        }
+        if (state.ended()) {
+            return Decision.reject("match " + state.matchId() + " has ended (" + state.result() + ")");
+        }
+        if (event instanceof Delivery delivery) {
+            return deliver(state, delivery);
+        }
+        if (event instanceof InningsStart start) {
+            return startInnings(state, start);
+        }
+        if (event instanceof InningsEnd end) {
+            return endInnings(state, end);
+        }
+        return endMatch(state, (MatchEnd) event);
+    }
+
+    private static Decision<MatchState> start(MatchState state, MatchStart e) {
+        if (state != null) {
+            return Decision.reject("match " + e.matchId() + " has already started");
+        }
+        if (e.matchId() == null) {
+            return Decision.reject("a match.start names its match");
+        }
+        List<String> teams = e.teams();
+        if (teams == null || teams.size() != 2 || teams.get(0).equals(teams.get(1))) {
+            return Decision.reject("a match needs two different teams, not " + teams);
+        }
+        for (String team : teams) {
+            List<String> players = e.players() == null ? null : e.players().get(team);
+            if (players == null || players.size() < 2 || new HashSet<>(players).size() != players.size()) {
+                return Decision.reject("the players of " + team + " must be listed, at least two, each once: "
+                        + players);
+            }
+        }
+        if (e.ballsPerOver() < 1 || (e.overs() != null && e.overs() < 1)) {
+            return Decision.reject("an innings needs at least one over of at least one ball, not "
+                    + e.overs() + " overs of " + e.ballsPerOver());
+        }
+        return Decision.accept(new MatchState(e.matchId(), teams, e.players(), e.overs(), e.ballsPerOver(), e.venue(),
+                e.toss(), List.of(), null, false));
+    }
+
+    private static Decision<MatchState> startInnings(MatchState s, InningsStart e) {
+        if (s.completed()) {
+            return Decision.reject("match " + s.matchId() + " is completed: " + s.result());
+        }
+        Innings last = s.lastInnings();
+        if (last != null && last.inPlay()) {
+            return Decision.reject("innings " + s.innings().size() + " of " + last.team() + " is still in play");
+        }
+        if (e.battingTeam() == null || !s.teams().contains(e.battingTeam())) {
+            return Decision.reject(e.battingTeam() + " is not playing in match " + s.matchId() + " " + s.teams());
+        }
+        List<Innings> regular = s.innings().stream().filter(i -> !i.superOver()).toList();
+        List<Innings> superOvers = s.innings().stream().filter(Innings::superOver).toList();
+        int number = s.innings().size() + 1;
+        Target chase;
+        Integer overLimit;
+        int allOutAt;
+        if (!e.superOver()) {
+            int most = s.overs() == null ? 4 : 2;
+            if (!superOvers.isEmpty() || regular.size() >= most) {
+                return Decision.reject("match " + s.matchId() + " has had its " + regular.size() + " innings"
+                        + (superOvers.isEmpty() ? "" : " and super overs") + ": only a super over can follow a tie");
+            }
+            if (s.overs() != null && regular.size() == 1 && regular.get(0).team().equals(e.battingTeam())) {
+                return Decision.reject(e.battingTeam() + " batted in innings 1: innings 2 is "
+                        + s.otherTeam(e.battingTeam()) + "'s");
+            }
+            chase = regularTarget(s, regular, e.battingTeam());
+            overLimit = s.overs();
+            allOutAt = Math.min(s.players().get(e.battingTeam()).size(), MOST_WHO_BAT) - 1;
+        } else {
+            if (superOvers.size() % 2 == 0 && !ResultRules.judge(s).tied()) {
+                return Decision.reject("a super over follows only a tie, and match " + s.matchId() + " is not tied");
+            }
+            if (superOvers.size() % 2 == 1 && last.team().equals(e.battingTeam())) {
+                return Decision.reject(e.battingTeam() + " has just batted its super over: "
+                        + s.otherTeam(e.battingTeam()) + " bats next");
+            }
+            chase = superOvers.size() % 2 == 1 ? new Target(last.runs() + 1, 1) : null;
+            overLimit = 1;
+            allOutAt = SUPER_OVER_WICKETS;
+        }
+        Target target = chase;
+        if (e.target() != null) {
+            if (chase == null) {
+                return Decision.reject("innings " + number + " has nothing to chase: a target is set only for the"
+                        + " side batting last");
+            }
+            if (e.target().runs() < 1 || (e.target().overs() != null && e.target().overs() < 1)) {
+                return Decision.reject("a target needs at least one run and one over, not " + e.target());
+            }
+            target = e.target();
+            overLimit = target.overs() != null ? target.overs() : overLimit;
+        }
+        List<Innings> innings = new ArrayList<>(s.innings());
+        innings.add(Innings.starting(e.battingTeam(), e.superOver(), target, overLimit, allOutAt));
+        return Decision.accept(s.withInnings(innings, null));
+    }
+
+    /** The derived target of a regular innings: the side batting last needs one run more than its deficit. */
+    private static Target regularTarget(MatchState s, List<Innings> regular, String battingTeam) {
+        boolean battingLast = s.overs() != null ? regular.size() == 1 : regular.size() == 3;
+        if (!battingLast) {
+            return null;
+        }
+        int needed = ResultRules.aggregate(regular, s.otherTeam(battingTeam))
+                - ResultRules.aggregate(regular, battingTeam) + 1;
+        return needed > 0 ? new Target(needed, s.overs()) : null;
+    }
+
+    private static Decision<MatchState> deliver(MatchState s, Delivery d) {
+        Innings inn = s.lastInnings();
+        if (s.completed()) {
+            return Decision.reject("match " + s.matchId() + " is completed: " + s.result());
+        }
+        if (inn == null) {
+            return Decision.reject("no innings of match " + s.matchId() + " has started");
+        }
+        if (!inn.inPlay()) {
+            return Decision.reject("innings " + s.innings().size() + " of " + inn.team() + " has ended ("
+                    + inn.ended() + ")");
+        }
+        String problem = problemWith(s, inn, d);
+        if (problem != null) {
+            return Decision.reject(problem);
+        }
+        Innings next = DeliveryScoring.score(inn, d, s.ballsPerOver());
+        MatchState after = s.withLastInnings(next);
+        return Decision.accept(next.inPlay() ? after : afterInningsEnd(after));
+    }
+
+    private static String problemWith(MatchState s, Innings inn, Delivery d) {
+        Delivery.Runs r = d.runs();
+        Delivery.Extras x = d.extras();
+        if (r == null) {
+            return "the delivery has no runs";
+        }
+        if (r.batter() < 0 || r.extras() < 0 || x.wides() < 0 || x.noballs() < 0 || x.byes() < 0
+                || x.legbyes() < 0 || x.penalty() < 0) {
+            return "runs cannot be negative: " + r + " " + x;
+        }
+        if (r.total() != r.batter() + r.extras()
+                || r.extras() != x.wides() + x.noballs() + x.byes() + x.legbyes() + x.penalty()) {
+            return "the runs do not add up: " + r + " with " + x;
+        }
+        if (x.wides() > 0 && (x.noballs() > 0 || r.batter() > 0)) {
+            return "a wide is neither a no-ball nor hit: " + r + " with " + x;
+        }
+        if (x.byes() > 0 && x.legbyes() > 0) {
+            return "byes and leg byes on one ball: " + x;
+        }
+        if (d.over() < 0 || (inn.over() != null && d.over() < inn.over().number())) {
+            return "over " + d.over() + " cannot follow over " + (inn.over() == null ? "none" : inn.over().number());
+        }
+        if (d.batter() == null || d.nonStriker() == null || d.bowler() == null) {
+            return "a delivery names its batter, non-striker and bowler";
+        }
+        if (d.batter().equals(d.nonStriker())) {
+            return d.batter() + " cannot be both batter and non-striker";
+        }
+        List<String> batting = s.players().get(inn.team());
+        String fielding = s.otherTeam(inn.team());
+        for (String name : List.of(d.batter(), d.nonStriker())) {
+            if (!batting.contains(name)) {
+                return name + " is not a player of " + inn.team();
+            }
+            Batter b = batter(inn, name);
+            if (b != null && b.dismissed()) {
+                return name + " is already out (" + b.out() + ")";
+            }
+        }
+        if (!s.players().get(fielding).contains(d.bowler())) {
+            return d.bowler() + " is not a player of " + fielding;
+        }
+        Set<String> outOnThisBall = new HashSet<>();
+        for (Delivery.Wicket w : d.wickets()) {
+            if (Dismissal.of(w.kind()) == null) {
+                return "no batter is out '" + w.kind() + "': the kinds are " + Dismissal.kinds();
+            }
+            if (w.playerOut() == null || !batting.contains(w.playerOut())) {
+                return "the player out, " + w.playerOut() + ", is not a player of " + inn.team();
+            }
+            Batter b = batter(inn, w.playerOut());
+            if ((b != null && b.dismissed()) || !outOnThisBall.add(w.playerOut())) {
+                return w.playerOut() + " is already out";
+            }
+        }
+        return null;
+    }
+
+    private static Batter batter(Innings inn, String name) {
+        for (Batter b : inn.batters()) {
+            if (b.name().equals(name)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private static Decision<MatchState> endInnings(MatchState s, InningsEnd e) {
+        Innings inn = s.lastInnings();
+        if (inn == null) {
+            return Decision.reject("no innings of match " + s.matchId() + " has started");
+        }
+        if (inn.closed()) {
+            return Decision.reject("innings " + s.innings().size() + " of " + inn.team() + " has already ended");
+        }
+        String reason = e.reason() == null ? Innings.CLOSED : e.reason();
+        if (!reason.equals(Innings.CLOSED) && !reason.equals("declared") && !reason.equals("forfeited")) {
+            return Decision.reject("an innings ends 'declared', 'forfeited' or without a reason, not '" + reason + "'");
+        }
+        if (!inn.inPlay()) {
+            return Decision.accept(s.withLastInnings(inn.ending(inn.ended(), true)));
+        }
+        return Decision.accept(afterInningsEnd(s.withLastInnings(inn.ending(reason, true))));
+    }
+
+    /** Completes the match when the innings that just ended decided it. */
+    private static MatchState afterInningsEnd(MatchState s) {
+        Result result = ResultRules.judge(s).result();
+        return result == null ? s : s.withInnings(s.innings(), result);
+    }
+
+    private static Decision<MatchState> endMatch(MatchState s, MatchEnd e) {
+        boolean noResult = MatchEnd.NO_RESULT.equals(e.outcome());
+        if (e.outcome() != null && !noResult) {
+            return Decision.reject("the feed's outcome can only be '" + MatchEnd.NO_RESULT + "', not '" + e.outcome()
+                    + "': the balls decide the rest");
+        }
+        if (s.completed()) {
+            if (noResult) {
+                return Decision.reject("match " + s.matchId() + " cannot be 'no result': the balls decided it ("
+                        + s.result() + ")");
+            }
+            return Decision.accept(s.endedWith(s.result().withMethod(e.method())));
+        }
+        Innings last = s.lastInnings();
+        MatchState closed = last != null && last.inPlay() ? s.withLastInnings(last.ending(Innings.CLOSED, true)) : s;
+        Result result = noResult ? Result.noResult() : ResultRules.atEnd(closed);
+        if (result == null) {
+            return Decision.reject("the balls do not decide match " + s.matchId() + ": "
+                    + (last == null ? "no innings was played" : "innings " + s.innings().size() + " of "
+                    + last.team() + " ended short of its course")
+                    + "; an abandoned match ends with outcome '" + MatchEnd.NO_RESULT + "'");
+        }
+        return Decision.accept(closed.endedWith(result.withMethod(e.method())));
+    }
+
+    private static Decision<MatchState> undo(MatchState s, List<MatchEvent> history) {
+        List<MatchEvent> standing = new ArrayList<>(history.size());
+        for (MatchEvent e : history) {
+            if (e instanceof DeliveryUndo) {
+                if (!standing.isEmpty()) {
+                    standing.remove(standing.size() - 1);
+                }
+            } else {
+                standing.add(e);
+            }
+        }
+        if (standing.stream().noneMatch(Delivery.class::isInstance)) {
+            return Decision.reject("nothing to undo: no delivery of match " + s.matchId() + " stands");
+        }
+        MatchEvent last = standing.remove(standing.size() - 1);
+        if (!(last instanceof Delivery)) {
+            return Decision.reject("the last delivery was followed by " + last.type() + " (" + last.eventId()
+                    + "): an undo retracts only a delivery that nothing else has followed");
+        }
+        Scorer scorer = new Scorer();
+        MatchState state = null;
+        for (MatchEvent e : standing) {
+            Decision<MatchState> decision = scorer.apply(state, e, List::of);
+            if (decision instanceof Decision.Rejected<MatchState> rejected) {
+                return Decision.reject("the history does not fold again without the last delivery: "
+                        + rejected.reason());
+            }
+            state = ((Decision.Accepted<MatchState>) decision).state();
+        }
+        return Decision.accept(state);
+    }
+}

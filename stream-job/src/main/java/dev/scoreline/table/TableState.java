@@ -1,0 +1,47 @@
+package dev.scoreline.table;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.scoreline.table.event.TableConfig;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a table knows, hidden cards included; the public and private views are cut from it.
+ *
+ * @param seats the taken seats, in seat order
+ * @param hands how many hands have started; the number of the latest
+ * @param hand the hand being played or the last one played, null before the first
+ */
+public record TableState(String tableId, TableConfig config, boolean closed, List<Seat> seats, int hands, Hand hand) {
+
+    public TableState {
+        seats = seats.stream().sorted(Comparator.comparingInt(Seat::seat)).toList();
+    }
+
+    public Optional<Seat> seat(int number) {
+        return seats.stream().filter(s -> s.seat() == number).findFirst();
+    }
+
+    public Optional<Seat> seatOf(String playerId) {
+        return seats.stream().filter(s -> s.playerId().equals(playerId)).findFirst();
+    }
+
+    @JsonIgnore
+    public boolean handInPlay() {
+        return hand != null && !hand.over();
+    }
+
+    /** When the awaited player's time runs out, or null when no hand is being played. */
+    @JsonIgnore
+    public Instant turnDeadline() {
+        return handInPlay() ? hand.turnStarted().plus(config.turnTimeout()) : null;
+    }
+
+    /** Chips on the table: in front of the seated players plus the pot. */
+    @JsonIgnore
+    public long chipsOnTable() {
+        return seats.stream().mapToLong(Seat::chips).sum() + (hand == null ? 0 : hand.pot());
+    }
+}

@@ -1,0 +1,175 @@
+package dev.scoreline.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.delta.Channel;
+import dev.scoreline.entity.EntityRules;
+import dev.scoreline.json.Json;
+import dev.scoreline.table.event.HandStart;
+import dev.scoreline.table.event.PlayerEvent;
+import dev.scoreline.table.event.TableEvent;
+import dev.scoreline.table.event.TableOpen;
+import dev.scoreline.table.event.TurnTimeout;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The Teen Patti rules of a table (the variant is described in {@code package-info.java}): a pure
+ * fold of table events into a {@link TableState}, with its public and per-seat views.
+ *
+ * <p><b>What the change log shows, and when.</b> The change log is the table's event log for
+ * analysts, and whoever may read it must not be able to learn a card that is still hidden. The
+ * events themselves carry no card, but the hand-start seed determines the whole deal, so
+ * {@link #loggedEvent} drops the seed from {@code hand.start}. The event that ends a hand (the last
+ * pack, a show, a forced show at the pot limit, a time-out, a player leaving) carries, in
+ * {@link #revealed}, the hand's seed and every dealt player's cards: once the hand is over the cards
+ * change nothing, and publishing them lets anyone audit each hand and rebuild it (the deal is a
+ * function of the seed, see {@link Deck}). The public views never carry a card that was not shown
+ * to the whole table; a side show's cards stay in the two players' own views.
+ *
+ * <p><b>Time.</b> A turn's deadline is its start plus the table's turn time-out. An event stamped at
+ * or after the deadline first applies the overdue time-outs itself, so the player packs at the
+ * deadline and the next turn starts there whether or not the job's timer fired first: the state
+ * depends on the event times alone. For the versions to be the same too, the job folds
+ * {@link #deadlineEvent} as an event of its own both when its event-time timer fires and before
+ * any event stamped at or after {@link #deadline}; a timer whose time is no longer the state's
+ * deadline is stale and folds nothing (its time-out would be refused).
+ */
+public final class TeenPattiRules implements EntityRules<TableState, TableEvent> {
+
+    @Override
+    public Channel.Kind kind() {
+        return Channel.Kind.TABLE;
+    }
+
+    @Override
+    public Class<TableEvent> eventType() {
+        return TableEvent.class;
+    }
+
+    @Override
+    public Class<TableState> stateType() {
+        return TableState.class;
+    }
+
+    @Override
+    public Decision<TableState> apply(TableState current, TableEvent event, Supplier<List<TableEvent>> history) {
+        String missing = missingField(event);
+        if (missing != null) {
+            return Decision.reject(event.type() + " has no " + missing);
+        }
+        try {
+            if (current == null) {
+                if (event instanceof TableOpen open) {
+                    return Decision.accept(TablePlay.open(open));
+                }
+                return Decision.reject("table " + event.tableId() + " is not open: its first event must be "
+                        + TableOpen.TYPE + ", not " + event.type());
+            }
+            if (!current.tableId().equals(event.tableId())) {
+                return Decision.reject("an event of table " + event.tableId() + " reached table " + current.tableId());
+            }
+            if (current.closed()) {
+                return Decision.reject("table " + current.tableId() + " is closed");
+            }
+            TablePlay play = new TablePlay(current);
+            play.apply(event);
+            return Decision.accept(play.state());
+        } catch (IllegalAction e) {
+            return Decision.reject(e.getMessage());
+        }
+    }
+
+    private static String missingField(TableEvent event) {
+        if (event.eventId() == null || event.eventId().isBlank()) {
+            return "eventId";
+        }
+        if (event.tableId() == null) {
+            return "tableId";
+        }
+        if (event.eventTime() == null) {
+            return "eventTime";
+        }
+        if (event instanceof PlayerEvent p && p.playerId() == null) {
+            return "playerId";
+        }
+        if (event instanceof TableOpen open && open.config() == null) {
+            return "config";
+        }
+        return null;
+    }
+
+    @Override
+    public Map<Channel, JsonNode> views(TableState state) {
+        return TableViews.of(state);
+    }
+
+    /** {@code hand.start} without its seed, which would give every card of the hand away. */
+    @Override
+    public JsonNode loggedEvent(TableEvent event, TableState before, TableState after) {
+        JsonNode logged = Json.tree(event);
+        if (event instanceof HandStart) {
+            ((ObjectNode) logged).remove("seed");
+        }
+        return logged;
+    }
+
+    /**
+     * The deal of the hand this event ended: its number, seed and dealer, and every dealt
+     * player's cards and rank by seat; null when the event ended no hand.
+     */
+    @Override
+    public JsonNode revealed(TableEvent event, TableState before, TableState after) {
+        if (before == null || !before.handInPlay()) {
+            return null;
+        }
+        Hand played = before.hand();
+        boolean ended = after.hand().number() != played.number() || after.hand().over();
+        if (!ended) {
+            return null;
+        }
+        ObjectNode deal = Json.object();
+        deal.put("hand", played.number());
+        deal.put("seed", played.seed());
+        deal.put("dealer", played.dealer());
+        ObjectNode players = deal.putObject("players");
+        for (HandPlayer p : played.players()) {
+            ObjectNode player = players.putObject(Integer.toString(p.seat()));
+            player.put("playerId", p.playerId());
+            ArrayNode cards = player.putArray("cards");
+            p.cards().forEach(c -> cards.add(c.code()));
+            player.put("rank", p.rank().category().label());
+        }
+        return deal;
+    }
+
+    @Override
+    public Instant deadline(TableState state) {
+        return state.turnDeadline();
+    }
+
+    /** The awaited player's time-out, with the id {@code <tableId>:timeout:<hand>:<turn>}. */
+    @Override
+    public TurnTimeout deadlineEvent(TableState state, Instant deadline) {
+        if (!state.handInPlay()) {
+            throw new IllegalStateException("table " + state.tableId() + " has no turn to time out");
+        }
+        Hand hand = state.hand();
+        String awaited = hand.player(hand.awaitedSeat()).orElseThrow().playerId();
+        return new TurnTimeout(
+                state.tableId() + ":timeout:" + hand.number() + ":" + hand.turnNumber(),
+                state.tableId(),
+                deadline,
+                awaited,
+                hand.number(),
+                hand.turnNumber());
+    }
+
+    @Override
+    public boolean isFinished(TableState state) {
+        return state.closed();
+    }
+}
