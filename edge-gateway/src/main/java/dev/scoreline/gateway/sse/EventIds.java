@@ -12,7 +12,9 @@ import java.util.Map;
  * <p>A stream of one channel uses {@code <epoch>:<version>}, as DESIGN.md says. A stream of several
  * channels needs every channel's position in one id (the client sends back only the last id it
  * saw), so there the id is {@code <channel>=<epoch>:<version>} for each channel that has had an
- * event, separated by spaces: {@code match:1=e7:42 match:2=e9:17}. Epochs must hold no space.
+ * event, separated by spaces: {@code match:1=e7:42 match:2=e9:17}. Neither channel names nor
+ * epochs (see common.schema.json) hold a space, a {@code =} or a {@code :} of their own, so the
+ * id splits unambiguously.
  */
 final class EventIds {
 

@@ -26,6 +26,7 @@ class FeedTest {
             feed.raw(topics.deltas(), null, "match:x", utf8("{\"channel\":\"score:1\",\"epoch\":\"e\",\"from\":1,\"to\":1,\"patch\":{}}"));
             feed.raw(topics.deltas(), null, "match:x", utf8("{\"channel\":\"match:x\",\"epoch\":\"e\",\"from\":5,\"to\":2,\"patch\":{}}"));
             feed.raw(topics.deltas(), null, "match:x", utf8("{\"channel\":\"match:x\",\"from\":1,\"to\":1,\"patch\":{}}"));
+            feed.raw(topics.deltas(), null, "match:x", utf8("{\"channel\":\"match:x\",\"epoch\":\"a b\",\"from\":1,\"to\":1,\"patch\":{}}"));
             feed.raw(topics.snapshots(), null, "match:x", utf8("{\"channel\":\"match:x\",\"epoch\":\"e\",\"version\":1,\"state\":[1]}"));
             feed.raw(topics.snapshots(), null, "match:x", null);
             feed.deltas("match:x", "e1", 1, 2);
@@ -33,7 +34,7 @@ class FeedTest {
                     && Http.json(Http.get(gateway.port(), "/v1/channels/match:x")).get("version").asLong() == 2);
             assertThat(Http.json(Http.get(gateway.port(), "/v1/channels/match:x")).get("state")).isEqualTo(Feed.state(2));
             assertThat(Http.metric(gateway.port(),
-                    "scoreline_gateway_feed_records_total{outcome=\"rejected\",topic=\"" + topics.deltas() + "\"}")).isEqualTo(4);
+                    "scoreline_gateway_feed_records_total{outcome=\"rejected\",topic=\"" + topics.deltas() + "\"}")).isEqualTo(5);
             assertThat(Http.metric(gateway.port(),
                     "scoreline_gateway_feed_records_total{outcome=\"rejected\",topic=\"" + topics.snapshots() + "\"}")).isEqualTo(1);
             assertThat(Http.metric(gateway.port(),

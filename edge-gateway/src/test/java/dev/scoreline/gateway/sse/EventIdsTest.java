@@ -17,12 +17,6 @@ class EventIdsTest {
     }
 
     @Test
-    void epochsMayHoldColonsSinceTheVersionComesAfterTheLastOne() {
-        assertThat(EventIds.parse("2025-01-01T00:00:00Z:7", List.of("match:1")))
-                .isEqualTo(Map.of("match:1", new Position("2025-01-01T00:00:00Z", 7)));
-    }
-
-    @Test
     void aStreamOfSeveralChannelsCarriesEveryPosition() {
         Map<String, String> positions = new LinkedHashMap<>();
         positions.put("match:1", "e7:42");
