@@ -71,7 +71,8 @@ public final class EdgeGateway implements AutoCloseable {
                 .setHandler(Routes.of(
                         new WebSocketEndpoint(config, hubs, verifier, registry, metrics, clock),
                         new SseEndpoint(config, hubs, verifier, registry, metrics, clock),
-                        hubs, verifier, metrics, feed::isReady, clock));
+                        hubs, verifier, metrics, feed::isReady, clock,
+                        config.jwtSecret() == null && config.devMode() ? GatewayConfig.DEV_SECRET : null));
         if (config.socketSendBufferBytes() > 0) {
             builder.setSocketOption(Options.SEND_BUFFER, config.socketSendBufferBytes());
         }

@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The gateway's HTTP surface: {@code /ws}, {@code /sse}, {@code /v1/channels[/…]},
- * {@code /healthz}, {@code /metrics}, and the static page: {@code /} serves {@code index.html}
+ * {@code /healthz}, {@code /metrics}, in dev mode {@code /v1/dev/token}, and the static page: {@code /} serves {@code index.html}
  * and {@code /static/<path>} serves {@code <path>}, both from the classpath folder
  * {@code dev/scoreline/gateway/web/} (404 while there is none).
  */
@@ -31,8 +31,12 @@ public final class Routes {
 
     private Routes() {}
 
+    /**
+     * @param devSecret the public dev secret when the gateway runs in dev mode without a secret of
+     *     its own, which opens {@code /v1/dev/token}; null otherwise
+     */
     public static HttpHandler of(HttpHandler webSocket, HttpHandler sse, Hubs hubs, TokenVerifier verifier,
-            GatewayMetrics metrics, BooleanSupplier ready, Clock clock) {
+            GatewayMetrics metrics, BooleanSupplier ready, Clock clock, String devSecret) {
         ChannelsApi channels = new ChannelsApi(hubs, verifier, clock);
         HttpHandler web = webResources();
         PathHandler paths = Handlers.path(exchange -> Responses.text(exchange, StatusCodes.NOT_FOUND, "no such path"))
@@ -44,6 +48,9 @@ public final class Routes {
                 .addExactPath("/metrics", get(exchange -> metrics(exchange, metrics)))
                 .addPrefixPath("/static", web)
                 .addExactPath("/", web);
+        if (devSecret != null) {
+            paths.addExactPath("/v1/dev/token", get(new DevTokenApi(devSecret, clock)::issue));
+        }
         return paths;
     }
 

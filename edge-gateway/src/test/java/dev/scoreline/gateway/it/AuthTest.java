@@ -174,4 +174,26 @@ class AuthTest {
         assertThat(matches.get("channels").get(0).get("epoch").asText()).isEqualTo("e1");
         assertThat(matches.get("channels").get(0).get("version").asLong()).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void onlyADevGatewayWithoutASecretHandsOutTokens() {
+        assertThat(Http.get(gateway.port(), "/v1/dev/token?table=t1&player=p1").statusCode())
+                .as("a gateway with its own secret").isEqualTo(404);
+
+        EdgeGateway dev = Gateways.start(topics, b -> b.jwtSecret(null).devMode(true));
+        try {
+            Gateways.await("the dev gateway", WAIT, dev::isReady);
+            assertThat(Http.get(dev.port(), "/v1/dev/token?table=t1&player=bad/id").statusCode()).isEqualTo(400);
+            HttpResponse<String> issued = Http.get(dev.port(), "/v1/dev/token?table=t1&player=p1");
+            assertThat(issued.statusCode()).isEqualTo(200);
+            String devToken = Http.json(issued).get("token").asText();
+
+            assertThat(Http.get(dev.port(), "/v1/channels/table:t1/seat:p1", "Authorization", "Bearer " + devToken)
+                    .statusCode()).isEqualTo(200);
+            assertThat(Http.get(dev.port(), "/v1/channels/table:t1/seat:p2", "Authorization", "Bearer " + devToken)
+                    .statusCode()).isEqualTo(403);
+        } finally {
+            dev.close();
+        }
+    }
 }
