@@ -1,0 +1,114 @@
+package dev.scoreline.bench;
+
+import dev.scoreline.bench.fanout.FanoutBench;
+import dev.scoreline.bench.fanout.FanoutReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./scoreline bench [fanout|job|e2e|scorer|all] [options]}: runs the benchmarks and prints
+ * their results as markdown tables, every figure beside the baseline measured in the same run.
+ */
+public final class BenchMain {
+
+    public static final String USAGE = """
+            Usage: ./scoreline bench [all|fanout|job|scorer|e2e] [options] [--out FILE]
+              all      everything below (default)
+              fanout   the gateway against Mosquitto and the socket limit: delivered msg/s, latency, memory
+              job      the match and table jobs (MiniCluster, RocksDB, checkpoints) against a pass-through job
+              scorer   the cricket scorer alone, folding recorded matches in a loop
+              e2e      a ball into Kafka -> the job -> a gateway -> a WebSocket client, paced
+              --out FILE   also write the report (with command, machine and date) to FILE
+              --dir DIR    work directory (default .scoreline/bench; wiped first)
+            """ + FanoutBench.USAGE + "\n" + dev.scoreline.bench.job.JobBench.USAGE + "\n"
+            + dev.scoreline.bench.e2e.EndToEndBench.USAGE;
+
+    private BenchMain() {}
+
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("scoreline bench: " + e.getMessage());
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println("scoreline bench: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static int run(String[] args) throws Exception {
+        Opts o = Opts.parse(args);
+        if (o.has("help") || o.words().contains("help")) {
+            System.out.println(USAGE);
+            return 0;
+        }
+        String which = o.words().isEmpty() ? "all" : o.words().get(0);
+        if (!List.of("all", "fanout", "job", "scorer", "e2e").contains(which)) {
+            throw new IllegalArgumentException("unknown benchmark '" + which + "'\n" + USAGE);
+        }
+        Path work = Path.of(o.text("dir", ".scoreline/bench")).toAbsolutePath();
+        wipe(work);
+        Consumer<String> log = line -> System.err.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + line);
+
+        StringBuilder report = new StringBuilder();
+        report.append("Command: `./scoreline bench ").append(String.join(" ", args)).append("`  \n");
+        report.append("Machine: ").append(Machine.describe()).append("  \n");
+        report.append("Date: ").append(Machine.now()).append("; load average at start ")
+                .append(Table.num(Machine.load(), 2)).append("\n\n");
+        List<Target> targets = new ArrayList<>();
+        if (which.equals("all") || which.equals("scorer")) {
+            report.append(new dev.scoreline.bench.job.ScorerBench(o, log).run().markdown()).append('\n');
+        }
+        if (which.equals("all") || which.equals("job")) {
+            dev.scoreline.bench.job.JobBench.Result r =
+                    new dev.scoreline.bench.job.JobBench(o, work.resolve("job"), log).run();
+            report.append(r.markdown()).append('\n');
+            targets.addAll(r.targets());
+        }
+        if (which.equals("all") || which.equals("e2e")) {
+            dev.scoreline.bench.e2e.EndToEndBench.Result r =
+                    new dev.scoreline.bench.e2e.EndToEndBench(o, work.resolve("e2e"), log).run();
+            report.append(r.markdown()).append('\n');
+            targets.addAll(r.targets());
+        }
+        if (which.equals("all") || which.equals("fanout")) {
+            FanoutBench.Result r = new FanoutBench(o, work.resolve("fanout"), log).run();
+            FanoutReport fr = new FanoutReport(r);
+            report.append(fr.markdown()).append('\n');
+            targets.addAll(fr.targets());
+        }
+        if (!targets.isEmpty()) {
+            Table t = new Table("Targets", "target", "measured", "met", "by");
+            for (Target target : targets) {
+                t.row(target.name(), target.measured(), target.met() ? "yes" : "no", target.margin());
+            }
+            report.append(t.markdown());
+        }
+        report.append("\nLoad average at the end: ").append(Table.num(Machine.load(), 2)).append('\n');
+        System.out.println(report);
+        if (o.has("out")) {
+            Path out = Path.of(o.text("out", "bench/RESULTS.md"));
+            Files.writeString(out, "# Benchmark results\n\n" + report);
+            log.accept("written to " + out);
+        }
+        return 0;
+    }
+
+    private static void wipe(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+}

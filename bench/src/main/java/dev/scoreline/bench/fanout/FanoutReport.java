@@ -1,0 +1,135 @@
+package dev.scoreline.bench.fanout;
+
+import dev.scoreline.bench.Table;
+import dev.scoreline.bench.Target;
+import dev.scoreline.bench.fanout.FanoutBench.Memory;
+import dev.scoreline.bench.fanout.FanoutBench.Step;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The fan-out's tables: every step, the ratios between systems, memory, and the targets. */
+public final class FanoutReport {
+
+    private static final double GIB = 1024.0 * 1024 * 1024;
+
+    private final FanoutBench.Result result;
+
+    public FanoutReport(FanoutBench.Result result) {
+        this.result = result;
+    }
+
+    public String markdown() {
+        StringBuilder out = new StringBuilder();
+        Table steps = new Table("Fan-out: every step",
+                "system", "subscribers", "channels", "offered msg/s", "delivered msg/s", "p50 ms", "p99 ms",
+                "p99.9 ms", "deltas not delivered", "conflations", "too-slow closes", "server CPU %", "clients CPU %");
+        for (Step s : result.steps()) {
+            steps.row(s.system(), s.subscribers(), s.channels(), Table.num(s.offered(), 0),
+                    Table.num(s.delivered(), 0), Table.num(s.p50(), 2), Table.num(s.p99(), 2), Table.num(s.p999(), 2),
+                    s.lost(), s.conflations(), s.closes(), Table.num(s.serverCpu(), 0), Table.num(s.clientCpu(), 0));
+        }
+        steps.note("Latency: from the publisher's send (the moment the Kafka record, or the MQTT publish, is made; "
+                + "CLOCK_MONOTONIC, shared by every process) to the subscriber's read. The gateway and the limit "
+                + "server read the deltas from Kafka; Mosquitto gets them straight from an MQTT publisher, one hop "
+                + "fewer. Delivered: messages received (deltas plus conflation snapshots) over the time from the "
+                + "first send to the last receipt. CPU: % of one core over the step.");
+        out.append(steps.markdown()).append('\n');
+
+        Table ratios = new Table("Fan-out: the gateway beside its baselines, same subscribers, same deltas",
+                "subscribers", "channels", "offered msg/s", "gateway msg/s", "Mosquitto msg/s", "limit msg/s",
+                "gateway/Mosquitto", "gateway/limit", "gateway p99 ms", "Mosquitto p99 ms", "limit p99 ms");
+        Map<String, Map<String, Step>> byKey = new LinkedHashMap<>();
+        for (Step s : result.steps()) {
+            byKey.computeIfAbsent(key(s), k -> new LinkedHashMap<>()).put(s.system(), s);
+        }
+        for (Map<String, Step> row : byKey.values()) {
+            Step any = row.values().iterator().next();
+            Step g = row.get("gateway");
+            Step m = row.get("mosquitto");
+            Step l = row.get("limit");
+            ratios.row(any.subscribers(), any.channels(), Table.num(any.offered(), 0), d(g), d(m), d(l),
+                    g == null || m == null ? "–" : Table.ratio(g.delivered(), m.delivered()),
+                    g == null || l == null ? "–" : Table.ratio(g.delivered(), l.delivered()),
+                    p99(g), p99(m), p99(l));
+        }
+        out.append(ratios.markdown()).append('\n');
+
+        Table mem = new Table("Idle connections: memory per connection",
+                "system", "connections held", "heap per connection", "RSS per connection", "100k connections: heap",
+                "100k connections: RSS");
+        for (Memory m : result.memory()) {
+            mem.row(m.system(), m.connections(), Table.bytes(m.heapPerConnection()), Table.bytes(m.rssPerConnection()),
+                    Table.bytes(m.heapPerConnection() * 100_000), Table.bytes(m.rssPerConnection() * 100_000));
+        }
+        mem.note("Measured as (heap after full GC, RSS) with the connections open, subscribed and idle, minus the "
+                + "same with none; one process may hold at most 20,000 open files here, so 100k is extrapolated "
+                + "linearly from the count held. Mosquitto has no heap: RSS only.");
+        out.append(mem.markdown());
+        for (String note : result.notes()) {
+            out.append('\n').append(note).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String key(Step s) {
+        return s.subscribers() / 100 + "/" + s.channels() + "/" + Math.round(s.offered() / 1000);
+    }
+
+    private static String d(Step s) {
+        return s == null ? "–" : Table.num(s.delivered(), 0);
+    }
+
+    private static String p99(Step s) {
+        return s == null ? "–" : Table.num(s.p99(), 2);
+    }
+
+    public List<Target> targets() {
+        List<Target> out = new ArrayList<>();
+        int tenK = result.steps().stream().mapToInt(Step::subscribers)
+                .boxed().min(Comparator.comparingInt(n -> Math.abs(n - 10_000))).orElse(0);
+        Optional<Step> gw = best("gateway", tenK);
+        Optional<Step> mq = best("mosquitto", tenK);
+        Optional<Step> lim = best("limit", tenK);
+        if (gw.isPresent() && mq.isPresent()) {
+            double r = gw.get().delivered() / mq.get().delivered();
+            out.add(new Target("gateway >= 2x Mosquitto delivered msg/s at " + tenK + " subscribers (best step)",
+                    Table.num(gw.get().delivered(), 0) + " vs " + Table.num(mq.get().delivered(), 0) + " msg/s = "
+                            + Table.ratio(gw.get().delivered(), mq.get().delivered()),
+                    r >= 2, Table.num(r / 2 * 100 - 100, 0) + "% " + (r >= 2 ? "over" : "off") + " 2x"));
+        }
+        if (gw.isPresent() && lim.isPresent()) {
+            double r = gw.get().delivered() / lim.get().delivered();
+            out.add(new Target("gateway >= 60% of the socket limit at " + tenK + " subscribers (best step)",
+                    Table.num(gw.get().delivered(), 0) + " vs " + Table.num(lim.get().delivered(), 0) + " msg/s = "
+                            + Table.num(100 * r, 0) + "%",
+                    r >= 0.6, Table.num(100 * r - 60, 0) + " points"));
+        }
+        result.memory().stream().filter(m -> m.system().equals("gateway")).findFirst().ifPresent(m -> {
+            double heap = m.heapPerConnection() * 100_000;
+            out.add(new Target("100k idle WebSocket connections in <= 1 GiB heap",
+                    Table.bytes(m.heapPerConnection()) + "/connection x 100k = " + Table.bytes(heap)
+                            + " (measured at " + m.connections() + ")",
+                    heap <= GIB, Table.num(100 * (GIB - heap) / GIB, 0) + "% " + (heap <= GIB ? "under" : "over")));
+        });
+        result.steps().stream()
+                .filter(s -> s.system().equals("gateway") && s.subscribers() == tenK
+                        && Math.abs(s.offered() - 50_000) < 5_000)
+                .forEach(s -> out.add(new Target(
+                        "gateway p99 <= 20 ms at " + s.subscribers() + " subscribers, 50k msg/s, " + s.channels()
+                                + " channel(s)",
+                        "p99 " + Table.num(s.p99(), 2) + " ms at " + Table.num(s.delivered(), 0) + " msg/s delivered",
+                        s.p99() <= 20 && s.delivered() >= 0.95 * s.offered(),
+                        Table.num(20 - s.p99(), 2) + " ms " + (s.p99() <= 20 ? "to spare" : "over"))));
+        return out;
+    }
+
+    private Optional<Step> best(String system, int subscribers) {
+        return result.steps().stream()
+                .filter(s -> s.system().equals(system) && s.subscribers() == subscribers && s.channels() == 1)
+                .max(Comparator.comparingDouble(Step::delivered));
+    }
+}

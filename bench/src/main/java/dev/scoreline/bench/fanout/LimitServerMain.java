@@ -1,0 +1,85 @@
+package dev.scoreline.bench.fanout;
+
+import dev.scoreline.bench.Machine;
+import dev.scoreline.bench.Opts;
+import dev.scoreline.delta.Delta;
+import dev.scoreline.json.Json;
+import dev.scoreline.wire.ServerMessage;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * The socket-limit server in its own process, fed from the same Kafka topic as the gateway: each
+ * delta record becomes the gateway's delta frame, encoded once, then {@link LimitServer} writes it
+ * to every subscriber.
+ */
+public final class LimitServerMain {
+
+    private LimitServerMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Opts o = Opts.parse(args);
+        LimitServer server = new LimitServer(o.integer("port", 0),
+                o.integer("io-threads", Runtime.getRuntime().availableProcessors()));
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, o.text("bootstrap", "127.0.0.1:9092"));
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p);
+        TopicPartition tp = new TopicPartition(o.text("delta-topic", "bench-deltas"), 0);
+        consumer.assign(List.of(tp));
+        consumer.seekToEnd(List.of(tp));
+        consumer.position(tp);
+        Thread feed = new Thread(() -> {
+            try {
+                while (true) {
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+                    List<Map.Entry<String, byte[]>> frames = new ArrayList<>(records.count());
+                    for (ConsumerRecord<byte[], byte[]> r : records) {
+                        Delta d = Json.read(r.value(), Delta.class);
+                        byte[] json = Json.bytes(ServerMessage.DeltaFrame.of(d));
+                        frames.add(new AbstractMap.SimpleImmutableEntry<>(d.channel(),
+                                WsFrames.serverFrame(WsFrames.TEXT, json)));
+                    }
+                    if (!frames.isEmpty()) {
+                        server.publish(frames);
+                    }
+                }
+            } catch (WakeupException e) {
+                consumer.close();
+            }
+        }, "limit-feed");
+        feed.setDaemon(true);
+        feed.start();
+        System.out.println("ready " + server.port());
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null && !line.trim().equals("quit")) {
+            if (line.trim().equals("mem")) {
+                System.out.println("mem " + Machine.memoryAfterGc());
+            } else if (line.trim().equals("metrics")) {
+                System.out.println("metrics 0 0");
+            } else {
+                System.out.println("error unknown command " + line);
+            }
+        }
+        consumer.wakeup();
+        server.close();
+        System.exit(0);
+    }
+}

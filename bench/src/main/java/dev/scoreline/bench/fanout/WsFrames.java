@@ -1,0 +1,125 @@
+package dev.scoreline.bench.fanout;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/** The little of RFC 6455 the load client and the socket-limit server need. */
+public final class WsFrames {
+
+    public static final int TEXT = 0x1;
+    public static final int CLOSE = 0x8;
+    public static final int PING = 0x9;
+    public static final int PONG = 0xA;
+
+    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
+    private WsFrames() {}
+
+    /** A server frame: final, unmasked. */
+    public static byte[] serverFrame(int opcode, byte[] payload) {
+        int n = payload.length;
+        int header = n <= 125 ? 2 : n <= 0xFFFF ? 4 : 10;
+        byte[] out = new byte[header + n];
+        out[0] = (byte) (0x80 | opcode);
+        writeLength(out, n, 0);
+        System.arraycopy(payload, 0, out, header, n);
+        return out;
+    }
+
+    /** A client frame: final, masked with {@code mask} (4 bytes). */
+    public static byte[] clientFrame(int opcode, byte[] payload, byte[] mask) {
+        int n = payload.length;
+        int header = n <= 125 ? 2 : n <= 0xFFFF ? 4 : 10;
+        byte[] out = new byte[header + 4 + n];
+        out[0] = (byte) (0x80 | opcode);
+        writeLength(out, n, 0x80);
+        System.arraycopy(mask, 0, out, header, 4);
+        for (int i = 0; i < n; i++) {
+            out[header + 4 + i] = (byte) (payload[i] ^ mask[i & 3]);
+        }
+        return out;
+    }
+
+    private static void writeLength(byte[] out, int n, int maskBit) {
+        if (n <= 125) {
+            out[1] = (byte) (maskBit | n);
+        } else if (n <= 0xFFFF) {
+            out[1] = (byte) (maskBit | 126);
+            out[2] = (byte) (n >>> 8);
+            out[3] = (byte) n;
+        } else {
+            out[1] = (byte) (maskBit | 127);
+            for (int i = 0; i < 8; i++) {
+                out[2 + i] = (byte) ((long) n >>> (56 - 8 * i));
+            }
+        }
+    }
+
+    /** {@code Sec-WebSocket-Accept} for a client's key. */
+    public static String acceptKey(String clientKey) {
+        try {
+            byte[] sha1 = MessageDigest.getInstance("SHA-1")
+                    .digest((clientKey.trim() + GUID).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().encodeToString(sha1);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-1", e);
+        }
+    }
+
+    /** Where one frame lies in a buffer. */
+    public record Header(boolean fin, int opcode, boolean masked, int headerLength, long payloadLength) {
+        public long frameLength() {
+            return headerLength + (masked ? 4 : 0) + payloadLength;
+        }
+
+        public int payloadStart(int frameStart) {
+            return frameStart + headerLength + (masked ? 4 : 0);
+        }
+    }
+
+    /**
+     * The header of the frame at {@code at}, reading but not moving the buffer; null while the
+     * buffer does not yet hold the whole header.
+     */
+    public static Header header(ByteBuffer in, int at, int limit) {
+        if (limit - at < 2) {
+            return null;
+        }
+        int b0 = in.get(at) & 0xff;
+        int b1 = in.get(at + 1) & 0xff;
+        long len = b1 & 0x7f;
+        int header = 2;
+        if (len == 126) {
+            if (limit - at < 4) {
+                return null;
+            }
+            len = ((in.get(at + 2) & 0xff) << 8) | (in.get(at + 3) & 0xff);
+            header = 4;
+        } else if (len == 127) {
+            if (limit - at < 10) {
+                return null;
+            }
+            len = in.getLong(at + 2);
+            header = 10;
+        }
+        return new Header((b0 & 0x80) != 0, b0 & 0x0f, (b1 & 0x80) != 0, header, len);
+    }
+
+    /** The unmasked payload of a client frame. */
+    public static byte[] unmask(ByteBuffer in, int frameStart, Header h) {
+        byte[] mask = new byte[4];
+        int maskAt = frameStart + h.headerLength();
+        for (int i = 0; i < 4; i++) {
+            mask[i] = h.masked() ? in.get(maskAt + i) : 0;
+        }
+        byte[] out = new byte[(int) h.payloadLength()];
+        int from = h.payloadStart(frameStart);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) (in.get(from + i) ^ mask[i & 3]);
+        }
+        return out;
+    }
+}
