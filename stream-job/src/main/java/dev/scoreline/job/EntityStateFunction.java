@@ -158,13 +158,17 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         }
     }
 
-    /** Stores what a step accepted and emits its change log; schedules the flush, deadline and clean-up. */
+    /**
+     * Stores what a step accepted and emits its change log; schedules the flush, deadline and
+     * clean-up. The record is read once per event and written once: with RocksDB every read and
+     * write is a (de)serialization of the whole entity.
+     */
     private void absorb(EntityEngine.Step<S, E> step, Context ctx, Collector<Outgoing> out) throws Exception {
         if (step.accepted().isEmpty()) {
             return;
         }
         long now = ctx.timerService().currentProcessingTime();
-        record.update(step.record());
+        EntityRecord<S> current = step.record();
         for (E accepted : step.accepted()) {
             if (engine.rules().keepsHistory()) {
                 history.add(accepted);
@@ -179,28 +183,43 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         lastActivity.update(now);
 
         long waiting = (pendingEvents.value() == null ? 0 : pendingEvents.value()) + step.accepted().size();
-        pendingEvents.update(waiting);
         if (waiting >= tuning.batchMaxEvents() || tuning.batchInterval().isZero()) {
-            flush(ctx, out);
-        } else if (flushTimer.value() == null) {
-            long at = now + tuning.batchInterval().toMillis();
-            ctx.timerService().registerProcessingTimeTimer(at);
-            flushTimer.update(at);
+            current = publish(current, ctx, out);
+        } else {
+            pendingEvents.update(waiting);
+            if (flushTimer.value() == null) {
+                long at = now + tuning.batchInterval().toMillis();
+                ctx.timerService().registerProcessingTimeTimer(at);
+                flushTimer.update(at);
+            }
         }
-        scheduleDeadline(ctx);
-        scheduleCleanup(ctx, now);
+        record.update(current);
+        scheduleDeadline(ctx, current);
+        scheduleCleanup(ctx, current, now);
     }
 
+    /** Publishes what waits of the stored entity (a timer fired). */
     private void flush(Context ctx, Collector<Outgoing> out) throws Exception {
+        EntityRecord<S> current = record.value();
+        EntityRecord<S> published = publish(current, ctx, out);
+        if (published != null) {
+            record.update(published);
+        }
+    }
+
+    /**
+     * Emits the deltas and snapshots that {@code current} has waiting, ends the pending batch, and
+     * returns the record with its cursors moved on (for the caller to store); null for null.
+     */
+    private EntityRecord<S> publish(EntityRecord<S> current, Context ctx, Collector<Outgoing> out) throws Exception {
         Long timer = flushTimer.value();
         if (timer != null) {
             ctx.timerService().deleteProcessingTimeTimer(timer);
             flushTimer.clear();
         }
         pendingEvents.clear();
-        EntityRecord<S> current = record.value();
         if (current == null) {
-            return;
+            return null;
         }
         long now = ctx.timerService().currentProcessingTime();
         EntityEngine.Publication<S> publication = engine.publish(current, now);
@@ -210,8 +229,8 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         for (Snapshot snapshot : publication.snapshots()) {
             out.collect(new Outgoing(topics.snapshots(), snapshot.channel(), Json.bytes(snapshot), now));
         }
-        record.update(publication.record());
         scheduleSnapshot(ctx, publication.record());
+        return publication.record();
     }
 
     /** A channel whose snapshot lags its deltas gets one when the interval is up, even if it changes no more. */
@@ -231,8 +250,8 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         }
     }
 
-    private void scheduleDeadline(Context ctx) throws Exception {
-        Instant deadline = engine.rules().deadline(record.value().state());
+    private void scheduleDeadline(Context ctx, EntityRecord<S> current) throws Exception {
+        Instant deadline = engine.rules().deadline(current.state());
         Long registered = deadlineTimer.value();
         Long wanted = deadline == null ? null : deadline.toEpochMilli();
         if (wanted != null && wanted.equals(registered)) {
@@ -248,8 +267,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         }
     }
 
-    private void scheduleCleanup(Context ctx, long now) throws Exception {
-        EntityRecord<S> current = record.value();
+    private void scheduleCleanup(Context ctx, EntityRecord<S> current, long now) throws Exception {
         long due = dueForCleanup(current, now);
         Long registered = cleanupTimer.value();
         if (registered != null && registered == due) {
@@ -272,7 +290,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         Long active = lastActivity.value();
         long now = ctx.timerService().currentProcessingTime();
         if (current != null && active != null && dueForCleanup(current, active) > now) {
-            scheduleCleanup(ctx, active);
+            scheduleCleanup(ctx, current, active);
             return;
         }
         flush(ctx, out);
