@@ -131,11 +131,32 @@ public final class MergePatch {
      */
     public static List<FieldChange> changes(JsonNode before, JsonNode after) {
         List<FieldChange> out = new ArrayList<>();
-        collect("", present(normalize(before)), present(normalize(after)), out);
+        collect("", present(withoutNulls(before)), present(withoutNulls(after)), out);
         return out;
     }
 
+    /** {@link #normalize}, but the node itself (no copy) when it has no null member to strip. */
+    private static JsonNode withoutNulls(JsonNode node) {
+        return node != null && hasNullMember(node) ? normalize(node) : node;
+    }
+
+    private static boolean hasNullMember(JsonNode node) {
+        if (!node.isObject()) {
+            return false;
+        }
+        for (JsonNode child : node) {
+            if (child.isNull() || hasNullMember(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void collect(String path, JsonNode before, JsonNode after, List<FieldChange> out) {
+        if (before != null && before.equals(after)) {
+            // most of a state stays the same from one version to the next: skip equal branches whole
+            return;
+        }
         boolean branchBefore = isBranch(before);
         boolean branchAfter = isBranch(after);
         if (!branchBefore && !branchAfter) {
