@@ -38,15 +38,15 @@ public final class EntityEngine<S, E extends EntityEvent> {
             return size() > VIEW_CACHE_ENTITIES;
         }
     };
-    private CachedViews<S> lastViews;
 
     /**
-     * The views of one entity's state at one version. Views are a pure function of the state, so
-     * the views an event produced serve as the "before" of the entity's next event once its state
-     * is found equal (far cheaper than building the views again): the keyed function reads each
-     * record anew from the state backend, which would otherwise rebuild them every event.
+     * The views of one entity's state, by the entity's epoch. Views are a pure function of the
+     * state, so the views an event produced serve as the "before" of the entity's next event, and
+     * for its publication, once the state is found equal (far cheaper than building the views
+     * again): the keyed function reads each record anew from the state backend, which would
+     * otherwise rebuild them every time.
      */
-    private record CachedViews<S>(String epoch, long version, S state, Map<Channel, JsonNode> views) {}
+    private record CachedViews<S>(long version, S state, Map<Channel, JsonNode> views) {}
 
     public EntityEngine(EntityRules<S, E> rules, SnapshotPolicy snapshots) {
         this.rules = rules;
@@ -54,23 +54,17 @@ public final class EntityEngine<S, E extends EntityEvent> {
     }
 
     /** The views of {@code record}'s state, from the cache when this engine made them last. */
-    private Map<Channel, JsonNode> views(String entityId, EntityRecord<S> record) {
-        CachedViews<S> cached = lastViews != null && lastViews.state() == record.state()
-                ? lastViews
-                : entityId == null ? null : viewCache.get(entityId);
+    private Map<Channel, JsonNode> views(EntityRecord<S> record) {
+        CachedViews<S> cached = viewCache.get(record.epoch());
         if (cached != null && (cached.state() == record.state()
-                || (cached.version() == record.version() && cached.epoch().equals(record.epoch())
-                        && cached.state().equals(record.state())))) {
+                || (cached.version() == record.version() && cached.state().equals(record.state())))) {
             return cached.views();
         }
         return rules.views(record.state());
     }
 
-    private void remember(String entityId, EntityRecord<S> record, Map<Channel, JsonNode> views) {
-        lastViews = new CachedViews<>(record.epoch(), record.version(), record.state(), views);
-        if (entityId != null) {
-            viewCache.put(entityId, lastViews);
-        }
+    private void remember(EntityRecord<S> record, Map<Channel, JsonNode> views) {
+        viewCache.put(record.epoch(), new CachedViews<>(record.version(), record.state(), views));
     }
 
     public EntityRules<S, E> rules() {
@@ -85,7 +79,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
      * @param epochIfNew the epoch to give the entity if this event creates it
      */
     public Step<S, E> apply(EntityRecord<S> record, E event, Supplier<List<E>> history, String epochIfNew) {
-        Fold fold = new Fold(record, history, event.entityId());
+        Fold fold = new Fold(record, history);
         if (record != null) {
             fold.expireUntil(event.eventTime());
         }
@@ -95,7 +89,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
 
     /** Folds the deadline events of every deadline at or before {@code time} (an event-time timer fired). */
     public Step<S, E> expire(EntityRecord<S> record, Instant time, Supplier<List<E>> history) {
-        Fold fold = new Fold(record, history, null);
+        Fold fold = new Fold(record, history);
         fold.expireUntil(time);
         return fold.step(null);
     }
@@ -117,7 +111,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
             return new Publication<>(record, List.of(), List.of());
         }
         Map<String, JsonNode> viewsByName = new HashMap<>();
-        views(null, record).forEach((channel, view) -> viewsByName.put(channel.name(), view));
+        views(record).forEach((channel, view) -> viewsByName.put(channel.name(), view));
 
         List<Delta> deltas = new ArrayList<>();
         List<Snapshot> published = new ArrayList<>();
@@ -186,13 +180,11 @@ public final class EntityEngine<S, E extends EntityEvent> {
         private final Supplier<List<E>> storedHistory;
         private final List<E> accepted = new ArrayList<>();
         private final List<ChangeLogEntry> changeLog = new ArrayList<>();
-        private final String entityId;
         private Map<Channel, JsonNode> views;
 
-        Fold(EntityRecord<S> record, Supplier<List<E>> storedHistory, String entityId) {
+        Fold(EntityRecord<S> record, Supplier<List<E>> storedHistory) {
             this.record = record;
             this.storedHistory = storedHistory;
-            this.entityId = entityId;
         }
 
         void expireUntil(Instant time) {
@@ -246,7 +238,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
                     ? new EntityRecord<>(epoch, version, after, cursors)
                     : record.with(version, after, cursors);
             views = viewsAfter;
-            remember(entityId, record, viewsAfter);
+            remember(record, viewsAfter);
             accepted.add(event);
             changeLog.add(new ChangeLogEntry(
                     rules.kind().prefix(),
@@ -264,7 +256,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
 
         private Map<Channel, JsonNode> currentViews() {
             if (views == null) {
-                views = EntityEngine.this.views(entityId, record);
+                views = EntityEngine.this.views(record);
             }
             return views;
         }

@@ -13,7 +13,9 @@ import dev.scoreline.job.serde.JsonTypeInfo;
 import dev.scoreline.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -52,7 +54,16 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private final OutputTopics topics;
     private final StateTuning tuning;
 
+    /**
+     * How many entities' records stay deserialized between their events. RocksDB holds every
+     * record and is what checkpoints capture; this is a read-through cache in front of it, kept
+     * in step by {@link #store} and {@link #clearRecord} (the only writers of the record of a key
+     * this instance owns), and gone with the instance on any restore.
+     */
+    private static final int RECENT_RECORDS = 512;
+
     private transient EntityEngine<S, E> engine;
+    private transient Map<String, EntityRecord<S>> recent;
     private transient String jobId;
     private transient ValueState<EntityRecord<S>> record;
     private transient ListState<E> history;
@@ -80,6 +91,12 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     public void open(OpenContext openContext) {
         EntityRules<S, E> rules = rulesFactory.get();
         engine = new EntityEngine<>(rules, tuning.snapshots());
+        recent = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, EntityRecord<S>> eldest) {
+                return size() > RECENT_RECORDS;
+            }
+        };
         jobId = getRuntimeContext().getJobInfo().getJobId().toHexString();
 
         JsonTypeInfo<EntityRecord<S>> recordType = JsonTypeInfo.of(EntityRecord.class, stateType);
@@ -107,6 +124,29 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         applied = getRuntimeContext().getMetricGroup().counter("appliedEvents");
     }
 
+    /** The entity's record, deserialized from RocksDB only when this instance has not got it at hand. */
+    private EntityRecord<S> load(Context ctx) throws Exception {
+        EntityRecord<S> cached = recent.get(ctx.getCurrentKey());
+        if (cached != null) {
+            return cached;
+        }
+        EntityRecord<S> stored = record.value();
+        if (stored != null) {
+            recent.put(ctx.getCurrentKey(), stored);
+        }
+        return stored;
+    }
+
+    private void store(Context ctx, EntityRecord<S> value) throws Exception {
+        record.update(value);
+        recent.put(ctx.getCurrentKey(), value);
+    }
+
+    private void clearRecord(Context ctx) {
+        record.clear();
+        recent.remove(ctx.getCurrentKey());
+    }
+
     private ValueState<Long> longState(String name) {
         return getRuntimeContext().getState(new ValueStateDescriptor<>(name, LongSerializer.INSTANCE));
     }
@@ -118,7 +158,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             duplicates.inc();
             return;
         }
-        EntityRecord<S> before = record.value();
+        EntityRecord<S> before = load(ctx);
         EntityEngine.Step<S, E> step = engine.apply(before, event, historySupplier(),
                 Epochs.of(jobId, ctx.getCurrentKey(), event.eventId()));
         if (step.rejected()) {
@@ -137,7 +177,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
             if (Long.valueOf(timestamp).equals(deadlineTimer.value())) {
                 deadlineTimer.clear();
-                EntityRecord<S> current = record.value();
+                EntityRecord<S> current = load(ctx);
                 if (current != null) {
                     absorb(engine.expire(current, Instant.ofEpochMilli(timestamp), historySupplier()), ctx, out);
                 }
@@ -193,17 +233,17 @@ public final class EntityStateFunction<S, E extends EntityEvent>
                 flushTimer.update(at);
             }
         }
-        record.update(current);
+        store(ctx, current);
         scheduleDeadline(ctx, current);
         scheduleCleanup(ctx, current, now);
     }
 
     /** Publishes what waits of the stored entity (a timer fired). */
     private void flush(Context ctx, Collector<Outgoing> out) throws Exception {
-        EntityRecord<S> current = record.value();
+        EntityRecord<S> current = load(ctx);
         EntityRecord<S> published = publish(current, ctx, out);
         if (published != null) {
-            record.update(published);
+            store(ctx, published);
         }
     }
 
@@ -270,7 +310,9 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private void scheduleCleanup(Context ctx, EntityRecord<S> current, long now) throws Exception {
         long due = dueForCleanup(current, now);
         Long registered = cleanupTimer.value();
-        if (registered != null && registered == due) {
+        if (registered != null && registered <= due) {
+            // an earlier timer stays: when it fires, cleanUpIfDue sees the later activity and sets
+            // the next one, so an event costs no timer deletion and registration
             return;
         }
         if (registered != null) {
@@ -286,7 +328,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     }
 
     private void cleanUpIfDue(Context ctx, Collector<Outgoing> out) throws Exception {
-        EntityRecord<S> current = record.value();
+        EntityRecord<S> current = load(ctx);
         Long active = lastActivity.value();
         long now = ctx.timerService().currentProcessingTime();
         if (current != null && active != null && dueForCleanup(current, active) > now) {
@@ -302,7 +344,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         if (snapshot != null) {
             ctx.timerService().deleteProcessingTimeTimer(snapshot);
         }
-        record.clear();
+        clearRecord(ctx);
         history.clear();
         seen.clear();
         flushTimer.clear();
