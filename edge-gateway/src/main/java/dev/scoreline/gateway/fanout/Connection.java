@@ -198,10 +198,7 @@ public final class Connection {
                 inFlightBytes += q.frame().size();
             }
         }
-        long now = System.currentTimeMillis();
-        for (Queued q : batch) {
-            metrics.handedOver(q.frame(), q.live(), now);
-        }
+        metrics.handedOver(batch, System.currentTimeMillis());
         sink.write(batch, writeDone);
     }
 
@@ -242,10 +239,7 @@ public final class Connection {
         List<Queued> parting = last;
         sink.execute(() -> {
             if (!parting.isEmpty()) {
-                long now = System.currentTimeMillis();
-                for (Queued q : parting) {
-                    metrics.handedOver(q.frame(), q.live(), now);
-                }
+                metrics.handedOver(parting, System.currentTimeMillis());
                 sink.write(parting, writeDone);
             }
             sink.close(reason, detail);

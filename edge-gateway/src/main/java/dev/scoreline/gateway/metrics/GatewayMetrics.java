@@ -1,6 +1,7 @@
 package dev.scoreline.gateway.metrics;
 
 import dev.scoreline.gateway.fanout.CloseReason;
+import dev.scoreline.gateway.fanout.OutboundQueue;
 import dev.scoreline.gateway.wire.Frame;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
@@ -16,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -163,6 +165,37 @@ public final class GatewayMetrics {
         if (live && frame.sourceTimestamp() != Frame.NO_TIMESTAMP) {
             deltaAge.observe(Math.max(0, nowMillis - frame.sourceTimestamp()) / 1000.0);
         }
+    }
+
+    /**
+     * {@link #handedOver(Frame, boolean, long)} for a batch written to one connection: the
+     * counters move once per batch and kind, not once per frame (they are touched for every
+     * subscriber of every delta).
+     */
+    public void handedOver(List<OutboundQueue.Queued> batch, long nowMillis) {
+        if (batch.size() == 1) {
+            OutboundQueue.Queued q = batch.get(0);
+            handedOver(q.frame(), q.live(), nowMillis);
+            return;
+        }
+        long bytes = 0;
+        long deltas = 0;
+        for (OutboundQueue.Queued q : batch) {
+            Frame frame = q.frame();
+            bytes += frame.size();
+            if (frame.kind() == Frame.Kind.DELTA) {
+                deltas++;
+            } else {
+                messagesByKind.get(frame.kind()).inc();
+            }
+            if (q.live() && frame.sourceTimestamp() != Frame.NO_TIMESTAMP) {
+                deltaAge.observe(Math.max(0, nowMillis - frame.sourceTimestamp()) / 1000.0);
+            }
+        }
+        if (deltas > 0) {
+            messagesByKind.get(Frame.Kind.DELTA).inc(deltas);
+        }
+        bytesOut.inc(bytes);
     }
 
     public void dropped(int messages) {
