@@ -5,9 +5,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import dev.scoreline.bench.Child;
 import dev.scoreline.bench.Histogram;
-import dev.scoreline.bench.Machine;
 import dev.scoreline.bench.Opts;
-import dev.scoreline.bench.Table;
 import dev.scoreline.kafka.InProcessKafka;
 import dev.scoreline.topic.Topic;
 import java.net.ServerSocket;
@@ -38,11 +36,12 @@ public final class FanoutBench {
               --systems gateway,limit,mosquitto   which servers (default all three)
               --subscribers 1k,10k,18k            subscriber counts; the largest also measures idle memory
               --channels 1,100                    channels the subscribers spread over
-              --offered 50k,200k,500k             offered messages/s (deltas/s x subscribers per channel)
+              --offered 50k,250k,1000k            offered messages/s (deltas/s x subscribers per channel)
               --max-offered 50k                   offered rate at the largest count only
               --seconds 8                         publishing time per step
               --pad 300                           bytes of padding per delta (the frame is ~100 bytes more)
-              --per-process 5000                  subscribers per load-client process""";
+              --per-process 5000                  subscribers per load-client process
+              --profile                           record each server JVM with JFR (<dir>/fanout/<system>.jfr)""";
 
     /** One measured step. */
     public record Step(String system, int subscribers, int channels, double offered, double delivered,
@@ -70,7 +69,7 @@ public final class FanoutBench {
         List<String> systems = List.of(opts.text("systems", "gateway,limit,mosquitto").split(","));
         int[] counts = opts.integers("subscribers", "1k,10k,18k");
         int[] channelCounts = opts.integers("channels", "1,100");
-        int[] offered = opts.integers("offered", "50k,200k,500k");
+        int[] offered = opts.integers("offered", "50k,250k,1000k");
         int maxOffered = opts.integer("max-offered", 50_000);
         int seconds = opts.integer("seconds", 8);
         String pad = "p".repeat(opts.integer("pad", 300));
@@ -91,10 +90,10 @@ public final class FanoutBench {
                 producer.flush();
                 for (String system : systems) {
                     Server server = switch (system) {
-                        case "gateway" -> Server.java("gateway", work, GatewayServerMain.class,
+                        case "gateway" -> Server.java("gateway", work, jvm("gateway"), GatewayServerMain.class,
                                 List.of("--bootstrap", kafka.bootstrapServers(), "--max-connections", "20000"), producer,
                                 pad, versions);
-                        case "limit" -> Server.java("limit", work, LimitServerMain.class,
+                        case "limit" -> Server.java("limit", work, jvm("limit"), LimitServerMain.class,
                                 List.of("--bootstrap", kafka.bootstrapServers()), producer, pad, versions);
                         case "mosquitto" -> Server.mosquitto(work, log, pad, versions, notes);
                         default -> throw new IllegalArgumentException("--systems: gateway, limit or mosquitto, not " + system);
@@ -169,6 +168,14 @@ public final class FanoutBench {
                 Math.max(0, expected - report.deltas()));
     }
 
+    private List<String> jvm(String name) {
+        List<String> options = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseParallelGC"));
+        if (opts.has("profile")) {
+            options.add("-XX:StartFlightRecording=filename=" + work.resolve(name + ".jfr") + ",settings=profile");
+        }
+        return options;
+    }
+
     static String channel(int i) {
         return "match:b" + i;
     }
@@ -228,10 +235,9 @@ public final class FanoutBench {
         @Override
         public abstract void close();
 
-        static Server java(String name, Path work, Class<?> main, List<String> args,
+        static Server java(String name, Path work, List<String> jvm, Class<?> main, List<String> args,
                 KafkaProducer<String, String> producer, String pad, Map<String, Long> versions) throws Exception {
-            Child child = Child.java(name, work.resolve(name + ".log"),
-                    List.of("-Xmx2g", "-XX:+UseParallelGC"), main, args);
+            Child child = Child.java(name, work.resolve(name + ".log"), jvm, main, args);
             int port = Integer.parseInt(child.expect("ready", Duration.ofMinutes(2)).split(" ")[1]);
             return new Server(name, "ws", port, pad) {
                 @Override

@@ -1,14 +1,201 @@
 package dev.scoreline.bench.job;
 
 import dev.scoreline.bench.Opts;
+import dev.scoreline.bench.Table;
 import dev.scoreline.bench.Target;
+import dev.scoreline.job.JobOptions;
+import dev.scoreline.job.LocalJob;
+import dev.scoreline.kafka.InProcessKafka;
+import dev.scoreline.topic.Topic;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.function.Consumer;
+import org.apache.flink.util.TimeUtils;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
+/**
+ * The job's throughput: the match job and the table job, each on a MiniCluster with RocksDB and
+ * checkpoints (via {@link LocalJob}), against a stateless pass-through of the same topic on the
+ * same kind of MiniCluster, over the same Kafka, in the same run. The input topics are loaded
+ * first; each job then reads from the earliest offset, and its rate is the input's events over the
+ * time from the job's start until its last output record was appended.
+ */
 public final class JobBench {
-    public static final String USAGE = "";
-    public JobBench(Opts o, Path work, Consumer<String> log) {}
-    public record Result(String markdown, List<Target> targets) {}
-    public Result run() { return new Result("", List.of()); }
+
+    public static final String USAGE = """
+            job options:
+              --match-events 120k       events of re-keyed recorded matches to pre-load
+              --table-events 80k        events of simulated tables to pre-load
+              --parallelism 2           of every job
+              --checkpoint-interval 5s  of every job
+              --kinds match,table       which jobs
+              --data DIR                recorded matches (default data/cricsheet under the repository)""";
+
+    public record Run(String kind, long events, double passThroughRate, double jobRate, long outputs,
+            Checkpoints passThroughCheckpoints, Checkpoints jobCheckpoints) {}
+
+    public record Result(List<Run> runs, String markdown, List<Target> targets) {}
+
+    private final Opts opts;
+    private final Path work;
+    private final Consumer<String> log;
+
+    public JobBench(Opts opts, Path work, Consumer<String> log) {
+        this.opts = opts;
+        this.work = work;
+        this.log = log;
+    }
+
+    public static Path dataDir(Opts opts) {
+        return Path.of(opts.text("data", Path.of(System.getProperty("scoreline.home", "."), "data", "cricsheet").toString()));
+    }
+
+    public Result run() throws Exception {
+        int matchEvents = opts.integer("match-events", 120_000);
+        int tableEvents = opts.integer("table-events", 80_000);
+        int parallelism = opts.integer("parallelism", 2);
+        String interval = opts.text("checkpoint-interval", "5s");
+        List<Run> runs = new ArrayList<>();
+        try (InProcessKafka kafka = InProcessKafka.start(work.resolve("kafka"))) {
+            Map<String, List<Inputs.Keyed>> inputs = new HashMap<>();
+            log.accept("preparing inputs...");
+            inputs.put("match", Inputs.interleave(Inputs.matches(Inputs.recorded(dataDir(opts)), matchEvents, "bm")));
+            inputs.put("table", Inputs.tables(tableEvents, Math.max(1, tableEvents / 400), 7));
+            for (String kind : List.of("match", "table")) {
+                kafka.createTopic(input(kind), parallelism, Topic.MATCH_EVENTS.config());
+                for (String out : outputs(kind)) {
+                    Map<String, String> config = new HashMap<>(Topic.STATE_DELTAS.config());
+                    config.put("message.timestamp.type", "LogAppendTime");
+                    kafka.createTopic(out, parallelism, config);
+                }
+                kafka.createTopic(copy(kind), parallelism, Map.of("message.timestamp.type", "LogAppendTime"));
+                load(kafka.bootstrapServers(), input(kind), inputs.get(kind));
+                log.accept("loaded " + inputs.get(kind).size() + " " + kind + " events into " + input(kind));
+            }
+            for (String kind : opts.text("kinds", "match,table").split(",")) {
+                long n = inputs.get(kind).size();
+                double ptRate;
+                Checkpoints ptCheckpoints;
+                try (PassThroughJob pt = PassThroughJob.start(kafka.bootstrapServers(), input(kind), copy(kind),
+                        parallelism, TimeUtils.parseDuration(interval), work.resolve("pass-through-" + kind));
+                        TopicWatch watch = new TopicWatch(kafka.bootstrapServers(), List.of(copy(kind)))) {
+                    pt.awaitRunning(Duration.ofMinutes(1));
+                    long start = System.currentTimeMillis();
+                    if (!watch.await(() -> watch.count(copy(kind)) >= n, Duration.ofSeconds(1), Duration.ofMinutes(10))) {
+                        throw new IllegalStateException("the pass-through did not copy every " + kind + " event");
+                    }
+                    ptRate = n / ((watch.lastWrittenMillis() - start) / 1000.0);
+                    ptCheckpoints = Checkpoints.of(pt.cluster(), pt.jobId());
+                }
+                log.accept(String.format("pass-through of %d %s events: %,.0f events/s", n, kind, ptRate));
+                double jobRate;
+                long outputs;
+                Checkpoints jobCheckpoints;
+                try (LocalJob job = LocalJob.start(options(kafka.bootstrapServers(), kind, parallelism, interval),
+                        work.resolve("job-" + kind), false);
+                        TopicWatch watch = new TopicWatch(kafka.bootstrapServers(), outputs(kind))) {
+                    job.awaitRunning(Duration.ofMinutes(1));
+                    long start = System.currentTimeMillis();
+                    String changelog = "bench-" + kind + "-changelog";
+                    String dead = "bench-" + kind + "-dead-letters";
+                    if (!watch.await(() -> watch.count(changelog) + watch.count(dead) >= n, Duration.ofMillis(1500),
+                            Duration.ofMinutes(20))) {
+                        throw new IllegalStateException("the " + kind + " job did not take every event");
+                    }
+                    jobRate = n / ((watch.lastWrittenMillis() - start) / 1000.0);
+                    outputs = watch.countAll();
+                    if (watch.count(dead) > 0) {
+                        log.accept("note: " + watch.count(dead) + " dead letters from the " + kind + " job");
+                    }
+                    jobCheckpoints = Checkpoints.of(job.cluster(), job.jobId());
+                }
+                log.accept(String.format("%s job on %d events: %,.0f events/s", kind, n, jobRate));
+                runs.add(new Run(kind, n, ptRate, jobRate, outputs, ptCheckpoints, jobCheckpoints));
+            }
+        }
+        return new Result(runs, markdown(runs, parallelism, interval), targets(runs));
+    }
+
+    private static String input(String kind) {
+        return "bench-" + kind + "-events";
+    }
+
+    private static String copy(String kind) {
+        return "bench-" + kind + "-copy";
+    }
+
+    private static List<String> outputs(String kind) {
+        return List.of("bench-" + kind + "-deltas", "bench-" + kind + "-snapshots", "bench-" + kind + "-changelog",
+                "bench-" + kind + "-dead-letters");
+    }
+
+    private static JobOptions options(String bootstrap, String kind, int parallelism, String interval) {
+        return JobOptions.parse("--bootstrap", bootstrap, "--group-id", "bench-" + kind, "--entities", kind,
+                "--match-topic", input("match"), "--table-topic", input("table"),
+                "--deltas-topic", "bench-" + kind + "-deltas", "--snapshots-topic", "bench-" + kind + "-snapshots",
+                "--changelog-topic", "bench-" + kind + "-changelog",
+                "--dead-letters-topic", "bench-" + kind + "-dead-letters",
+                "--starting-offsets", "earliest", "--parallelism", Integer.toString(parallelism),
+                "--checkpoint-interval", interval);
+    }
+
+    static void load(String bootstrap, String topic, List<Inputs.Keyed> events) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
+            for (Inputs.Keyed e : events) {
+                producer.send(new ProducerRecord<>(topic, e.key(), e.value()));
+            }
+            producer.flush();
+        }
+    }
+
+    private static String markdown(List<Run> runs, int parallelism, String interval) {
+        Table t = new Table("Stream job: events per second against a pass-through, same topic, same MiniCluster set-up",
+                "job", "input events", "pass-through events/s", "job events/s", "job/pass-through",
+                "records written", "checkpoints", "checkpoint avg / max ms", "last checkpoint: state / incremental",
+                "pass-through checkpoint avg ms");
+        for (Run r : runs) {
+            t.row(r.kind(), r.events(), Table.num(r.passThroughRate(), 0), Table.num(r.jobRate(), 0),
+                    Table.ratio(r.jobRate(), r.passThroughRate()), r.outputs(), r.jobCheckpoints().completed(),
+                    Table.num(r.jobCheckpoints().avgDurationMs(), 0) + " / "
+                            + Table.num(r.jobCheckpoints().maxDurationMs(), 0),
+                    Table.bytes(r.jobCheckpoints().stateSize()) + " / "
+                            + Table.bytes(r.jobCheckpoints().checkpointedSize()),
+                    Table.num(r.passThroughCheckpoints().avgDurationMs(), 0));
+        }
+        t.note("Parallelism " + parallelism + ", RocksDB with incremental checkpoints every " + interval
+                + ", at-least-once sinks; each job reads its pre-loaded topic from the earliest offset; rate = input "
+                + "events / (append time of its last output record - the moment the job was running). The match "
+                + "input is copies of the recorded matches under new match and event ids, interleaved; the table "
+                + "input is simulated tables (TableSimulator). Checkpoint figures from the MiniCluster's REST API "
+                + "(/jobs/<id>/checkpoints).");
+        return t.markdown();
+    }
+
+    private static List<Target> targets(List<Run> runs) {
+        List<Target> out = new ArrayList<>();
+        for (Run r : runs) {
+            double ratio = r.jobRate() / r.passThroughRate();
+            out.add(new Target(r.kind() + " job >= 50% of the pass-through's events/s",
+                    Table.num(r.jobRate(), 0) + " vs " + Table.num(r.passThroughRate(), 0) + " events/s = "
+                            + Table.num(100 * ratio, 0) + "%",
+                    ratio >= 0.5, Table.num(100 * ratio - 50, 0) + " points"));
+        }
+        return out;
+    }
 }

@@ -2,9 +2,145 @@ package dev.scoreline.bench.job;
 
 import dev.scoreline.bench.Opts;
 import dev.scoreline.bench.Table;
+import dev.scoreline.entity.EntityEngine;
+import dev.scoreline.entity.EntityRecord;
+import dev.scoreline.entity.EntityRules;
+import dev.scoreline.entity.SnapshotPolicy;
+import dev.scoreline.job.EventDecoder;
+import dev.scoreline.job.serde.JsonTypeInfo;
+import dev.scoreline.json.Json;
+import dev.scoreline.match.MatchState;
+import dev.scoreline.match.Scorer;
+import dev.scoreline.match.event.MatchEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 
+/**
+ * The scorer alone, and the per-event work of the job piece by piece, each a single-threaded
+ * timed loop over every event of the recorded matches (warmed up first): what one core can fold
+ * with no Flink, Kafka or RocksDB around it.
+ */
 public final class ScorerBench {
-    public ScorerBench(Opts o, Consumer<String> log) {}
-    public Table run() { return new Table("scorer", "x"); }
+
+    /** Events between publications: the job's default batch-max-events. */
+    private static final int BATCH = 50;
+
+    private final Opts opts;
+    private final Consumer<String> log;
+
+    public ScorerBench(Opts opts, Consumer<String> log) {
+        this.opts = opts;
+        this.log = log;
+    }
+
+    interface Work {
+        /** Processes one whole match; returns the events done. */
+        int match(int index) throws Exception;
+    }
+
+    public Table run() throws Exception {
+        double warm = opts.decimal("warmup-seconds", 3);
+        double measure = opts.decimal("measure-seconds", 5);
+        List<List<MatchEvent>> matches = Inputs.recorded(JobBench.dataDir(opts));
+        List<List<byte[]>> encoded = new ArrayList<>();
+        for (List<MatchEvent> m : matches) {
+            encoded.add(m.stream().map(Json::bytes).toList());
+        }
+        Scorer scorer = new Scorer();
+        EntityEngine<MatchState, MatchEvent> engine = new EntityEngine<>(scorer, SnapshotPolicy.DEFAULT);
+        EventDecoder<MatchEvent> decoder = new EventDecoder<>(MatchEvent.class, "match-event", 64 * 1024);
+        @SuppressWarnings("unchecked")
+        TypeSerializer<EntityRecord<MatchState>> serializer =
+                (TypeSerializer<EntityRecord<MatchState>>) (TypeSerializer<?>)
+                        JsonTypeInfo.of(EntityRecord.class, MatchState.class).createSerializer();
+
+        Table t = new Table("The scorer alone and the job's per-event work, one thread",
+                "what", "events/s", "µs per event");
+        row(t, "Scorer.apply (the cricket rules alone)", warm, measure, matches.size(), i -> {
+            MatchState state = null;
+            List<MatchEvent> accepted = new ArrayList<>();
+            for (MatchEvent e : matches.get(i)) {
+                state = ((EntityRules.Decision.Accepted<MatchState>) scorer.apply(state, e, () -> accepted)).state();
+                accepted.add(e);
+            }
+            return accepted.size();
+        });
+        row(t, "Scorer.apply + views (MatchView per event)", warm, measure, matches.size(), i -> {
+            MatchState state = null;
+            List<MatchEvent> accepted = new ArrayList<>();
+            for (MatchEvent e : matches.get(i)) {
+                state = ((EntityRules.Decision.Accepted<MatchState>) scorer.apply(state, e, () -> accepted)).state();
+                scorer.views(state);
+                accepted.add(e);
+            }
+            return accepted.size();
+        });
+        row(t, "EntityEngine.apply (rules, views, diffs, change log), published every " + BATCH + " events", warm,
+                measure, matches.size(), i -> {
+                    EntityRecord<MatchState> record = null;
+                    List<MatchEvent> accepted = new ArrayList<>();
+                    for (MatchEvent e : matches.get(i)) {
+                        record = engine.apply(record, e, () -> accepted, "e" + i).record();
+                        accepted.add(e);
+                        if (accepted.size() % BATCH == 0) {
+                            record = engine.publish(record, 0).record();
+                        }
+                    }
+                    return accepted.size();
+                });
+        row(t, "EventDecoder.decode (JSON parse, schema validation, binding)", warm, measure, matches.size(), i -> {
+            for (byte[] json : encoded.get(i)) {
+                decoder.decode("t", 0, 0, null, json);
+            }
+            return encoded.get(i).size();
+        });
+        DataOutputSerializer out = new DataOutputSerializer(64 * 1024);
+        DataInputDeserializer in = new DataInputDeserializer();
+        row(t, "the same + the record's state serializer, read and written per event (as RocksDB does)", warm, measure,
+                matches.size(), i -> {
+                    EntityRecord<MatchState> record = null;
+                    List<MatchEvent> accepted = new ArrayList<>();
+                    for (MatchEvent e : matches.get(i)) {
+                        if (record != null) {
+                            out.clear();
+                            serializer.serialize(record, out);
+                            in.setBuffer(out.getSharedBuffer(), 0, out.length());
+                            record = serializer.deserialize(in);
+                        }
+                        record = engine.apply(record, e, () -> accepted, "e" + i).record();
+                        accepted.add(e);
+                        if (accepted.size() % BATCH == 0) {
+                            record = engine.publish(record, 0).record();
+                        }
+                    }
+                    return accepted.size();
+                });
+        t.note("Each row folds all " + matches.size() + " recorded matches over and over for " + measure
+                + " s after " + warm + " s of warm-up; the job does all of these per event (and Flink, Kafka and "
+                + "RocksDB besides).");
+        return t;
+    }
+
+    private void row(Table t, String name, double warm, double measure, int matches, Work work) throws Exception {
+        loop(work, matches, warm);
+        double rate = loop(work, matches, measure);
+        log.accept(String.format("%s: %,.0f events/s", name, rate));
+        t.row(name, Table.num(rate, 0), Table.num(1e6 / rate, 1));
+    }
+
+    private static double loop(Work work, int matches, double seconds) throws Exception {
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        long events = 0;
+        int i = 0;
+        long now;
+        while ((now = System.nanoTime()) < end) {
+            events += work.match(i++ % matches);
+        }
+        return events / ((now - start) / 1e9);
+    }
 }
