@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -134,7 +135,8 @@ public final class EndToEndBench {
                                 }
                             }));
                 }
-                Thread deltaReader = deltaReader(bootstrap, sent, toKafka, warmEndMillis);
+                AtomicBoolean reading = new AtomicBoolean(true);
+                Thread deltaReader = deltaReader(bootstrap, sent, toKafka, warmEndMillis, reading);
                 deltaReader.start();
 
                 log.accept(String.format("e2e: %d balls/s over %d matches for %d s, batch interval %s", rate,
@@ -170,7 +172,8 @@ public final class EndToEndBench {
                     producer.flush();
                 }
                 Thread.sleep(Math.max(3000, 10 * batchMillis));
-                deltaReader.interrupt();
+                reading.set(false);
+                deltaReader.join(10_000);
                 for (WsJsonClient c : clients) {
                     c.close();
                 }
@@ -200,7 +203,8 @@ public final class EndToEndBench {
     }
 
     /** Follows state-deltas: each delta's append time against the produce time of every ball it carries. */
-    private static Thread deltaReader(String bootstrap, Map<String, Sent> sent, Histogram toKafka, long[] warmEndMillis) {
+    private static Thread deltaReader(String bootstrap, Map<String, Sent> sent, Histogram toKafka, long[] warmEndMillis,
+            AtomicBoolean reading) {
         Thread t = new Thread(() -> {
             Properties p = new Properties();
             p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -211,7 +215,7 @@ public final class EndToEndBench {
                         .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
                 c.assign(parts);
                 c.seekToBeginning(parts);
-                while (!Thread.currentThread().isInterrupted()) {
+                while (reading.get()) {
                     for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(100))) {
                         Delta d = Json.read(r.value(), Delta.class);
                         Sent s = sent.get(d.channel().substring("match:".length()));
@@ -228,8 +232,6 @@ public final class EndToEndBench {
                         }
                     }
                 }
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
-                Thread.currentThread().interrupt();
             }
         }, "e2e-delta-reader");
         t.setDaemon(true);

@@ -80,6 +80,7 @@ public final class LimitServer implements AutoCloseable {
         final ConcurrentLinkedQueue<SocketChannel> accepted = new ConcurrentLinkedQueue<>();
         final Map<String, List<Conn>> subscribers = new HashMap<>();
         final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        boolean broken;
 
         IoThread(int i) throws IOException {
             super("limit-io-" + i);
@@ -130,6 +131,13 @@ public final class LimitServer implements AutoCloseable {
                             }
                         }
                     }
+                    if (broken) {
+                        // connections whose write failed leave the lists only now: not while iterating them
+                        for (List<Conn> conns : subscribers.values()) {
+                            conns.removeIf(c -> c.broken);
+                        }
+                        broken = false;
+                    }
                 }
             } catch (IOException e) {
                 if (running) {
@@ -156,6 +164,7 @@ public final class LimitServer implements AutoCloseable {
         final SocketChannel ch;
         SelectionKey key;
         boolean upgraded;
+        boolean broken;
         byte[] carry;
         final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>(0);
 
@@ -231,7 +240,7 @@ public final class LimitServer implements AutoCloseable {
         }
 
         void send(byte[] frame) {
-            if (!ch.isOpen()) {
+            if (broken || !ch.isOpen()) {
                 return;
             }
             ByteBuffer out = ByteBuffer.wrap(frame);
@@ -245,7 +254,15 @@ public final class LimitServer implements AutoCloseable {
                 pending.add(out);
                 key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
             } catch (IOException e) {
-                close();
+                broken = true;
+                thread.broken = true;
+                pending.clear();
+                key.cancel();
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // it is broken already
+                }
             }
         }
 
