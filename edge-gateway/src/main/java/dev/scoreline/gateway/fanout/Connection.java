@@ -35,6 +35,8 @@ public final class Connection {
     private final LongSupplier nanoClock;
     private final Map<String, Hub> subscriptions = new ConcurrentHashMap<>();
     private final Sink.WriteDone writeDone = new WriteDone();
+    /** One task object for the connection's life: a flush is scheduled for every delta fanned out. */
+    private final Runnable flushTask = this::flush;
 
     private final Object lock = new Object();
     private final OutboundQueue queue = new OutboundQueue();
@@ -275,7 +277,7 @@ public final class Connection {
     private void scheduleFlushLocked() {
         if (!flushScheduled && inFlightBytes < limits.writeWindowBytes()) {
             flushScheduled = true;
-            sink.execute(this::flush);
+            sink.execute(flushTask);
         }
     }
 
