@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 /**
  * The socket limit: the least a WebSocket fan-out server can do. It upgrades connections, reads a
  * subscribe message per connection, and writes each pre-encoded frame it is handed to every
- * subscriber of the frame's channel: one write call per frame per socket, with a queue only for
- * a socket whose buffer is full. No state, no versions, no limits, no metrics. I/O threads as
+ * subscriber of the frame's channel: the frames a pass of its I/O loop has for a socket go out in
+ * one gathering write, and wait for the socket only when its buffer is full. No state, no
+ * versions, no limits, no metrics. I/O threads as
  * many as the gateway's (one per core), connections spread over them.
  */
 public final class LimitServer implements AutoCloseable {
@@ -80,6 +81,7 @@ public final class LimitServer implements AutoCloseable {
         final ConcurrentLinkedQueue<SocketChannel> accepted = new ConcurrentLinkedQueue<>();
         final Map<String, List<Conn>> subscribers = new HashMap<>();
         final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        final List<Conn> dirty = new ArrayList<>();
         boolean broken;
 
         IoThread(int i) throws IOException {
@@ -127,10 +129,14 @@ public final class LimitServer implements AutoCloseable {
                         List<Conn> conns = subscribers.get(frame.getKey());
                         if (conns != null) {
                             for (Conn c : conns) {
-                                c.send(frame.getValue());
+                                c.queue(frame.getValue());
                             }
                         }
                     }
+                    for (Conn c : dirty) {
+                        c.writeQueued();
+                    }
+                    dirty.clear();
                     if (broken) {
                         // connections whose write failed leave the lists only now: not while iterating them
                         for (List<Conn> conns : subscribers.values()) {
@@ -165,6 +171,8 @@ public final class LimitServer implements AutoCloseable {
         SelectionKey key;
         boolean upgraded;
         boolean broken;
+        boolean dirtyMarked;
+        boolean waitingForWritable;
         byte[] carry;
         final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>(0);
 
@@ -239,20 +247,31 @@ public final class LimitServer implements AutoCloseable {
             }
         }
 
-        void send(byte[] frame) {
+        /** Queues a frame; what a pass of the I/O loop queued goes out in one gathering write. */
+        void queue(byte[] frame) {
             if (broken || !ch.isOpen()) {
                 return;
             }
-            ByteBuffer out = ByteBuffer.wrap(frame);
+            pending.add(ByteBuffer.wrap(frame));
+            if (!waitingForWritable && !dirtyMarked) {
+                dirtyMarked = true;
+                thread.dirty.add(this);
+            }
+        }
+
+        /** A reply of the server's own (the snapshot on subscribe), written at once. */
+        void send(byte[] frame) {
+            queue(frame);
+            writeQueued();
+        }
+
+        void writeQueued() {
+            dirtyMarked = false;
+            if (broken || waitingForWritable || pending.isEmpty()) {
+                return;
+            }
             try {
-                if (pending.isEmpty()) {
-                    ch.write(out);
-                    if (!out.hasRemaining()) {
-                        return;
-                    }
-                }
-                pending.add(out);
-                key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                flush();
             } catch (IOException e) {
                 broken = true;
                 thread.broken = true;
@@ -271,8 +290,10 @@ public final class LimitServer implements AutoCloseable {
             while (!pending.isEmpty() && !pending.peekFirst().hasRemaining()) {
                 pending.pollFirst();
             }
-            if (pending.isEmpty()) {
-                key.interestOps(SelectionKey.OP_READ);
+            boolean full = !pending.isEmpty();
+            if (full != waitingForWritable) {
+                waitingForWritable = full;
+                key.interestOps(full ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
             }
         }
 
