@@ -191,7 +191,7 @@ public final class EndToEndBench {
         List<Target> targets = List.of(new Target(
                 "end-to-end p99 <= batch interval + 50 ms (" + (batchMillis + 50) + " ms)",
                 "p99 " + Table.num(p99, 1) + " ms over " + toClient.count() + " balls",
-                p99 <= batchMillis + 50, Table.num(batchMillis + 50 - p99, 1) + " ms " + (p99 <= batchMillis + 50
+                p99 <= batchMillis + 50, Table.num(Math.abs(batchMillis + 50 - p99), 1) + " ms " + (p99 <= batchMillis + 50
                         ? "to spare" : "over")));
         return new Result(t.markdown(), targets);
     }

@@ -44,7 +44,7 @@ public final class FanoutBench {
               --profile                           record each server JVM with JFR (<dir>/fanout/<system>.jfr)""";
 
     /** One measured step. */
-    public record Step(String system, int subscribers, int channels, double offered, double delivered,
+    public record Step(String system, int subscribers, int channels, int nominal, double offered, double delivered,
             double p50, double p99, double p999, long conflations, long closes, double serverCpu, double clientCpu,
             long lost) {}
 
@@ -176,7 +176,7 @@ public final class FanoutBench {
         long[] metrics1 = server.metrics();
         double span = (System.nanoTime() - start) / 1e9;
         Histogram h = report.latencies();
-        return new Step(server.name(), n, channels, total * (double) perChannel / published,
+        return new Step(server.name(), n, channels, offeredPerSecond, total * (double) perChannel / published,
                 report.messages() / elapsed, h.percentileMillis(0.50), h.percentileMillis(0.99),
                 h.percentileMillis(0.999), metrics1[0] - metrics0[0], metrics1[1] - metrics0[1],
                 100 * (server.cpuSeconds() - cpuServer0) / span, 100 * (clients.cpuSeconds() - cpuClients0) / span,

@@ -194,7 +194,7 @@ public final class JobBench {
             out.add(new Target(r.kind() + " job >= 50% of the pass-through's events/s",
                     Table.num(r.jobRate(), 0) + " vs " + Table.num(r.passThroughRate(), 0) + " events/s = "
                             + Table.num(100 * ratio, 0) + "%",
-                    ratio >= 0.5, Table.num(100 * ratio - 50, 0) + " points"));
+                    ratio >= 0.5, Table.num(Math.abs(100 * ratio - 50), 0) + " points " + (ratio >= 0.5 ? "over" : "short")));
         }
         return out;
     }
