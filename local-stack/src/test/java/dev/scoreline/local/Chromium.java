@@ -21,9 +21,13 @@ final class Chromium {
 
     private Chromium() {}
 
+    static boolean installed() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    }
+
     /** Skips the calling test, saying why, on a machine without the two packages. */
     static void assumeInstalled() {
-        assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
+        assumeTrue(installed(),
                 "browser test skipped: Debian's chromium and chromium-driver are not installed ("
                         + BROWSER + ", " + DRIVER + "); .ci/run installs them with "
                         + "'apt-get install -y chromium chromium-driver'");

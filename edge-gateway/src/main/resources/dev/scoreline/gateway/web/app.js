@@ -509,6 +509,8 @@ function renderTable(id, t) {
       + (winner ? `<span class="pill won">won ${winner.amount}</span>` : "") + `</span>`
       + `<span class="seat-chips"><span data-field="chips">${seat.chips}</span><small>chips</small></span>`
       + (playing && p.paid ? `<span class="seat-paid">in pot ${p.paid}</span>` : '<span class="seat-paid"></span>')
+      + (playing && p.cards ? `<span class="seat-cards" title="shown to the table">${p.cards.map(cardHtml).join("")}`
+        + `<span class="seat-rank">${esc(p.rank || "")}</span></span>` : "")
       + (turn && hand.awaiting.deadline ? `<span class="turn-timer" data-deadline="${esc(hand.awaiting.deadline)}"`
         + ` data-seconds="${esc(t.config?.turnSeconds ?? 20)}"><span></span></span>` : "")
       + `</li>`;
