@@ -74,7 +74,9 @@ final class DemoCommand implements Command {
             stopped.countDown();
         }, "demo-shutdown"));
         while (!stopped.await(10, TimeUnit.SECONDS)) {
-            System.out.printf("  %s  %s%n", LocalTime.now().withNano(0), demo.progress());
+            if (!demo.closing()) {
+                System.out.printf("  %s  %s%n", LocalTime.now().withNano(0), demo.progress());
+            }
         }
         return 0;
     }
@@ -146,6 +148,11 @@ final class DemoCommand implements Command {
 
         int matchEvents() {
             return replay.events();
+        }
+
+        /** True once {@link #close} has begun. */
+        boolean closing() {
+            return closed.get();
         }
 
         String progress() {

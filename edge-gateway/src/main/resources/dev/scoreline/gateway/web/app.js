@@ -120,9 +120,27 @@ function liveSummary() {
   return `${plural(matches.size, "match", "matches")}${live ? ` · ${live} live` : ""}`;
 }
 
+// Until the reader picks a match, show one being played (the first that is, in the strip's
+// order), else the first; once a live match is shown it stays, to its result.
+let settledOnLive = false;
+function autoSelect() {
+  if (userPickedMatch || settledOnLive) return;
+  const withState = [...matches.entries()].filter(([, m]) => m.sub.state);
+  const live = withState.filter(([, m]) => m.sub.state.status !== "completed")
+    .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }));
+  if (live.length) {
+    selectedMatch = live[0][0];
+    settledOnLive = true;
+  } else if (withState.length && !matches.get(selectedMatch)?.sub?.state) {
+    selectedMatch = withState[0][0];
+  }
+}
+
 function matchChanged(id, state, change) {
-  if (!userPickedMatch && (selectedMatch === null || !matches.get(selectedMatch)?.sub?.state)) {
-    selectedMatch = id;
+  const before = selectedMatch;
+  autoSelect();
+  if (selectedMatch !== before && selectedMatch !== id) {
+    renderScorecard(selectedMatch);
   }
   renderStrip();
   flashTile(id, state, change.previous);
@@ -163,11 +181,19 @@ function tileHtml(id, s) {
     return `<div class="tile-team${batting ? " batting" : ""}"><span class="team-name">${esc(team)}</span>`
       + `<span class="tile-score" data-tile-score="${esc(team)}">${score || "<small>yet to bat</small>"}</span></div>`;
   }).join("");
+  const superOvers = innings.filter(([, inn]) => inn.superOver)
+    .map(([, inn]) => `${esc(initials(inn.team))} ${inn.runs}/${inn.wickets}`).join(", ");
   return `<a class="tile${id === selectedMatch ? " selected" : ""}" href="#match=${esc(id)}" data-match-tile="${esc(id)}"`
     + ` data-status="${esc(s.status)}"${id === selectedMatch ? ' aria-current="true"' : ""}>`
     + `<div class="tile-top">${statusBadge(s.status)}<span class="venue">${esc(s.venue || "")}</span></div>`
     + lines
+    + (superOvers ? `<div class="tile-super">Super over: ${superOvers}</div>` : "")
     + `<div class="tile-foot">${esc(s.result ? resultText(s.result) : situation(s))}</div></a>`;
+}
+
+/** "Mumbai Indians" → "MI": short enough for a tile's side line. */
+function initials(team) {
+  return String(team).split(/\s+/).filter(Boolean).map((w) => w[0].toUpperCase()).join("");
 }
 
 function flashTile(id, state, previous) {
