@@ -434,6 +434,40 @@ class PageInBrowserTest {
         }
     }
 
+    /** The README's ten-line example, as written but for the gateway's address and the match. */
+    @Test
+    @Order(6)
+    void readmesClientExampleRunsAsWritten() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("## JavaScript client"));
+        int start = section.indexOf("```js\n") + "```js\n".length();
+        String example = section.substring(start, section.indexOf("```", start));
+        String importLine = "import { ScorelineClient } from \"/static/scoreline-client.js\";";
+        assertThat(example).contains(importLine, "ws://localhost:8080/ws", "match:1082591", "console.log(");
+        String body = example
+                .replace(importLine, "const { ScorelineClient } = await import(\"/static/scoreline-client.js\");")
+                .replace("ws://localhost:8080/ws", "ws://localhost:" + demo.port() + "/ws")
+                .replace("match:1082591", ShortMatch.CHANNEL)
+                .replace("console.log(", "log(");
+        String out = (String) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const lines = [];
+                const log = (...args) => lines.push(args.map(String).join(" "));
+                (async () => {
+                %s
+                  await new Promise((resolve) => setTimeout(resolve, 2000));
+                  client.close();
+                })().then(() => done(JSON.stringify(lines)), (e) => done(JSON.stringify(["error: " + e])));
+                """.formatted(body));
+        List<String> lines = new ArrayList<>();
+        Json.MAPPER.readTree(out).forEach(line -> lines.add(line.asText()));
+        long version = gateway.snapshot(ShortMatch.CHANNEL, null).path("version").asLong();
+        assertThat(lines).as("what the example printed").contains("connecting ", "connected ", "closed ")
+                .contains("v" + version + " " + ShortMatch.totals().get(0).runs());
+        assertThat(lines.stream().filter(line -> !line.startsWith("v") && !line.endsWith(" ")))
+                .as("the seat's cards (undefined before the player looks)").isNotEmpty();
+    }
+
     // ---------------------------------------------------------------- reading the page
 
     /** What the page's scorecard shows, read from its elements' text. */
