@@ -4,6 +4,8 @@ import { Connection, ScorelineClient } from "./scoreline-client.js";
 const POLL_MS = 5000;
 const TOKEN_MARGIN_MS = 5 * 60 * 1000;
 const MAX_TABLES = 50;
+// The view carries overs as text and balls as counts, not the balls in an over: T20s have six.
+const BALLS_PER_OVER = 6;
 
 const $ = (selector, root = document) => root.querySelector(selector);
 
@@ -120,8 +122,8 @@ function liveSummary() {
   return `${plural(matches.size, "match", "matches")}${live ? ` · ${live} live` : ""}`;
 }
 
-// Until the reader picks a match, show one being played (the first that is, in the strip's
-// order), else the first; once a live match is shown it stays, to its result.
+// Until the reader picks a match, show one being played (the lowest id), else any; once a live
+// match is shown it stays, to its result.
 let settledOnLive = false;
 function autoSelect() {
   if (userPickedMatch || settledOnLive) return;
@@ -213,10 +215,6 @@ function current(s) {
   return innings.length ? innings[innings.length - 1][1] : undefined;
 }
 
-function ballsPerOver() {
-  return 6;
-}
-
 function situation(s) {
   const inn = current(s);
   if (!inn) return s.status === "live" ? "About to start" : "";
@@ -226,7 +224,7 @@ function situation(s) {
   if (inn.target && inn.target.runs !== undefined) {
     const need = inn.target.runs - inn.runs;
     if (inn.target.overs !== undefined && need > 0) {
-      const left = inn.target.overs * ballsPerOver() - inn.legalBalls;
+      const left = inn.target.overs * BALLS_PER_OVER - inn.legalBalls;
       return `${inn.team} need ${plural(need, "run")} from ${plural(Math.max(0, left), "ball")}`;
     }
     return need > 0 ? `${inn.team} need ${plural(need, "run")}` : "";
@@ -347,7 +345,7 @@ function inningsHtml(key, inn, s, previous) {
       + `<td class="num opt">${sr}</td></tr>`;
   }).join("");
   const bowlers = Object.entries(inn.bowlers || {}).map(([name, b]) => {
-    const econ = b.legalBalls > 0 ? (b.runs * ballsPerOver() / b.legalBalls).toFixed(2) : "–";
+    const econ = b.legalBalls > 0 ? (b.runs * BALLS_PER_OVER / b.legalBalls).toFixed(2) : "–";
     return `<tr data-bowler="${esc(name)}"${name === inn.bowler && s.status === "live" ? ' class="at-crease-row"' : ""}>`
       + `<td class="who"><span data-field="name">${esc(name)}</span></td>`
       + `<td class="num" data-field="overs">${esc(b.overs)}</td><td class="num" data-field="maidens">${b.maidens}</td>`

@@ -293,7 +293,7 @@ export class ScorelineClient {
     }
   }
 
-  /** Closes the connection for good: no reconnect, no more callbacks. */
+  /** Closes the connection for good: reports `closed`, then no reconnect and no more callbacks. */
   close() {
     if (this.#closed) {
       return;
