@@ -122,19 +122,20 @@ function liveSummary() {
   return `${plural(matches.size, "match", "matches")}${live ? ` · ${live} live` : ""}`;
 }
 
-// Until the reader picks a match, show one being played (the lowest id), else any; once a live
-// match is shown it stays, to its result.
+// Until the reader picks a match, show the strip's first live one (else its first). The first
+// states arrive together: the choice settles once a live match has been shown for a moment.
+const SETTLE_MS = 3000;
+const loadedAt = Date.now();
 let settledOnLive = false;
 function autoSelect() {
   if (userPickedMatch || settledOnLive) return;
-  const withState = [...matches.entries()].filter(([, m]) => m.sub.state);
-  const live = withState.filter(([, m]) => m.sub.state.status !== "completed")
-    .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }));
-  if (live.length) {
-    selectedMatch = live[0][0];
-    settledOnLive = true;
-  } else if (withState.length && !matches.get(selectedMatch)?.sub?.state) {
-    selectedMatch = withState[0][0];
+  const strip = stripOrder();
+  const live = strip.find(([, m]) => m.sub.state.status !== "completed");
+  if (live) {
+    selectedMatch = live[0];
+    settledOnLive = Date.now() - loadedAt > SETTLE_MS;
+  } else if (strip.length && !matches.get(selectedMatch)?.sub?.state) {
+    selectedMatch = strip[0][0];
   }
 }
 
@@ -154,11 +155,16 @@ function matchChanged(id, state, change) {
 
 const STATUS_ORDER = { live: 0, "innings break": 1, completed: 2 };
 
-function renderStrip() {
-  const strip = $("[data-matches]");
-  const entries = [...matches.entries()].filter(([, m]) => m.sub.state)
+/** The matches with a state, as the strip shows them: live, then at a break, then finished. */
+function stripOrder() {
+  return [...matches.entries()].filter(([, m]) => m.sub.state)
     .sort(([a, ma], [b, mb]) => (STATUS_ORDER[ma.sub.state.status] ?? 3) - (STATUS_ORDER[mb.sub.state.status] ?? 3)
       || a.localeCompare(b, undefined, { numeric: true }));
+}
+
+function renderStrip() {
+  const strip = $("[data-matches]");
+  const entries = stripOrder();
   const html = entries.map(([id, m]) => tileHtml(id, m.sub.state)).join("");
   if (strip.innerHTML !== html) {
     strip.innerHTML = html;
@@ -297,6 +303,7 @@ function renderScorecard(id, previous) {
     + (s.result ? `<p class="result" data-field="result"${resultAttributes(s.result)}>${esc(resultText(s.result))}</p>` : "")
     + `</header>`
     + (inPlay ? liveStrip(s, inPlay) : "")
+    + (innings.length ? "" : `<p class="not-started">The first ball is yet to be bowled.</p>`)
     + innings.map(([key, inn]) => inningsHtml(key, inn, s, previous)).join("")
     + `<p class="version-note">epoch ${esc(entry.sub.epoch)} · version ${entry.sub.version}</p>`
     + `</article>`;
