@@ -17,10 +17,15 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The job on a Flink MiniCluster with RocksDB against a real Kafka broker, fed recorded matches. */
+/**
+ * The job on a Flink MiniCluster with RocksDB against a real Kafka broker, fed recorded matches,
+ * with either delivery guarantee of the sink (exactly-once writes in Kafka transactions committed
+ * at checkpoints; the readers here read committed records only).
+ */
 class MatchJobTest {
 
     @TempDir
@@ -62,11 +67,12 @@ class MatchJobTest {
         }
     }
 
-    @Test
-    void twoMatchesAtOnceFoldFromTheirDeltasToTheScorersOwnResult() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"at-least-once", "exactly-once"})
+    void twoMatchesAtOnceFoldFromTheirDeltasToTheScorersOwnResult(String delivery) throws Exception {
         Map<String, List<MatchEvent>> matches = Map.of("1082591", recorded("1082591"), "1082625", recorded("1082625"));
-        try (JobHarness h = new JobHarness(kafka, "two", 2);
-                LocalJob job = h.start(dir.resolve("two"), "--entities", "match");
+        try (JobHarness h = new JobHarness(kafka, "two-" + delivery, 2);
+                LocalJob job = h.start(dir.resolve(delivery), "--entities", "match", "--delivery", delivery);
                 TopicReader snapshots = h.reader(Topic.STATE_SNAPSHOTS);
                 TopicReader deltas = h.reader(Topic.STATE_DELTAS);
                 TopicReader changes = h.reader(Topic.STATE_CHANGELOG)) {
