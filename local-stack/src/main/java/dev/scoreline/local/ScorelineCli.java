@@ -12,6 +12,8 @@ public final class ScorelineCli {
     private static Map<String, Command> commands() {
         Map<String, Command> commands = new TreeMap<>();
         commands.put("kafka", new KafkaCommand());
+        commands.put("demo", new DemoCommand());
+        commands.put("gateway", new GatewayCommand());
         commands.put("job", new JobCommand());
         commands.put("replay", new ReplayCommand());
         commands.put("score", new ScoreCommand());

@@ -15,8 +15,15 @@ public sealed interface ClientMessage {
     /**
      * @param since what the client already holds, so that only the missing deltas are sent;
      *     absent for a fresh subscription
+     * @param token a signed token for this one subscription, absent to use the connection's own
+     *     (from the upgrade request); lets one connection hold several tables' tokens, and keeps
+     *     tokens out of URLs where a browser cannot set headers
      */
-    record Subscribe(String channel, Position since) implements ClientMessage {}
+    record Subscribe(String channel, Position since, String token) implements ClientMessage {
+        public Subscribe(String channel, Position since) {
+            this(channel, since, null);
+        }
+    }
 
     record Unsubscribe(String channel) implements ClientMessage {}
 

@@ -1,0 +1,310 @@
+package dev.scoreline.gateway.fanout;
+
+import dev.scoreline.gateway.fanout.OutboundQueue.Queued;
+import dev.scoreline.gateway.metrics.GatewayMetrics;
+import dev.scoreline.gateway.wire.Frame;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * One client connection as the fan-out sees it: its subscriptions and its outbound queue, bounded
+ * in bytes. Whoever produces frames (the Kafka feed thread, the transport thread answering the
+ * client) only queues them and asks the transport thread to write; nothing here ever waits for
+ * the client.
+ *
+ * <p>A connection that falls behind has its waiting frames of the lagging channel replaced by one
+ * fresh snapshot (conflation). One that keeps falling behind, or whose backlog stays over the
+ * limit even so, or whose writes stop making progress, is closed as {@link CloseReason#TOO_SLOW}.
+ *
+ * <p>Locking: a channel's {@link Hub} lock may be held when calling in here, never the other way
+ * round: this connection's lock is never held while taking a hub's lock that the thread does not
+ * already hold (a conflation reads the hub's snapshot from within that hub's own fan-out).
+ */
+public final class Connection {
+
+    private enum State { OPEN, CLOSING, CLOSED }
+
+    private final long id;
+    private final String transport;
+    private final Sink sink;
+    private final FanoutLimits limits;
+    private final GatewayMetrics metrics;
+    private final LongSupplier nanoClock;
+    private final Map<String, Hub> subscriptions = new ConcurrentHashMap<>();
+    private final Sink.WriteDone writeDone = new WriteDone();
+
+    private final Object lock = new Object();
+    private final OutboundQueue queue = new OutboundQueue();
+    private final ArrayDeque<Long> conflationTimes = new ArrayDeque<>();
+    private long inFlightBytes;
+    private long lastProgressNanos;
+    private boolean flushScheduled;
+    private State state = State.OPEN;
+
+    public Connection(long id, String transport, Sink sink, FanoutLimits limits, GatewayMetrics metrics,
+            LongSupplier nanoClock) {
+        this.id = id;
+        this.transport = transport;
+        this.sink = sink;
+        this.limits = limits;
+        this.metrics = metrics;
+        this.nanoClock = nanoClock;
+        this.lastProgressNanos = nanoClock.getAsLong();
+        metrics.connectionOpened(transport);
+    }
+
+    public boolean isOpen() {
+        synchronized (lock) {
+            return state == State.OPEN;
+        }
+    }
+
+    public int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    public boolean isSubscribed(String channel) {
+        return subscriptions.containsKey(channel);
+    }
+
+    /** Records a subscription that {@link Hub#subscribe} has just set up. */
+    void subscribed(Hub hub) {
+        if (subscriptions.put(hub.channel(), hub) == null) {
+            metrics.subscribed();
+        }
+    }
+
+    /** Ends a subscription: no more frames of this channel, and none of its waiting ones. */
+    public void unsubscribe(String channel, Hubs hubs) {
+        Hub hub = subscriptions.remove(channel);
+        if (hub != null) {
+            metrics.unsubscribed();
+            hubs.leave(hub, this);
+        }
+    }
+
+    /** Drops the waiting frames of a channel this connection no longer follows. */
+    void forget(String channel) {
+        int dropped;
+        synchronized (lock) {
+            dropped = queue.removeChannel(channel);
+        }
+        metrics.dropped(dropped);
+    }
+
+    /** Frames a new subscription needs first (snapshot or missed deltas); called under the hub's lock. */
+    void catchUp(List<Frame> frames) {
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                return;
+            }
+            for (Frame frame : frames) {
+                queue.add(frame, false);
+            }
+            scheduleFlushLocked();
+        }
+    }
+
+    /**
+     * A frame fanned out as it happened; called under {@code hub}'s lock, so that the snapshot a
+     * conflation takes is exactly the state this frame leads to.
+     */
+    void deliver(Frame frame, Hub hub) {
+        boolean tooSlow;
+        String why;
+        int dropped;
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                return;
+            }
+            if (backlogLocked() + frame.size() <= limits.queueBytes()) {
+                queue.add(frame, true);
+                scheduleFlushLocked();
+                return;
+            }
+            Frame fresh = frame.kind() == Frame.Kind.SNAPSHOT ? frame : hub.snapshotFrame();
+            dropped = queue.removeChannel(frame.channel()) + (fresh == frame ? 0 : 1);
+            queue.add(fresh, false);
+            long now = nanoClock.getAsLong();
+            conflationTimes.addLast(now);
+            while (!conflationTimes.isEmpty() && now - conflationTimes.peekFirst() > limits.conflationWindow().toNanos()) {
+                conflationTimes.pollFirst();
+            }
+            if (backlogLocked() > limits.queueBytes()) {
+                tooSlow = true;
+                why = "too slow: " + backlogLocked() + " bytes waiting even after conflation (limit "
+                        + limits.queueBytes() + ")";
+            } else if (conflationTimes.size() > limits.maxConflations()) {
+                tooSlow = true;
+                why = "too slow: fell behind " + conflationTimes.size() + " times in "
+                        + limits.conflationWindow().toSeconds() + " s";
+            } else {
+                tooSlow = false;
+                why = null;
+                scheduleFlushLocked();
+            }
+        }
+        metrics.conflated();
+        metrics.dropped(dropped);
+        if (tooSlow) {
+            close(CloseReason.TOO_SLOW, why);
+        }
+    }
+
+    /** An error message for the client, queued behind what is already waiting. */
+    public void sendError(String code, String message, String channel) {
+        metrics.errorSent(code);
+        send(Frame.error(code, message, channel));
+    }
+
+    /** A reply of the gateway's own (a pong), queued behind what is already waiting. */
+    public void send(Frame frame) {
+        boolean tooSlow;
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                return;
+            }
+            queue.add(frame, false);
+            tooSlow = backlogLocked() > limits.queueBytes();
+            if (!tooSlow) {
+                scheduleFlushLocked();
+            }
+        }
+        if (tooSlow) {
+            close(CloseReason.TOO_SLOW, "too slow: replies pile up unread");
+        }
+    }
+
+    /** Hands waiting frames to the transport, up to the write window; on the transport's thread. */
+    public void flush() {
+        List<Queued> batch;
+        synchronized (lock) {
+            flushScheduled = false;
+            if (state != State.OPEN || queue.isEmpty()) {
+                return;
+            }
+            long room = limits.writeWindowBytes() - inFlightBytes;
+            if (room <= 0) {
+                return;
+            }
+            if (inFlightBytes == 0) {
+                lastProgressNanos = nanoClock.getAsLong();
+            }
+            batch = queue.take(room);
+            for (Queued q : batch) {
+                inFlightBytes += q.frame().size();
+            }
+        }
+        long now = System.currentTimeMillis();
+        for (Queued q : batch) {
+            metrics.handedOver(q.frame(), q.live(), now);
+        }
+        sink.write(batch, writeDone);
+    }
+
+    /** Closes a connection whose writes have not moved for the stall time-out; on a timer. */
+    public void checkStall() {
+        boolean stalled;
+        synchronized (lock) {
+            stalled = state == State.OPEN && inFlightBytes > 0
+                    && nanoClock.getAsLong() - lastProgressNanos > limits.stallTimeout().toNanos();
+        }
+        if (stalled) {
+            close(CloseReason.TOO_SLOW, "too slow: nothing written for " + limits.stallTimeout().toSeconds() + " s");
+        }
+    }
+
+    /**
+     * Closes this connection for {@code reason} and asks the transport to end, telling the client
+     * why where it can. A connection too slow (or broken) loses what waits; any other first
+     * gets what is queued (the error that explains the close, say). Safe from any thread; only the
+     * first call counts.
+     */
+    public void close(CloseReason reason, String detail) {
+        int dropped = 0;
+        List<Queued> last = List.of();
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                return;
+            }
+            state = State.CLOSING;
+            if (reason == CloseReason.TOO_SLOW || reason == CloseReason.ERROR) {
+                dropped = queue.clear();
+            } else {
+                last = queue.take(Long.MAX_VALUE);
+            }
+        }
+        metrics.closed(reason);
+        metrics.dropped(dropped);
+        List<Queued> parting = last;
+        sink.execute(() -> {
+            if (!parting.isEmpty()) {
+                long now = System.currentTimeMillis();
+                for (Queued q : parting) {
+                    metrics.handedOver(q.frame(), q.live(), now);
+                }
+                sink.write(parting, writeDone);
+            }
+            sink.close(reason, detail);
+        });
+    }
+
+    /** The transport has ended (whoever ended it); leaves every channel. Called once, by the transport. */
+    public void closed(Hubs hubs) {
+        boolean byPeer;
+        int dropped;
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            byPeer = state == State.OPEN;
+            state = State.CLOSED;
+            dropped = queue.clear();
+        }
+        if (byPeer) {
+            metrics.closed(CloseReason.PEER);
+        }
+        metrics.dropped(dropped);
+        for (String channel : List.copyOf(subscriptions.keySet())) {
+            unsubscribe(channel, hubs);
+        }
+        metrics.connectionClosed(transport);
+    }
+
+    private long backlogLocked() {
+        return queue.bytes() + inFlightBytes;
+    }
+
+    private void scheduleFlushLocked() {
+        if (!flushScheduled && inFlightBytes < limits.writeWindowBytes()) {
+            flushScheduled = true;
+            sink.execute(this::flush);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return transport + "#" + id;
+    }
+
+    private final class WriteDone implements Sink.WriteDone {
+        @Override
+        public void written(Frame frame) {
+            synchronized (lock) {
+                inFlightBytes -= frame.size();
+                lastProgressNanos = nanoClock.getAsLong();
+                if (state == State.OPEN && !queue.isEmpty()) {
+                    scheduleFlushLocked();
+                }
+            }
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            close(CloseReason.ERROR, "write failed: " + cause.getMessage());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.scoreline.gateway.fanout;
+
+import dev.scoreline.delta.Delta;
+import dev.scoreline.delta.Snapshot;
+import dev.scoreline.gateway.channel.Change;
+import dev.scoreline.gateway.wire.Frame;
+import dev.scoreline.wire.ClientMessage.Position;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Every channel this gateway knows or has subscribers for. A channel that someone subscribed to
+ * before any state arrived gets a hub too; it is dropped again when its last subscriber leaves and
+ * still no state came, so that clients cannot pile up empty channels.
+ */
+public final class Hubs {
+
+    private final ConcurrentHashMap<String, Hub> hubs = new ConcurrentHashMap<>();
+    private final int ringCapacity;
+    private final long maxReplayBytes;
+
+    public Hubs(int ringCapacity, long maxReplayBytes) {
+        this.ringCapacity = ringCapacity;
+        this.maxReplayBytes = maxReplayBytes;
+    }
+
+    /** Applies a snapshot read from Kafka and fans out what it changed. */
+    public Change apply(Snapshot snapshot, boolean warmingUp) {
+        while (true) {
+            Change change = hub(snapshot.channel()).apply(snapshot, warmingUp);
+            if (change != null) {
+                return change;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Applies a delta read from Kafka and fans out what it changed. */
+    public Change apply(Delta delta, long kafkaTimestamp, boolean warmingUp) {
+        while (true) {
+            Change change = hub(delta.channel()).apply(delta, kafkaTimestamp, warmingUp);
+            if (change != null) {
+                return change;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Subscribes a connection (the channel name already validated and authorised): it gets what
+     * it needs to catch up from {@code since}, then every change.
+     */
+    public void subscribe(Connection connection, String channel, Position since) {
+        while (!hub(channel).subscribe(connection, since)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    void leave(Hub hub, Connection connection) {
+        hub.unsubscribe(connection);
+        if (hub.retireIfIdle()) {
+            // callers that still find it here see it retired and spin until it is gone
+            hubs.remove(hub.channel(), hub);
+        }
+    }
+
+    /** The current snapshot of a channel, if its state is known. */
+    public Optional<Frame> snapshot(String channel) {
+        Hub hub = hubs.get(channel);
+        return hub == null ? Optional.empty() : Optional.ofNullable(hub.snapshotFrame());
+    }
+
+    /** Channels with a known state whose names pass {@code filter}, by name. */
+    public List<Hub.Summary> list(Predicate<String> filter) {
+        List<Hub.Summary> out = new ArrayList<>();
+        for (Hub hub : hubs.values()) {
+            if (filter.test(hub.channel())) {
+                Hub.Summary summary = hub.summary();
+                if (summary != null) {
+                    out.add(summary);
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Hub.Summary::channel));
+        return out;
+    }
+
+    /** Channels whose state is known. */
+    public int knownChannels() {
+        int n = 0;
+        for (Hub hub : hubs.values()) {
+            if (hub.summary() != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private Hub hub(String channel) {
+        return hubs.computeIfAbsent(channel, name -> new Hub(name, ringCapacity, maxReplayBytes));
+    }
+}

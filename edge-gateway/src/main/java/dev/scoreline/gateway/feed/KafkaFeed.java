@@ -1,0 +1,307 @@
+package dev.scoreline.gateway.feed;
+
+import dev.scoreline.delta.Channel;
+import dev.scoreline.delta.Delta;
+import dev.scoreline.delta.Snapshot;
+import dev.scoreline.gateway.channel.Change;
+import dev.scoreline.gateway.fanout.Hubs;
+import dev.scoreline.gateway.metrics.GatewayMetrics;
+import dev.scoreline.gateway.metrics.GatewayMetrics.PartitionLag;
+import dev.scoreline.json.Json;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that reads {@code state-snapshots} and {@code state-deltas} and applies them to
+ * the channels, which fan out what changed. It only ever queues frames for clients, so no client
+ * can slow it down.
+ *
+ * <p>Warm-up, before the gateway reports ready: the snapshot topic is read from its start to the
+ * end it had when the gateway started, then the delta topic likewise (its retention is short, so
+ * this is the recent past), both without a consumer group: every gateway reads everything it
+ * serves. Then both are followed live.
+ */
+public final class KafkaFeed implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaFeed.class);
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    private final FeedSettings settings;
+    private final Hubs hubs;
+    private final GatewayMetrics metrics;
+    private final Thread thread;
+    private final CountDownLatch ready = new CountDownLatch(1);
+
+    private volatile boolean running = true;
+    private volatile boolean failed;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private volatile List<PartitionLag> lag = List.of();
+    private long rejected;
+
+    public KafkaFeed(FeedSettings settings, Hubs hubs, GatewayMetrics metrics) {
+        this.settings = settings;
+        this.hubs = hubs;
+        this.metrics = metrics;
+        this.thread = new Thread(this::run, "gateway-feed");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /**
+     * True once both topics have been read up to where they ended when the feed started, and for
+     * as long as the feed keeps running.
+     */
+    public boolean isReady() {
+        return ready.getCount() == 0 && !failed;
+    }
+
+    /** Waits until {@link #isReady()}; returns false on time-out. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Records between the feed and the end of each partition it reads, as of its last poll. */
+    public List<PartitionLag> lag() {
+        return lag;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProperties())) {
+            consumer = c;
+            List<TopicPartition> snapshots = partitions(c, settings.snapshotTopic());
+            List<TopicPartition> deltas = partitions(c, settings.deltaTopic());
+            if (!running) {
+                return;
+            }
+            c.assign(snapshots);
+            c.seekToBeginning(snapshots);
+            readUpTo(c, endOffsets(c, snapshots));
+            List<TopicPartition> all = new ArrayList<>(snapshots);
+            all.addAll(deltas);
+            c.assign(all);
+            c.seekToBeginning(deltas);
+            readUpTo(c, endOffsets(c, deltas));
+            if (!running) {
+                return;
+            }
+            ready.countDown();
+            metrics.ready(true);
+            LOG.info("feed ready: {} channels from {} and {}", hubs.knownChannels(),
+                    settings.snapshotTopic(), settings.deltaTopic());
+            while (running) {
+                pollOnce(c, false);
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("feed woken up while running", e);
+            }
+        } catch (RuntimeException e) {
+            failed = true;
+            metrics.ready(false);
+            LOG.error("feed stopped: the gateway no longer follows Kafka and reports itself not ready", e);
+        }
+    }
+
+    private void readUpTo(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> ends) {
+        while (running && !caughtUp(c, ends)) {
+            pollOnce(c, true);
+        }
+    }
+
+    private boolean caughtUp(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> ends) {
+        try {
+            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+                if (c.position(end.getKey(), RETRY) < end.getValue()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+
+    private void pollOnce(KafkaConsumer<byte[], byte[]> c, boolean warmingUp) {
+        ConsumerRecords<byte[], byte[]> records;
+        try {
+            records = c.poll(settings.pollTimeout());
+        } catch (RetriableException e) {
+            LOG.warn("poll failed, retrying: {}", e.toString());
+            return;
+        }
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            apply(record, warmingUp);
+        }
+        List<PartitionLag> now = new ArrayList<>();
+        for (TopicPartition tp : c.assignment()) {
+            OptionalLong l = c.currentLag(tp);
+            if (l.isPresent()) {
+                now.add(new PartitionLag(tp.topic(), tp.partition(), l.getAsLong()));
+            }
+        }
+        lag = List.copyOf(now);
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record, boolean warmingUp) {
+        String topic = record.topic();
+        if (record.value() == null) {
+            metrics.feedRecord(topic, "tombstone");
+            return;
+        }
+        boolean isSnapshot = topic.equals(settings.snapshotTopic());
+        Snapshot snapshot = null;
+        Delta delta = null;
+        try {
+            if (isSnapshot) {
+                snapshot = readSnapshot(record.value());
+            } else {
+                delta = readDelta(record.value());
+            }
+        } catch (RuntimeException e) {
+            metrics.feedRecord(topic, "rejected");
+            if (++rejected <= 20 || rejected % 1000 == 0) {
+                LOG.warn("rejected record {}-{}@{} ({} so far): {}", topic, record.partition(), record.offset(),
+                        rejected, e.getMessage());
+            }
+            return;
+        }
+        Change change = isSnapshot
+                ? hubs.apply(snapshot, warmingUp)
+                : hubs.apply(delta, record.timestamp(), warmingUp);
+        metrics.feedRecord(topic, change.outcome().label());
+    }
+
+    static Snapshot readSnapshot(byte[] value) {
+        Snapshot s = Json.read(value, Snapshot.class);
+        Channel.parse(s.channel());
+        requireEpoch(s.epoch());
+        if (s.version() < 1) {
+            throw new IllegalArgumentException("snapshot version must be >= 1: " + s.version());
+        }
+        if (s.state() == null || !s.state().isObject()) {
+            throw new IllegalArgumentException("snapshot state must be a JSON object");
+        }
+        return s;
+    }
+
+    static Delta readDelta(byte[] value) {
+        Delta d = Json.read(value, Delta.class);
+        Channel.parse(d.channel());
+        requireEpoch(d.epoch());
+        if (d.patch() == null) {
+            throw new IllegalArgumentException("delta without a patch object");
+        }
+        return d;
+    }
+
+    /** As common.schema.json has it: what keeps the SSE event ids unambiguous. */
+    private static final Pattern EPOCH = Pattern.compile("[A-Za-z0-9._~@+-]{1,128}");
+
+    private static void requireEpoch(String epoch) {
+        if (epoch == null || !EPOCH.matcher(epoch).matches()) {
+            throw new IllegalArgumentException("not an epoch: " + epoch);
+        }
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c, String topic) {
+        boolean warned = false;
+        while (running) {
+            List<PartitionInfo> infos;
+            try {
+                infos = c.partitionsFor(topic, RETRY);
+            } catch (TimeoutException e) {
+                infos = null;
+            }
+            if (infos != null && !infos.isEmpty()) {
+                List<TopicPartition> out = new ArrayList<>();
+                for (PartitionInfo info : infos) {
+                    if (settings.partitions().isEmpty() || settings.partitions().contains(info.partition())) {
+                        out.add(new TopicPartition(topic, info.partition()));
+                    }
+                }
+                for (int p : settings.partitions()) {
+                    if (p < 0 || p >= infos.size()) {
+                        LOG.warn("topic {} has no partition {} (it has {})", topic, p, infos.size());
+                    }
+                }
+                return out;
+            }
+            if (!warned) {
+                LOG.warn("topic {} not found at {}; waiting for it", topic, settings.bootstrapServers());
+                warned = true;
+            }
+            sleep(RETRY);
+        }
+        return List.of();
+    }
+
+    private Map<TopicPartition, Long> endOffsets(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions) {
+        while (running) {
+            try {
+                return c.endOffsets(partitions, Duration.ofSeconds(10));
+            } catch (TimeoutException e) {
+                LOG.warn("end offsets of {} not available yet: {}", partitions, e.getMessage());
+            }
+        }
+        return Map.of();
+    }
+
+    private void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private Properties consumerProperties() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        p.putAll(settings.kafkaProperties());
+        return p;
+    }
+}

@@ -1,0 +1,212 @@
+package dev.scoreline.gateway.metrics;
+
+import dev.scoreline.gateway.fanout.CloseReason;
+import dev.scoreline.gateway.wire.Frame;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The gateway's Prometheus metrics, in a registry of its own (several gateways may share a JVM in
+ * tests). Names start with {@code scoreline_gateway_}; counters get the {@code _total} suffix in
+ * the text format.
+ */
+public final class GatewayMetrics {
+
+    /** Where the delta-age histogram puts its bucket bounds, in seconds. */
+    private static final double[] AGE_BUCKETS = {
+        0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60
+    };
+
+    /** Partition lag as the feed last saw it. */
+    public record PartitionLag(String topic, int partition, long records) {}
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+    private final Gauge connections;
+    private final GaugeDataPoint subscriptions;
+    private final Counter messagesOut;
+    private final Map<Frame.Kind, CounterDataPoint> messagesByKind = new EnumMap<>(Frame.Kind.class);
+    private final CounterDataPoint bytesOut;
+    private final CounterDataPoint dropped;
+    private final CounterDataPoint conflations;
+    private final Counter closes;
+    private final Map<CloseReason, CounterDataPoint> closesByReason = new EnumMap<>(CloseReason.class);
+    private final Counter rejectedConnections;
+    private final Counter errorFrames;
+    private final DistributionDataPoint deltaAge;
+    private final Counter feedRecords;
+    private final GaugeDataPoint ready;
+
+    public GatewayMetrics() {
+        connections = Gauge.builder()
+                .name("scoreline_gateway_connections")
+                .help("Open client connections")
+                .labelNames("transport")
+                .register(registry);
+        connections.labelValues("websocket").set(0);
+        connections.labelValues("sse").set(0);
+        subscriptions = Gauge.builder()
+                .name("scoreline_gateway_subscriptions")
+                .help("Channel subscriptions over all connections")
+                .register(registry);
+        messagesOut = Counter.builder()
+                .name("scoreline_gateway_messages_out")
+                .help("Messages handed to client transports, by type")
+                .labelNames("type")
+                .register(registry);
+        for (Frame.Kind kind : Frame.Kind.values()) {
+            messagesByKind.put(kind, messagesOut.labelValues(kind.type()));
+        }
+        bytesOut = Counter.builder()
+                .name("scoreline_gateway_bytes_out")
+                .help("Payload bytes of the messages handed to client transports")
+                .register(registry);
+        dropped = Counter.builder()
+                .name("scoreline_gateway_dropped_messages")
+                .help("Queued messages discarded: replaced by a snapshot in a conflation, or left when a connection closed")
+                .register(registry);
+        conflations = Counter.builder()
+                .name("scoreline_gateway_conflations")
+                .help("Times a lagging connection's queue for a channel was replaced by one fresh snapshot")
+                .register(registry);
+        closes = Counter.builder()
+                .name("scoreline_gateway_closes")
+                .help("Connections ended, by reason")
+                .labelNames("reason")
+                .register(registry);
+        for (CloseReason reason : CloseReason.values()) {
+            closesByReason.put(reason, closes.labelValues(reason.label()));
+        }
+        rejectedConnections = Counter.builder()
+                .name("scoreline_gateway_rejected_connections")
+                .help("Connection attempts refused, by reason")
+                .labelNames("reason")
+                .register(registry);
+        errorFrames = Counter.builder()
+                .name("scoreline_gateway_error_messages")
+                .help("Error messages sent to clients, by code")
+                .labelNames("code")
+                .register(registry);
+        deltaAge = Histogram.builder()
+                .name("scoreline_gateway_delta_age_seconds")
+                .help("Time from a delta's Kafka record timestamp to its write to a subscriber")
+                .classicOnly()
+                .classicUpperBounds(AGE_BUCKETS)
+                .register(registry);
+        feedRecords = Counter.builder()
+                .name("scoreline_gateway_feed_records")
+                .help("Records read from Kafka, by topic and what they did to the channel")
+                .labelNames("topic", "outcome")
+                .register(registry);
+        ready = Gauge.builder()
+                .name("scoreline_gateway_ready")
+                .help("1 once the feed has caught up with the topics as they were at start")
+                .register(registry);
+        JvmMetrics.builder().register(registry);
+    }
+
+    /** Registers the gauges whose values live elsewhere; called once by the gateway. */
+    public void observe(IntSupplier channels, Supplier<Iterable<PartitionLag>> lag) {
+        GaugeWithCallback.builder()
+                .name("scoreline_gateway_channels")
+                .help("Channels whose state the gateway holds")
+                .callback(cb -> cb.call(channels.getAsInt()))
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("scoreline_gateway_kafka_lag_records")
+                .help("Records between the feed's position and the end of each partition")
+                .labelNames("topic", "partition")
+                .callback(cb -> {
+                    for (PartitionLag p : lag.get()) {
+                        cb.call(p.records(), p.topic(), Integer.toString(p.partition()));
+                    }
+                })
+                .register(registry);
+    }
+
+    public void connectionOpened(String transport) {
+        connections.labelValues(transport).inc();
+    }
+
+    public void connectionClosed(String transport) {
+        connections.labelValues(transport).dec();
+    }
+
+    public void subscribed() {
+        subscriptions.inc();
+    }
+
+    public void unsubscribed() {
+        subscriptions.dec();
+    }
+
+    /** A frame handed to a transport; a live delta also gives its age since its Kafka record. */
+    public void handedOver(Frame frame, boolean live, long nowMillis) {
+        messagesByKind.get(frame.kind()).inc();
+        bytesOut.inc(frame.size());
+        if (live && frame.sourceTimestamp() != Frame.NO_TIMESTAMP) {
+            deltaAge.observe(Math.max(0, nowMillis - frame.sourceTimestamp()) / 1000.0);
+        }
+    }
+
+    public void dropped(int messages) {
+        if (messages > 0) {
+            dropped.inc(messages);
+        }
+    }
+
+    public void conflated() {
+        conflations.inc();
+    }
+
+    public void closed(CloseReason reason) {
+        closesByReason.get(reason).inc();
+    }
+
+    public void rejected(String reason) {
+        rejectedConnections.labelValues(reason).inc();
+    }
+
+    public void errorSent(String code) {
+        errorFrames.labelValues(code).inc();
+    }
+
+    public void feedRecord(String topic, String outcome) {
+        feedRecords.labelValues(topic, outcome).inc();
+    }
+
+    public void ready(boolean isReady) {
+        ready.set(isReady ? 1 : 0);
+    }
+
+    /** The Prometheus text exposition format (version 0.0.4). */
+    public byte[] scrapeText() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        try {
+            writer.write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public String contentType() {
+        return writer.getContentType();
+    }
+}

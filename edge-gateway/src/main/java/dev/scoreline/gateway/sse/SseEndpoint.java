@@ -1,0 +1,194 @@
+package dev.scoreline.gateway.sse;
+
+import dev.scoreline.delta.Channel;
+import dev.scoreline.gateway.GatewayConfig;
+import dev.scoreline.gateway.auth.Access;
+import dev.scoreline.gateway.auth.BearerToken;
+import dev.scoreline.gateway.auth.Grant;
+import dev.scoreline.gateway.auth.TokenVerifier;
+import dev.scoreline.gateway.fanout.Connection;
+import dev.scoreline.gateway.fanout.ConnectionRegistry;
+import dev.scoreline.gateway.fanout.Hubs;
+import dev.scoreline.gateway.metrics.GatewayMetrics;
+import dev.scoreline.wire.ClientMessage.Position;
+import io.undertow.server.AbstractServerConnection;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.StatusCodes;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
+import org.xnio.channels.StreamSourceChannel;
+import org.xnio.channels.StreamSinkChannel;
+
+/**
+ * {@code GET /sse?channel=…[&channel=…]}: Server-Sent Events, events {@code snapshot} and
+ * {@code delta} whose data are the WebSocket messages. The stream is checked whole before it
+ * starts: a bad channel name is a 400, a channel the caller may not read a 401 or 403 (a stream
+ * cannot report per-channel errors later). {@code Last-Event-ID} (or {@code ?lastEventId=}, for
+ * clients that cannot set headers) resumes, see {@link EventIds}.
+ */
+public final class SseEndpoint implements HttpHandler {
+
+    private static final HttpString LAST_EVENT_ID = new HttpString("Last-Event-ID");
+
+    private final GatewayConfig config;
+    private final Hubs hubs;
+    private final TokenVerifier verifier;
+    private final ConnectionRegistry registry;
+    private final GatewayMetrics metrics;
+    private final Clock clock;
+
+    public SseEndpoint(GatewayConfig config, Hubs hubs, TokenVerifier verifier, ConnectionRegistry registry,
+            GatewayMetrics metrics, Clock clock) {
+        this.config = config;
+        this.hubs = hubs;
+        this.verifier = verifier;
+        this.registry = registry;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        if (!exchange.getRequestMethod().equals(Methods.GET)) {
+            reply(exchange, StatusCodes.METHOD_NOT_ALLOWED, "/sse takes GET\n");
+            return;
+        }
+        Deque<String> names = exchange.getQueryParameters().get("channel");
+        if (names == null || names.isEmpty()) {
+            reply(exchange, StatusCodes.BAD_REQUEST, "name at least one channel: /sse?channel=match:<id>[&channel=…]\n");
+            return;
+        }
+        List<Channel> channels = new ArrayList<>();
+        for (String name : names) {
+            try {
+                Channel c = Channel.parse(name);
+                if (!channels.contains(c)) {
+                    channels.add(c);
+                }
+            } catch (IllegalArgumentException e) {
+                reply(exchange, StatusCodes.BAD_REQUEST, e.getMessage() + "\n");
+                return;
+            }
+        }
+        if (channels.size() > config.maxSubscriptions()) {
+            reply(exchange, StatusCodes.BAD_REQUEST, "at most " + config.maxSubscriptions() + " channels per stream\n");
+            return;
+        }
+        Deque<String> tokenParam = exchange.getQueryParameters().get("token");
+        Grant grant = verifier.verify(BearerToken.of(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION),
+                tokenParam == null ? null : tokenParam.peekFirst()));
+        for (Channel c : channels) {
+            Access.Decision decision = Access.check(c, grant, clock.instant());
+            if (!decision.allowed()) {
+                if (decision.verdict() == Access.Verdict.UNAUTHORIZED) {
+                    exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
+                }
+                reply(exchange, decision.verdict().httpStatus(), decision.reason() + "\n");
+                return;
+            }
+        }
+        if (!registry.reserve()) {
+            metrics.rejected("max-connections");
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
+            reply(exchange, StatusCodes.SERVICE_UNAVAILABLE, "this gateway holds its maximum of "
+                    + config.maxConnections() + " connections; try another or retry later\n");
+            return;
+        }
+        String lastEventId = exchange.getRequestHeaders().getFirst(LAST_EVENT_ID);
+        if (lastEventId == null) {
+            Deque<String> p = exchange.getQueryParameters().get("lastEventId");
+            lastEventId = p == null ? null : p.peekFirst();
+        }
+        List<String> channelNames = channels.stream().map(Channel::name).toList();
+        Map<String, Position> since = EventIds.parse(lastEventId, channelNames);
+
+        exchange.setStatusCode(StatusCodes.OK);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
+        exchange.getResponseHeaders().put(new HttpString("X-Accel-Buffering"), "no");
+        exchange.setPersistent(false);
+        StreamSinkChannel channel = exchange.getResponseChannel();
+        // a dispatched task keeps Undertow from ending the exchange when this handler returns
+        exchange.dispatch(exchange.getIoThread(), () -> start(exchange, channel, channelNames, since));
+    }
+
+    private void start(HttpServerExchange exchange, StreamSinkChannel channel, List<String> channelNames,
+            Map<String, Position> since) {
+        SseSink sink = new SseSink(exchange, channel, channelNames, config.closeGrace());
+        Connection connection = new Connection(registry.nextId(), "sse", sink, config.fanoutLimits(), metrics,
+                System::nanoTime);
+        registry.add(connection);
+        AtomicBoolean ended = new AtomicBoolean();
+        XnioExecutor.Key[] ticker = new XnioExecutor.Key[1];
+        Runnable end = () -> {
+            if (ended.compareAndSet(false, true)) {
+                if (ticker[0] != null) {
+                    ticker[0].remove();
+                }
+                connection.closed(hubs);
+                registry.remove(connection);
+            }
+        };
+        exchange.addExchangeCompleteListener((ex, next) -> {
+            end.run();
+            next.proceed();
+        });
+        exchange.getConnection().addCloseListener(c -> end.run());
+        watchForHangUp(exchange);
+        sink.comment("scoreline " + String.join(" ", channelNames));
+        for (String name : channelNames) {
+            hubs.subscribe(connection, name, since.get(name));
+        }
+        ticker[0] = exchange.getIoThread().executeAtInterval(() -> {
+            sink.comment("keep-alive");
+            connection.checkStall();
+        }, config.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * An event stream's client never sends anything after its request, so Undertow stops reading
+     * the socket; reading it again is how a client that hangs up is noticed at once rather than at
+     * the next failed write. Whatever it might send is discarded (the connection is not reused).
+     */
+    private static void watchForHangUp(HttpServerExchange exchange) {
+        if (!(exchange.getConnection() instanceof AbstractServerConnection connection)) {
+            return;
+        }
+        StreamSourceChannel source = connection.getChannel().getSourceChannel();
+        ByteBuffer scratch = ByteBuffer.allocate(256);
+        source.getReadSetter().set(ch -> {
+            try {
+                int n;
+                do {
+                    scratch.clear();
+                    n = ch.read(scratch);
+                } while (n > 0);
+                if (n < 0) {
+                    IoUtils.safeClose(exchange.getConnection());
+                }
+            } catch (IOException e) {
+                IoUtils.safeClose(exchange.getConnection());
+            }
+        });
+        source.resumeReads();
+    }
+
+    private static void reply(HttpServerExchange exchange, int status, String text) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+        exchange.getResponseSender().send(text);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.scoreline.gateway.ws;
+
+import dev.scoreline.gateway.GatewayConfig;
+import dev.scoreline.gateway.auth.BearerToken;
+import dev.scoreline.gateway.auth.TokenVerifier;
+import dev.scoreline.gateway.fanout.CloseReason;
+import dev.scoreline.gateway.fanout.Connection;
+import dev.scoreline.gateway.fanout.ConnectionRegistry;
+import dev.scoreline.gateway.fanout.Hubs;
+import dev.scoreline.gateway.metrics.GatewayMetrics;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.StatusCodes;
+import io.undertow.websockets.WebSocketConnectionCallback;
+import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSockets;
+import io.undertow.websockets.spi.WebSocketHttpExchange;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * {@code /ws}: the WebSocket upgrade. A full gateway answers 503 before upgrading (or, when two
+ * upgrades race for the last place, closes the loser with 1013). The token on the upgrade request,
+ * if any, is checked once here and applies to every subscription that does not bring its own.
+ */
+public final class WebSocketEndpoint implements HttpHandler, WebSocketConnectionCallback {
+
+    private final GatewayConfig config;
+    private final Hubs hubs;
+    private final TokenVerifier verifier;
+    private final ConnectionRegistry registry;
+    private final GatewayMetrics metrics;
+    private final Clock clock;
+    private final HttpHandler handshake;
+
+    public WebSocketEndpoint(GatewayConfig config, Hubs hubs, TokenVerifier verifier, ConnectionRegistry registry,
+            GatewayMetrics metrics, Clock clock) {
+        this.config = config;
+        this.hubs = hubs;
+        this.verifier = verifier;
+        this.registry = registry;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.handshake = new WebSocketProtocolHandshakeHandler(this, WebSocketEndpoint::notAnUpgrade);
+    }
+
+    private static void notAnUpgrade(HttpServerExchange exchange) {
+        exchange.setStatusCode(StatusCodes.BAD_REQUEST);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+        exchange.getResponseSender().send("/ws takes a WebSocket upgrade (GET with Upgrade: websocket)\n");
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        if (registry.full()) {
+            metrics.rejected("max-connections");
+            exchange.setStatusCode(StatusCodes.SERVICE_UNAVAILABLE);
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
+            exchange.getResponseSender().send("this gateway holds its maximum of " + config.maxConnections()
+                    + " connections; try another or retry later\n");
+            return;
+        }
+        handshake.handleRequest(exchange);
+    }
+
+    @Override
+    public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
+        if (!registry.reserve()) {
+            metrics.rejected("max-connections");
+            WebSockets.sendClose(CloseReason.OVER_CAPACITY.code(), "this gateway holds its maximum of connections",
+                    channel, null);
+            return;
+        }
+        List<String> tokenParam = exchange.getRequestParameters().get("token");
+        String token = BearerToken.of(exchange.getRequestHeader("Authorization"),
+                tokenParam == null || tokenParam.isEmpty() ? null : tokenParam.get(0));
+        WebSocketSink sink = new WebSocketSink(channel, config.closeGrace());
+        Connection connection = new Connection(registry.nextId(), "websocket", sink, config.fanoutLimits(), metrics,
+                System::nanoTime);
+        registry.add(connection);
+        new WebSocketSession(channel, sink, connection, verifier.verify(token), config, hubs, verifier, registry, clock)
+                .start();
+    }
+}

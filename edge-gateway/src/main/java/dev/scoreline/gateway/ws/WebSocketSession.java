@@ -1,0 +1,200 @@
+package dev.scoreline.gateway.ws;
+
+import dev.scoreline.delta.Channel;
+import dev.scoreline.gateway.GatewayConfig;
+import dev.scoreline.gateway.auth.Access;
+import dev.scoreline.gateway.auth.Grant;
+import dev.scoreline.gateway.auth.TokenVerifier;
+import dev.scoreline.gateway.fanout.CloseReason;
+import dev.scoreline.gateway.fanout.Connection;
+import dev.scoreline.gateway.fanout.ConnectionRegistry;
+import dev.scoreline.gateway.fanout.Hubs;
+import dev.scoreline.gateway.wire.ClientFrames;
+import dev.scoreline.gateway.wire.Frame;
+import dev.scoreline.wire.ClientMessage;
+import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.BufferedBinaryMessage;
+import io.undertow.websockets.core.BufferedTextMessage;
+import io.undertow.websockets.core.WebSocketChannel;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.xnio.XnioExecutor;
+
+/**
+ * One WebSocket client: reads its messages (subscribe, unsubscribe, ping), checks them, and keeps
+ * it alive with pings. Everything here runs on the connection's I/O thread.
+ *
+ * <p>Errors go back as {@code error} messages: {@code bad-request} for a malformed message (the
+ * {@code maxMalformed}-th closes the connection with 1008), {@code unauthorized} or
+ * {@code forbidden} for a channel the client may not read, {@code too-many-subscriptions},
+ * {@code not-subscribed}. None of them touches the connection's other subscriptions.
+ */
+final class WebSocketSession extends AbstractReceiveListener {
+
+    /**
+     * The id of Undertow's "Message exceeded max message size" error, which it raises after
+     * sending the 1009 close itself (ids are stable across Undertow releases).
+     */
+    private static final String UNDERTOW_MESSAGE_TOO_BIG = "UT002040";
+
+    private final WebSocketChannel channel;
+    private final WebSocketSink sink;
+    private final Connection connection;
+    private final Grant connectionGrant;
+    private final GatewayConfig config;
+    private final Hubs hubs;
+    private final TokenVerifier verifier;
+    private final ConnectionRegistry registry;
+    private final Clock clock;
+
+    private long lastHeardNanos = System.nanoTime();
+    private long lastPingNanos = System.nanoTime();
+    private int malformed;
+    private XnioExecutor.Key ticker;
+
+    WebSocketSession(WebSocketChannel channel, WebSocketSink sink, Connection connection, Grant connectionGrant,
+            GatewayConfig config, Hubs hubs, TokenVerifier verifier, ConnectionRegistry registry, Clock clock) {
+        this.channel = channel;
+        this.sink = sink;
+        this.connection = connection;
+        this.connectionGrant = connectionGrant;
+        this.config = config;
+        this.hubs = hubs;
+        this.verifier = verifier;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    void start() {
+        channel.addCloseTask(ch -> ended());
+        channel.getReceiveSetter().set(this);
+        channel.resumeReceives();
+        long tick = Math.max(20, Math.min(1000, config.pingInterval().toMillis() / 2));
+        ticker = channel.getIoThread().executeAtInterval(this::tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected long getMaxTextBufferSize() {
+        return config.maxFrameBytes();
+    }
+
+    @Override
+    protected long getMaxBinaryBufferSize() {
+        return config.maxFrameBytes();
+    }
+
+    @Override
+    protected void onFullTextMessage(WebSocketChannel ch, BufferedTextMessage message) {
+        heard();
+        ClientFrames.Parsed parsed = ClientFrames.parse(message.getData());
+        if (parsed instanceof ClientFrames.Malformed bad) {
+            malformed(bad.reason(), bad.channel());
+            return;
+        }
+        ClientMessage msg = ((ClientFrames.Message) parsed).message();
+        if (msg instanceof ClientMessage.Subscribe s) {
+            subscribe(s);
+        } else if (msg instanceof ClientMessage.Unsubscribe u) {
+            if (connection.isSubscribed(u.channel())) {
+                connection.unsubscribe(u.channel(), hubs);
+            } else {
+                connection.sendError("not-subscribed", "no subscription to " + u.channel(), u.channel());
+            }
+        } else {
+            connection.send(Frame.pong());
+        }
+    }
+
+    private void subscribe(ClientMessage.Subscribe s) {
+        Channel target = Channel.parse(s.channel());
+        Grant grant = s.token() != null ? verifier.verify(s.token()) : connectionGrant;
+        Access.Decision decision = Access.check(target, grant, clock.instant());
+        if (!decision.allowed()) {
+            connection.sendError(decision.verdict().code(), decision.reason(), s.channel());
+            return;
+        }
+        if (!connection.isSubscribed(s.channel()) && connection.subscriptionCount() >= config.maxSubscriptions()) {
+            connection.sendError("too-many-subscriptions",
+                    "at most " + config.maxSubscriptions() + " subscriptions per connection", s.channel());
+            return;
+        }
+        hubs.subscribe(connection, s.channel(), s.since());
+    }
+
+    private void malformed(String reason, String channelName) {
+        connection.sendError("bad-request", reason, channelName);
+        if (++malformed >= config.maxMalformed()) {
+            connection.close(CloseReason.ABUSE, "too many malformed messages (" + malformed + ")");
+        }
+    }
+
+    @Override
+    protected void onFullBinaryMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
+        heard();
+        message.getData().free();
+        malformed("binary messages are not part of the protocol: send JSON text", null);
+    }
+
+    @Override
+    protected void onFullPongMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
+        heard();
+        message.getData().free();
+    }
+
+    @Override
+    protected void onFullPingMessage(WebSocketChannel ch, BufferedBinaryMessage message) throws IOException {
+        heard();
+        super.onFullPingMessage(ch, message);
+        ch.flush();
+    }
+
+    @Override
+    protected void onFullCloseMessage(WebSocketChannel ch, BufferedBinaryMessage message) throws IOException {
+        super.onFullCloseMessage(ch, message);
+        ch.flush();
+    }
+
+    @Override
+    protected void onError(WebSocketChannel ch, Throwable error) {
+        if (error instanceof IOException && error.getMessage() != null
+                && error.getMessage().startsWith(UNDERTOW_MESSAGE_TOO_BIG)) {
+            // Undertow has already sent the close frame (1009, message too big)
+            connection.close(CloseReason.TOO_BIG, "message over " + config.maxFrameBytes() + " bytes");
+            ch.flush();
+            return;
+        }
+        super.onError(ch, error);
+        connection.close(CloseReason.ERROR, String.valueOf(error.getMessage()));
+    }
+
+    private void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        if (now - lastHeardNanos > config.idleTimeout().toNanos()) {
+            connection.close(CloseReason.IDLE, "idle: nothing heard for " + seconds(config.idleTimeout()) + " s");
+            return;
+        }
+        if (now - lastPingNanos >= config.pingInterval().toNanos()) {
+            lastPingNanos = now;
+            sink.ping();
+        }
+        connection.checkStall();
+    }
+
+    private void ended() {
+        if (ticker != null) {
+            ticker.remove();
+        }
+        connection.closed(hubs);
+        registry.remove(connection);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.scoreline.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scoreline.gateway.EdgeGateway;
+import dev.scoreline.patch.MergePatch;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** WebSocket subscribers get a snapshot, then every delta in order, from a real Kafka feed. */
+class FanoutTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static Broker.Topics topics;
+    private static Feed feed;
+    private static EdgeGateway gateway;
+
+    @BeforeAll
+    static void start() {
+        topics = Broker.topics(2);
+        feed = new Feed(topics);
+        gateway = Gateways.start(topics);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        feed.close();
+    }
+
+    @Test
+    void subscribersGetASnapshotThenEveryDeltaInOrderAndEndAtTheHttpSnapshot() throws Exception {
+        String channel = "match:fanout-1";
+        feed.snapshot(channel, "e1", 3);
+        Gateways.await("the snapshot", WAIT, () -> Http.get(gateway.port(), "/v1/channels/" + channel).statusCode() == 200);
+
+        List<WsClient> clients = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            WsClient c = WsClient.connect(gateway.port());
+            c.subscribe(channel);
+            clients.add(c);
+        }
+        for (WsClient c : clients) {
+            JsonNode first = c.next(WAIT);
+            assertThat(first.get("type").asText()).isEqualTo("snapshot");
+            assertThat(first.get("version").asLong()).isEqualTo(3);
+            assertThat(first.get("state")).isEqualTo(Feed.state(3));
+        }
+        feed.deltas(channel, "e1", 4, 20);
+
+        JsonNode httpSnapshot = null;
+        for (WsClient c : clients) {
+            JsonNode state = Feed.state(3);
+            long version = 3;
+            while (version < 20) {
+                JsonNode m = c.next(WAIT);
+                assertThat(m.get("type").asText()).isEqualTo("delta");
+                assertThat(m.get("channel").asText()).isEqualTo(channel);
+                assertThat(m.get("from").asLong()).as("in order, no gap").isEqualTo(version + 1);
+                state = MergePatch.apply(state, m.get("patch"));
+                version = m.get("to").asLong();
+            }
+            assertThat(state).isEqualTo(Feed.state(20));
+            if (httpSnapshot == null) {
+                httpSnapshot = Http.json(Http.get(gateway.port(), "/v1/channels/" + channel));
+            }
+            assertThat(httpSnapshot.get("version").asLong()).isEqualTo(20);
+            assertThat(state).isEqualTo(httpSnapshot.get("state"));
+            c.close();
+        }
+    }
+
+    @Test
+    void aChannelThatDoesNotExistYetStartsWithASnapshotWhenItDoes() {
+        String channel = "match:fanout-later";
+        try (WsClient c = WsClient.connect(gateway.port())) {
+            c.subscribe(channel);
+            feed.deltas(channel, "e1", 1, 2);
+            JsonNode first = c.next(WAIT);
+            assertThat(first.get("type").asText()).isEqualTo("snapshot");
+            JsonNode state = first.get("state");
+            long version = first.get("version").asLong();
+            while (version < 2) {
+                JsonNode m = c.next(WAIT);
+                state = MergePatch.apply(state, m.get("patch"));
+                version = m.get("to").asLong();
+            }
+            assertThat(state).isEqualTo(Feed.state(2));
+        }
+    }
+
+    @Test
+    void unsubscribedChannelsGoQuietWhileOthersContinue() throws Exception {
+        String a = "match:fanout-a";
+        String b = "match:fanout-b";
+        feed.snapshot(a, "e1", 1);
+        feed.snapshot(b, "e1", 1);
+        Gateways.await("both channels", WAIT, () -> Http.get(gateway.port(), "/v1/channels/" + b).statusCode() == 200
+                && Http.get(gateway.port(), "/v1/channels/" + a).statusCode() == 200);
+        try (WsClient c = WsClient.connect(gateway.port())) {
+            c.subscribe(a);
+            c.subscribe(b);
+            c.next(WAIT);
+            c.next(WAIT);
+            c.send("{\"type\":\"unsubscribe\",\"channel\":\"" + a + "\"}");
+            c.send("{\"type\":\"ping\"}");
+            assertThat(c.next(WAIT).get("type").asText()).isEqualTo("pong");
+            feed.deltas(a, "e1", 2, 3);
+            feed.deltas(b, "e1", 2, 2);
+            JsonNode m = c.next(WAIT);
+            assertThat(m.get("channel").asText()).isEqualTo(b);
+            assertThat(c.silentFor(Duration.ofMillis(500))).isTrue();
+        }
+    }
+}
