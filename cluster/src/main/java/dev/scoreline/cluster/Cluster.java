@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -210,7 +211,7 @@ public final class Cluster {
     /**
      * Uploads the job jar and runs it against the three brokers.
      *
-     * @param parallelism null for the cluster's default
+     * @param parallelism null for {@code parallelism.default} of the configuration
      * @param restoreFrom a savepoint or retained checkpoint, or null for a fresh start
      * @return the job's id, once it runs
      */
@@ -219,7 +220,9 @@ public final class Cluster {
         String jar = flink.uploadJar(installation.jobJar());
         List<String> args = new ArrayList<>(List.of("--bootstrap", bootstrapServers()));
         args.addAll(jobArgs);
-        String id = flink.runJar(jar, JOB_MAIN, args, parallelism, restoreFrom);
+        // A jar run through the REST API gets parallelism 1 unless the request names one.
+        int effective = parallelism != null ? parallelism : flinkConfiguration().get(CoreOptions.DEFAULT_PARALLELISM);
+        String id = flink.runJar(jar, JOB_MAIN, args, effective, restoreFrom);
         state = state.withJob(id);
         dir.save(state);
         awaitJobRunning(id, START_TIMEOUT);
