@@ -44,7 +44,7 @@ public final class Cluster {
     public static final String JOB_MAIN = "dev.scoreline.job.ScorelineJob";
     public static final String GATEWAY_MAIN = "dev.scoreline.gateway.GatewayMain";
     public static final String GATEWAY_SECRET_ENV = "SCORELINE_GATEWAY_JWT_SECRET";
-    /** The TaskManagers' process size: a 288 MiB heap and a third of it again as RocksDB's managed memory per slot. */
+    /** The TaskManagers' process size: Flink makes it a 288 MiB heap and 333 MiB of managed memory for RocksDB. */
     static final String TASKMANAGER_MEMORY = "1280m";
     static final int SLOTS_PER_TASKMANAGER = 2;
 
@@ -323,7 +323,9 @@ public final class Cluster {
                             "taskmanager.rpc.port", Integer.toString(m.port()),
                             "taskmanager.data.port", Integer.toString(m.secondPort()),
                             "metrics.reporter.prom.port", Integer.toString(m.metricsPort()),
-                            "io.tmp.dirs", tmp(m).toString()));
+                            "io.tmp.dirs", tmp(m).toString(),
+                            // RocksDB's own LOG files, one per state instance, beside (not among) the process logs.
+                            "state.backend.rocksdb.log.dir", dir.root().resolve("logs").resolve("rocksdb").toString()));
             case GATEWAY -> {
                 List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m"));
                 jvm.addAll(common);
