@@ -56,10 +56,6 @@ public final class FlinkProcesses {
         put(conf, "taskmanager.memory.process.size", s.taskManagerMemory());
         // Spread a job's subtasks over both TaskManagers, so that losing one loses part of every stage.
         put(conf, "taskmanager.load-balance.mode", "SLOTS");
-        // A killed TaskManager is noticed after two failed heartbeat calls (4 s) rather than after
-        // the default 50 s timeout, during which restarts keep deploying to the dead one.
-        put(conf, "heartbeat.interval", "2s");
-        put(conf, "heartbeat.timeout", "20s");
         put(conf, "execution.checkpointing.dir", s.checkpoints().toUri().toString());
         put(conf, "execution.checkpointing.savepoint-dir", s.savepoints().toUri().toString());
         put(conf, "web.upload.dir", s.uploads().toString());
