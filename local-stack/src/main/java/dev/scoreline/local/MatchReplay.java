@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -53,7 +54,7 @@ final class MatchReplay {
      * @param stop asked before each wait; true ends the replay early
      * @return how many events were sent
      */
-    int run(Producer<String, String> producer, String topic, double speed, java.util.function.IntConsumer progress,
+    int run(Producer<String, String> producer, String topic, double speed, IntConsumer progress,
             BooleanSupplier stop) throws InterruptedException {
         long start = System.nanoTime();
         int sent = 0;

@@ -135,6 +135,8 @@ public final class ScorelineJob {
                 .setRecordSerializer(new OutgoingSerializer())
                 .setDeliveryGuarantee(options.delivery())
                 .setTransactionalIdPrefix(options.groupId() + "-tx")
+                // A delta is acknowledged only once every in-sync replica has it.
+                .setProperty("acks", "all")
                 .setProperty("linger.ms", "5")
                 .setProperty("compression.type", "lz4")
                 .setProperty("transaction.timeout.ms", "600000")

@@ -19,8 +19,6 @@ import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,17 +31,7 @@ class AnalystQueryTest {
     @TempDir
     static Path dir;
 
-    static InProcessKafka kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = InProcessKafka.start(dir.resolve("kafka"));
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    private final InProcessKafka kafka = TestKafka.get();
 
     /** The ```sql blocks of the README's analysts section, in order. */
     static List<String> readmeSql() throws Exception {
@@ -63,7 +51,7 @@ class AnalystQueryTest {
     @Test
     void runsAndWicketsPerInningsFromTheChangeLogEqualTheFinalSnapshots() throws Exception {
         Map<String, List<MatchEvent>> matches =
-                Map.of("1426312", MatchJobTest.recorded("1426312"), "335988", MatchJobTest.recorded("335988"));
+                Map.of("1426312", Settled.recorded("1426312"), "335988", Settled.recorded("335988"));
         List<String> sql = readmeSql();
         assertThat(sql).hasSize(2);
 
@@ -74,7 +62,7 @@ class AnalystQueryTest {
                 TopicReader snapshots = h.reader(Topic.STATE_SNAPSHOTS)) {
             JobHarness.interleave(List.copyOf(matches.values())).forEach(e -> h.send(Topic.MATCH_EVENTS, e));
             h.flush();
-            MatchJobTest.awaitSettled(MatchJobTest.counts(matches), changes, deltas);
+            Settled.await(Settled.counts(matches), changes, deltas);
 
             TableEnvironment tables = TableEnvironment.create(EnvironmentSettings.inBatchMode());
             tables.executeSql(sql.get(0)

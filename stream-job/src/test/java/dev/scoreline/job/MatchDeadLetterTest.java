@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,23 +29,13 @@ class MatchDeadLetterTest {
     @TempDir
     static Path dir;
 
-    static InProcessKafka kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = InProcessKafka.start(dir.resolve("kafka"));
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    private final InProcessKafka kafka = TestKafka.get();
 
     private record Bad(String reason, RecordMetadata where, String mention) {}
 
     @Test
     void badRecordsBecomeDeadLettersWhileTheMatchStaysExact() throws Exception {
-        List<MatchEvent> match = MatchJobTest.recorded("1082591");
+        List<MatchEvent> match = Settled.recorded("1082591");
         Instant t = Instant.parse("2024-01-01T10:00:00Z");
         try (JobHarness h = new JobHarness(kafka, "bad", 2);
                 LocalJob job = h.start(dir.resolve("bad"), "--entities", "match", "--max-record-bytes", "4096");
@@ -91,7 +79,7 @@ class MatchDeadLetterTest {
 
             List<DeadLetter> dead = letters.readUntil(read -> read.size() >= bad.size(), Duration.ofMinutes(2),
                     "every dead letter").stream().map(r -> Json.read(r.value(), DeadLetter.class)).toList();
-            MatchJobTest.awaitSettled(Map.of("1082591", match.size(), "other", 1), changes, deltas);
+            Settled.await(Map.of("1082591", match.size(), "other", 1), changes, deltas);
 
             assertThat(dead).hasSize(bad.size());
             for (Bad expected : bad) {

@@ -6,74 +6,41 @@ import dev.scoreline.delta.Snapshot;
 import dev.scoreline.kafka.InProcessKafka;
 import dev.scoreline.match.MatchView;
 import dev.scoreline.match.Scorer;
-import dev.scoreline.match.cricsheet.CricsheetConverter;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.topic.Topic;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The job on a Flink MiniCluster with RocksDB against a real Kafka broker, fed recorded matches. */
+/**
+ * The job on a Flink MiniCluster with RocksDB against a real Kafka broker, fed recorded matches,
+ * with either delivery guarantee of the sink (exactly-once writes in Kafka transactions committed
+ * at checkpoints; the readers here read committed records only).
+ */
 class MatchJobTest {
 
     @TempDir
     static Path dir;
 
-    static InProcessKafka kafka;
+    private final InProcessKafka kafka = TestKafka.get();
 
-    @BeforeAll
-    static void startKafka() {
-        kafka = InProcessKafka.start(dir.resolve("kafka"));
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
-
-    static List<MatchEvent> recorded(String id) {
-        try {
-            return CricsheetConverter.convert(Path.of(MatchJobTest.class.getResource("/data/cricsheet/" + id + ".json").toURI()));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static Map<String, Integer> counts(Map<String, List<MatchEvent>> matches) {
-        Map<String, Integer> counts = new java.util.HashMap<>();
-        matches.forEach((id, events) -> counts.put(id, events.size()));
-        return counts;
-    }
-
-    static void awaitSettled(Map<String, Integer> events, TopicReader changes, TopicReader deltas) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!Settled.all(events, "match:", changes, deltas)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the job did not log and publish every event of " + events.keySet() + " in time");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    @Test
-    void twoMatchesAtOnceFoldFromTheirDeltasToTheScorersOwnResult() throws Exception {
-        Map<String, List<MatchEvent>> matches = Map.of("1082591", recorded("1082591"), "1082625", recorded("1082625"));
-        try (JobHarness h = new JobHarness(kafka, "two", 2);
-                LocalJob job = h.start(dir.resolve("two"), "--entities", "match");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"at-least-once", "exactly-once"})
+    void twoMatchesAtOnceFoldFromTheirDeltasToTheScorersOwnResult(String delivery) throws Exception {
+        Map<String, List<MatchEvent>> matches = Map.of("1082591", Settled.recorded("1082591"), "1082625", Settled.recorded("1082625"));
+        try (JobHarness h = new JobHarness(kafka, "two-" + delivery, 2);
+                LocalJob job = h.start(dir.resolve(delivery), "--entities", "match", "--delivery", delivery);
                 TopicReader snapshots = h.reader(Topic.STATE_SNAPSHOTS);
                 TopicReader deltas = h.reader(Topic.STATE_DELTAS);
                 TopicReader changes = h.reader(Topic.STATE_CHANGELOG)) {
             JobHarness.interleave(List.copyOf(matches.values())).forEach(e -> h.send(Topic.MATCH_EVENTS, e));
             h.flush();
 
-            awaitSettled(counts(matches), changes, deltas);
+            Settled.await(Settled.counts(matches), changes, deltas);
             List<ConsumerRecord<String, String>> snapshotRecords = snapshots.read();
             List<ConsumerRecord<String, String>> deltaRecords = deltas.read();
 

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,22 +33,12 @@ class MatchRecoveryTest {
     @TempDir
     static Path dir;
 
-    static InProcessKafka kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = InProcessKafka.start(dir.resolve("kafka"));
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    private final InProcessKafka kafka = TestKafka.get();
 
     @Test
     void aTaskManagerKilledMidReplayLosesNothing() throws Exception {
         Map<String, List<MatchEvent>> matches =
-                Map.of("1181768", MatchJobTest.recorded("1181768"), "1136564", MatchJobTest.recorded("1136564"));
+                Map.of("1181768", Settled.recorded("1181768"), "1136564", Settled.recorded("1136564"));
         List<MatchEvent> feed = JobHarness.interleave(List.copyOf(matches.values()));
         try (JobHarness h = new JobHarness(kafka, "recovery", 2);
                 LocalJob job = h.start(dir.resolve("recovery"), "--entities", "match", "--checkpoint-interval", "10s");
@@ -71,7 +59,7 @@ class MatchRecoveryTest {
             job.cluster().startTaskManager();
             send(h, feed.subList(secondPart, feed.size()));
 
-            MatchJobTest.awaitSettled(MatchJobTest.counts(matches), changes, deltas);
+            Settled.await(Settled.counts(matches), changes, deltas);
             assertThat(JobHarness.failures(job)).as("the one failure we caused").isEqualTo(1);
             List<ConsumerRecord<String, String>> snapshotRecords = snapshots.read();
             List<ConsumerRecord<String, String>> deltaRecords = deltas.read();

@@ -3,6 +3,11 @@ package dev.scoreline.job;
 import dev.scoreline.delta.ChangeLogEntry;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.json.Json;
+import dev.scoreline.match.cricsheet.CricsheetConverter;
+import dev.scoreline.match.event.MatchEvent;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,5 +47,35 @@ final class Settled {
         List<ConsumerRecord<String, String>> published = deltas.read();
         return events.entrySet().stream().allMatch(e ->
                 published(published, channelPrefix + e.getKey(), lastVisibleVersion(log, e.getKey(), e.getValue())));
+    }
+
+    static List<MatchEvent> recorded(String id) {
+        try {
+            return CricsheetConverter.convert(Path.of(Settled.class.getResource("/data/cricsheet/" + id + ".json").toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Integer> counts(Map<String, List<MatchEvent>> matches) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        matches.forEach((id, events) -> counts.put(id, events.size()));
+        return counts;
+    }
+
+    static void await(Map<String, Integer> events, TopicReader changes, TopicReader deltas) throws InterruptedException {
+        await(events, "match:", changes, deltas);
+    }
+
+    /** Waits until {@link #all} holds, for at most two minutes. */
+    static void await(Map<String, Integer> events, String channelPrefix, TopicReader changes, TopicReader deltas)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!all(events, channelPrefix, changes, deltas)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the job did not log and publish every event of " + events.keySet() + " in time");
+            }
+            Thread.sleep(100);
+        }
     }
 }

@@ -20,8 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,17 +29,7 @@ class TableJobTest {
     @TempDir
     static Path dir;
 
-    static InProcessKafka kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = InProcessKafka.start(dir.resolve("kafka"));
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    private final InProcessKafka kafka = TestKafka.get();
 
     /** The rules folded directly, time-outs included, as the job must fold them. */
     private static Map<String, EntityRecord<TableState>> foldDirectly(List<TableEvent> events) {
@@ -70,11 +58,7 @@ class TableJobTest {
                 TopicReader snapshots = h.reader(Topic.STATE_SNAPSHOTS)) {
             events.forEach(e -> h.send(Topic.TABLE_EVENTS, e));
             h.flush();
-            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
-            while (!Settled.all(versions, "table:", changes, deltas)) {
-                assertThat(System.nanoTime()).as("every table settled in time").isLessThan(deadline);
-                Thread.sleep(100);
-            }
+            Settled.await(versions, "table:", changes, deltas);
             List<ConsumerRecord<String, String>> deltaRecords = deltas.read();
             List<ConsumerRecord<String, String>> snapshotRecords = snapshots.read();
 

@@ -6,13 +6,22 @@ import dev.scoreline.gateway.channel.Change;
 import dev.scoreline.gateway.channel.ChannelState;
 import dev.scoreline.gateway.wire.Frame;
 import dev.scoreline.wire.ClientMessage.Position;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * One channel at this gateway: its state and the connections subscribed to it, under one lock.
  * Applying a record and fanning out what it produced happen under that lock, and so does a new
  * subscription's catch-up, so a subscriber never misses nor doubles a frame between the two.
+ *
+ * <p>A subscriber that resumes from a version of the current epoch this gateway has not reached
+ * yet (it came from a gateway further ahead, or this one is still catching up with Kafka) is held:
+ * it keeps its newer state and gets nothing until the channel passes its version, then the deltas
+ * after it (or a snapshot when the ring does not reach back). Sending it the older snapshot would
+ * take its state back in time, and the deltas that follow are not all meant for any base but the
+ * gateway's own.
  */
 public final class Hub {
 
@@ -22,6 +31,7 @@ public final class Hub {
     private final ChannelState state;
     private final long maxReplayBytes;
     private final Set<Connection> subscribers = new LinkedHashSet<>();
+    private final Map<Connection, Long> ahead = new HashMap<>();
     private boolean retired;
 
     Hub(String channel, int ringCapacity, long maxReplayBytes) {
@@ -53,7 +63,14 @@ public final class Hub {
         Frame frame = change.frame();
         if (frame != null) {
             for (Connection c : subscribers) {
-                c.deliver(frame, this);
+                Long held = ahead.get(c);
+                if (held == null || change.outcome() == Change.Outcome.RESET) {
+                    ahead.remove(c);
+                    c.deliver(frame, this);
+                } else if (state.version() > held) {
+                    ahead.remove(c);
+                    c.catchUp(state.catchUp(new Position(state.epoch(), held), maxReplayBytes));
+                }
             }
         }
         return change;
@@ -70,7 +87,12 @@ public final class Hub {
         if (subscribers.contains(connection)) {
             connection.forget(channel());
         }
-        connection.catchUp(state.catchUp(since, maxReplayBytes));
+        ahead.remove(connection);
+        if (since != null && state.known() && since.epoch().equals(state.epoch()) && since.version() > state.version()) {
+            ahead.put(connection, since.version());
+        } else {
+            connection.catchUp(state.catchUp(since, maxReplayBytes));
+        }
         subscribers.add(connection);
         connection.subscribed(this);
         return true;
@@ -78,6 +100,7 @@ public final class Hub {
 
     synchronized void unsubscribe(Connection connection) {
         subscribers.remove(connection);
+        ahead.remove(connection);
         connection.forget(channel());
     }
 

@@ -37,10 +37,13 @@ class ResumeTest {
         feed.close();
     }
 
-    /** Publishes a channel at {@code version} (snapshot at 1, then deltas) and waits for the gateway. */
+    /**
+     * Publishes a channel at {@code version} as the job does (its first delta starts at 1) and waits
+     * for the gateway. A snapshot at 1 with deltas from 2 would race: the two topics are read
+     * independently, and deltas seen before the snapshot are a gap.
+     */
     private static void publish(String channel, String epoch, long version) {
-        feed.snapshot(channel, epoch, 1);
-        feed.deltas(channel, epoch, 2, version);
+        feed.deltas(channel, epoch, 1, version);
         awaitVersion(channel, epoch, version);
     }
 
@@ -98,11 +101,10 @@ class ResumeTest {
     }
 
     @Test
-    void sinceOutsideTheRingOrAheadOrOfAnotherEpochGetsASnapshot() {
+    void sinceOutsideTheRingOrOfAnotherEpochGetsASnapshot() {
         String channel = "match:resume-far";
         publish(channel, "e1", 2 + 2 * RING);
-        for (String since : List.of(subscribe(channel, "e1", 1), subscribe(channel, "e1", 100),
-                subscribe(channel, "e0", 5))) {
+        for (String since : List.of(subscribe(channel, "e1", 1), subscribe(channel, "e0", 5))) {
             try (WsClient c = WsClient.connect(gateway.port())) {
                 c.send(since);
                 JsonNode m = c.next(WAIT);
@@ -110,6 +112,26 @@ class ResumeTest {
                 assertThat(m.get("version").asLong()).isEqualTo(2 + 2 * RING);
                 assertThat(m.get("state")).isEqualTo(Feed.state(2 + 2 * RING));
             }
+        }
+    }
+
+    @Test
+    void sinceAheadOfTheGatewayWaitsForItAndGetsOnlyWhatComesAfter() throws Exception {
+        String channel = "match:resume-ahead";
+        publish(channel, "e1", 4);
+        try (WsClient c = WsClient.connect(gateway.port())) {
+            // the client came from a gateway that had seen up to version 6 already
+            c.send(subscribe(channel, "e1", 6));
+            c.send("{\"type\":\"ping\"}");
+            assertThat(c.next(WAIT).get("type").asText()).as("no older snapshot, nothing yet").isEqualTo("pong");
+
+            feed.deltas(channel, "e1", 5, 6);
+            feed.deltas(channel, "e1", 7, 7);
+
+            JsonNode m = c.next(WAIT);
+            assertThat(m.get("type").asText()).as(m.toString()).isEqualTo("delta");
+            assertThat(m.get("from").asLong()).isEqualTo(7);
+            assertThat(m.get("to").asLong()).isEqualTo(7);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.scoreline.match.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +30,8 @@ public record MatchStart(
 
     public MatchStart {
         teams = teams == null ? null : List.copyOf(teams);
-        players = players == null ? null : Map.copyOf(players);
+        // Keeps the feed's order of teams and players (Map.copyOf would not).
+        players = players == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(players));
     }
 
     public record Toss(String winner, String decision) {}

@@ -1,0 +1,123 @@
+package dev.scoreline.cluster;
+
+import dev.scoreline.event.EntityEvent;
+import dev.scoreline.json.Json;
+import dev.scoreline.topic.Topic;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes events to {@code match-events} as the score feed does (acks=all, idempotent, keyed by
+ * entity id), at a steady pace in the background, remembering when each one was acknowledged.
+ */
+final class Feed implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+
+    Feed(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "cluster-test-feed");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(props);
+    }
+
+    /** Sends and waits for the acknowledgement of all in-sync replicas. */
+    RecordMetadata send(String key, String value) {
+        try {
+            return producer.send(new ProducerRecord<>(Topic.MATCH_EVENTS.defaultName(), key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused a record", e.getCause());
+        }
+    }
+
+    Future<RecordMetadata> sendAsync(String key, String value) {
+        return producer.send(new ProducerRecord<>(Topic.MATCH_EVENTS.defaultName(), key, value));
+    }
+
+    RecordMetadata send(EntityEvent event) {
+        return send(event.entityId(), Json.string(event));
+    }
+
+    void flush() {
+        producer.flush();
+    }
+
+    /**
+     * Sends {@code events} one every {@code gap}, each acknowledged before the next: a match
+     * replayed live. {@link Replay#sentAt} tells when each went out.
+     */
+    Replay replay(List<? extends EntityEvent> events, Duration gap) {
+        Replay replay = new Replay(events.size());
+        replay.done = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < events.size(); i++) {
+                replay.sentAt[i] = System.currentTimeMillis();
+                send(events.get(i));
+                replay.sent.incrementAndGet();
+                try {
+                    Thread.sleep(gap.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+        return replay;
+    }
+
+    static final class Replay {
+        final long[] sentAt;
+        final AtomicInteger sent = new AtomicInteger();
+        CompletableFuture<Void> done;
+
+        Replay(int size) {
+            sentAt = new long[size];
+        }
+
+        void awaitSent(int count, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (sent.get() < count) {
+                if (done.isCompletedExceptionally()) {
+                    done.join();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("only " + sent.get() + " of " + count + " events were sent in " + timeout);
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        /** Index of the first event sent at or after {@code millis}; the length if none. */
+        int firstSentAfter(long millis) {
+            for (int i = 0; i < sent.get(); i++) {
+                if (sentAt[i] >= millis) {
+                    return i;
+                }
+            }
+            return sent.get();
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,473 @@
+/**
+ * Scoreline's JavaScript client: one WebSocket to a gateway, any number of channel
+ * subscriptions, each kept as the channel's current state.
+ *
+ * An ES module with no dependencies and no build step; it runs in browsers and in any runtime
+ * with a standard WebSocket (Node 22+, Deno, Bun).
+ *
+ *   import { ScorelineClient } from "/static/scoreline-client.js";
+ *   const client = new ScorelineClient("ws://localhost:8080/ws", { onConnection: (s) => console.log(s) });
+ *   const sub = client.subscribe("match:1082591", { onState: (state) => console.log(state.innings) });
+ *   sub.unsubscribe(); client.close();
+ *
+ * The rules it keeps (README, "Versions and deltas"): a snapshot replaces the state, even an
+ * older one (the gateway's deltas that follow start from it); a delta {from, to} is ignored when
+ * to <= v, applied (RFC 7386 merge patch) when from-1 <= v < to, and a gap (from-1 > v)
+ * resubscribes with since = {epoch, v}, so that the gateway sends what is missing. A delta of
+ * another epoch means the channel's state was rebuilt: the client asks for a fresh snapshot.
+ * After a lost connection it reconnects with exponential backoff and jitter and resubscribes
+ * every channel with since = its last version, so nothing is lost or applied twice.
+ */
+
+/** What the connection is doing, as reported to `onConnection`. */
+export const Connection = Object.freeze({
+  /** The first connection is being opened. */
+  CONNECTING: "connecting",
+  /** Open; every subscription has been sent. */
+  CONNECTED: "connected",
+  /** Lost; the next attempt is scheduled (see the info's `attempt` and `delayMs`). */
+  RECONNECTING: "reconnecting",
+  /** The browser says it is offline, or the gateway has been unreachable for `offlineAfterMs`; attempts go on. */
+  OFFLINE: "offline",
+  /** Closed by `close()`; nothing more happens. */
+  CLOSED: "closed",
+});
+
+/** How long a resync waits for its answer before a further gap may ask again. */
+const RESYNC_RETRY_MS = 5000;
+
+const DEFAULTS = Object.freeze({
+  initialDelayMs: 500,
+  maxDelayMs: 15000,
+  heartbeatMs: 20000,
+  offlineAfterMs: 30000,
+});
+
+/**
+ * RFC 7386 JSON Merge Patch: returns `patch` applied to `target`. Neither argument is changed;
+ * the result shares the members the patch does not touch with `target`.
+ */
+export function applyMergePatch(target, patch) {
+  if (!isObject(patch)) {
+    return patch;
+  }
+  const result = isObject(target) ? copy(target) : {};
+  for (const name of Object.keys(patch)) {
+    const value = patch[name];
+    if (value === null) {
+      delete result[name];
+    } else {
+      define(result, name, applyMergePatch(has(result, name) ? result[name] : undefined, value));
+    }
+  }
+  return result;
+}
+
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function has(object, name) {
+  return Object.prototype.hasOwnProperty.call(object, name);
+}
+
+// defineProperty, not assignment: a member named "__proto__" must stay a plain member.
+function define(object, name, value) {
+  Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
+}
+
+function copy(object) {
+  const out = {};
+  for (const name of Object.keys(object)) {
+    define(out, name, object[name]);
+  }
+  return out;
+}
+
+/** The gateway's WebSocket address for a page it serves: same host, ws: or wss:. */
+export function defaultUrl() {
+  const { protocol, host } = globalThis.location;
+  return `${protocol === "https:" ? "wss:" : "ws:"}//${host}/ws`;
+}
+
+/**
+ * One channel followed through a {@link ScorelineClient}. Read `state`, `epoch` and `version`
+ * at any time; they are undefined until the first snapshot.
+ */
+export class Subscription {
+  #client;
+  #options;
+  #state;
+  #epoch;
+  #version;
+  #resyncSentAt = null;
+  #active = true;
+
+  constructor(client, channel, options) {
+    this.#client = client;
+    this.channel = channel;
+    this.#options = options;
+  }
+
+  get state() { return this.#state; }
+  get epoch() { return this.#epoch; }
+  get version() { return this.#version; }
+  get token() { return this.#options.token; }
+  get active() { return this.#active; }
+
+  /** Stops following the channel; the state stays readable. */
+  unsubscribe() {
+    if (this.#active) {
+      this.#active = false;
+      this.#client._forget(this);
+    }
+  }
+
+  /**
+   * The subscribe frame, with `since` when a state is held (and `withSince` allows). Any
+   * subscribe sent answers a pending resync too.
+   */
+  _frame(withSince = true) {
+    this.#resyncSentAt = null;
+    const frame = { type: "subscribe", channel: this.channel };
+    if (withSince && this.#state !== undefined) {
+      frame.since = { epoch: this.#epoch, version: this.#version };
+    }
+    if (this.#options.token) {
+      frame.token = this.#options.token;
+    }
+    return frame;
+  }
+
+  _update(options) {
+    this.#options = { ...this.#options, ...options };
+  }
+
+  // A snapshot replaces the state whatever its version: it is where the gateway puts this
+  // subscription, and the deltas that follow start from it. (A gateway still catching up may
+  // send one older than what the client held; keeping the newer state would let a later delta,
+  // which the gateway made for its own older base, apply to the wrong base.)
+  _snapshot(msg) {
+    const previous = this.#state;
+    this.#state = msg.state;
+    this.#epoch = msg.epoch;
+    this.#version = msg.version;
+    this.#resyncSentAt = null;
+    this.#notify(previous, { kind: "snapshot" });
+  }
+
+  _delta(msg) {
+    if (this.#state === undefined) {
+      return; // the snapshot is on its way: the gateway sends it before any delta
+    }
+    if (msg.epoch !== this.#epoch) {
+      this.#resync(false);
+      return;
+    }
+    if (msg.to <= this.#version) {
+      return;
+    }
+    if (msg.from - 1 > this.#version) {
+      this.#resync(true);
+      return;
+    }
+    const previous = this.#state;
+    this.#state = applyMergePatch(previous, msg.patch);
+    this.#version = msg.to;
+    this.#resyncSentAt = null;
+    this.#notify(previous, { kind: "delta", from: msg.from, patch: msg.patch });
+  }
+
+  _error(error) {
+    if (this.#options.onError) {
+      this.#options.onError(error, this);
+    }
+  }
+
+  /**
+   * Asks again: with since (a gap: the gateway sends what is missing) or without (a new epoch:
+   * a fresh snapshot; the old state stays readable until it comes). Deltas that arrive before
+   * the answer look like gaps too: one request is enough, unless no answer came in a while.
+   */
+  #resync(keepPosition) {
+    const now = Date.now();
+    if (this.#resyncSentAt !== null && now - this.#resyncSentAt < RESYNC_RETRY_MS) {
+      return;
+    }
+    const frame = this._frame(keepPosition);
+    this.#resyncSentAt = now;
+    this.#client._send(frame);
+  }
+
+  #notify(previous, change) {
+    if (this.#options.onState) {
+      this.#options.onState(this.#state, {
+        channel: this.channel, epoch: this.#epoch, version: this.#version, previous, ...change,
+      });
+    }
+  }
+}
+
+/**
+ * A connection to a gateway's `/ws` that keeps its subscriptions across reconnects.
+ *
+ * Options: `onConnection(state, info)` with a {@link Connection} value and `{attempt, delayMs,
+ * downSinceMs, closeCode, closeReason}`; `onError(error)` for errors about no channel;
+ * `token`, a connection-wide token sent as `?token=`; `initialDelayMs` (500) and `maxDelayMs`
+ * (15000) for the backoff; `heartbeatMs` (20000): a ping that long after the last message, and
+ * a reconnect when nothing at all came for twice that; `offlineAfterMs` (30000); `WebSocket`, a
+ * constructor to use instead of the global one.
+ */
+export class ScorelineClient {
+  #url;
+  #options;
+  #WebSocket;
+  #socket = null;
+  #subscriptions = new Map();
+  #connection = null;
+  #attempt = 0;
+  #downSince = null;
+  #retryTimer = null;
+  #heartbeatTimer = null;
+  #lastHeard = 0;
+  #closed = false;
+  #everConnected = false;
+  #onOnline = () => this.#retryNow();
+  #onOffline = () => this.#wentOffline();
+
+  constructor(url = defaultUrl(), options = {}) {
+    this.#options = { ...DEFAULTS, ...options };
+    this.#url = this.#options.token
+      ? `${url}${url.includes("?") ? "&" : "?"}token=${encodeURIComponent(this.#options.token)}`
+      : url;
+    this.#WebSocket = this.#options.WebSocket || globalThis.WebSocket;
+    if (typeof globalThis.addEventListener === "function") {
+      globalThis.addEventListener("online", this.#onOnline);
+      globalThis.addEventListener("offline", this.#onOffline);
+    }
+  }
+
+  /** The current {@link Connection} value, null before the first `connect()` or `subscribe()`. */
+  get connection() { return this.#connection; }
+
+  /** Every subscription, by channel. */
+  get subscriptions() { return new Map(this.#subscriptions); }
+
+  /** Opens the connection if it is not open or opening; `subscribe` calls it. */
+  connect() {
+    if (this.#closed) {
+      throw new Error("this client was closed; make a new one");
+    }
+    if (!this.#socket && this.#retryTimer === null) {
+      this.#open();
+    }
+    return this;
+  }
+
+  /**
+   * Follows a channel. Options: `token` (a token for this subscription, such as a seat's),
+   * `onState(state, change)` after every snapshot or applied delta, where `change` has
+   * `{channel, epoch, version, kind: "snapshot"|"delta", previous, patch, from}`, and
+   * `onError(error)` for the gateway's errors about this channel (`{code, message, channel}`:
+   * `unauthorized`, `forbidden`, `too-many-subscriptions`, ...). Subscribing again to a channel
+   * returns the same subscription with the new options (a fresh token, say) and asks again.
+   */
+  subscribe(channel, options = {}) {
+    let sub = this.#subscriptions.get(channel);
+    if (sub) {
+      sub._update(options);
+    } else {
+      sub = new Subscription(this, channel, options);
+      this.#subscriptions.set(channel, sub);
+    }
+    this.connect();
+    this._send(sub._frame());
+    return sub;
+  }
+
+  /** Stops following a channel (same as `subscription.unsubscribe()`). */
+  unsubscribe(channel) {
+    const sub = this.#subscriptions.get(channel);
+    if (sub) {
+      sub.unsubscribe();
+    }
+  }
+
+  /** Closes the connection for good: reports `closed`, then no reconnect and no more callbacks. */
+  close() {
+    if (this.#closed) {
+      return;
+    }
+    this.#closed = true;
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#stopHeartbeat();
+    if (typeof globalThis.removeEventListener === "function") {
+      globalThis.removeEventListener("online", this.#onOnline);
+      globalThis.removeEventListener("offline", this.#onOffline);
+    }
+    const socket = this.#socket;
+    this.#socket = null;
+    if (socket) {
+      this.#detach(socket);
+      socket.close(1000, "client closed");
+    }
+    this.#setConnection(Connection.CLOSED, {});
+  }
+
+  _forget(sub) {
+    if (this.#subscriptions.get(sub.channel) === sub) {
+      this.#subscriptions.delete(sub.channel);
+      this._send({ type: "unsubscribe", channel: sub.channel });
+    }
+  }
+
+  _send(frame) {
+    const socket = this.#socket;
+    if (socket && socket.readyState === 1) {
+      socket.send(JSON.stringify(frame));
+    }
+  }
+
+  #open() {
+    this.#retryTimer = null;
+    if (this.#closed) {
+      return;
+    }
+    if (!this.#everConnected && this.#attempt === 0) {
+      this.#setConnection(Connection.CONNECTING, {});
+    }
+    let socket;
+    try {
+      socket = new this.#WebSocket(this.#url);
+    } catch (error) {
+      this.#lost({ closeCode: 0, closeReason: String(error && error.message) });
+      return;
+    }
+    this.#socket = socket;
+    socket.onopen = () => {
+      this.#everConnected = true;
+      this.#downSince = null;
+      this.#lastHeard = Date.now();
+      this.#startHeartbeat();
+      for (const sub of this.#subscriptions.values()) {
+        this._send(sub._frame());
+      }
+      this.#setConnection(Connection.CONNECTED, {});
+    };
+    socket.onmessage = (event) => this.#receive(event.data);
+    socket.onclose = (event) => {
+      if (this.#socket === socket) {
+        this.#lost({ closeCode: event.code, closeReason: event.reason });
+      }
+    };
+    socket.onerror = () => {}; // a close event follows, with what there is to know
+  }
+
+  #receive(data) {
+    this.#lastHeard = Date.now();
+    this.#attempt = 0; // reset on a message, not on open: a gateway that accepts then closes keeps backing off
+    let msg;
+    try {
+      msg = JSON.parse(data);
+    } catch {
+      return;
+    }
+    const sub = msg.channel === undefined ? undefined : this.#subscriptions.get(msg.channel);
+    switch (msg.type) {
+      case "snapshot":
+        if (sub) sub._snapshot(msg);
+        break;
+      case "delta":
+        if (sub) sub._delta(msg);
+        break;
+      case "error":
+        if (sub) {
+          sub._error(msg);
+        } else if (this.#options.onError) {
+          this.#options.onError(msg);
+        }
+        break;
+      default:
+        break; // pong, or a frame of a newer protocol
+    }
+  }
+
+  #lost(info) {
+    const socket = this.#socket;
+    this.#socket = null;
+    if (socket) {
+      this.#detach(socket);
+      try {
+        socket.close();
+      } catch {
+        // already closed
+      }
+    }
+    this.#stopHeartbeat();
+    if (this.#closed) {
+      return;
+    }
+    if (this.#downSince === null) {
+      this.#downSince = Date.now();
+    }
+    this.#attempt += 1;
+    const ceiling = Math.min(this.#options.maxDelayMs, this.#options.initialDelayMs * 2 ** (this.#attempt - 1));
+    // "equal jitter": half the ceiling plus a random part of the other half, so that clients
+    // dropped together by one gateway do not come back together
+    const delayMs = Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+    this.#retryTimer = setTimeout(() => this.#open(), delayMs);
+    const offline = globalThis.navigator?.onLine === false
+      || Date.now() - this.#downSince >= this.#options.offlineAfterMs;
+    this.#setConnection(offline ? Connection.OFFLINE : Connection.RECONNECTING, {
+      ...info, attempt: this.#attempt, delayMs, downSinceMs: this.#downSince,
+    });
+  }
+
+  #detach(socket) {
+    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+  }
+
+  #retryNow() {
+    if (!this.#closed && this.#retryTimer !== null) {
+      clearTimeout(this.#retryTimer);
+      this.#open();
+    }
+  }
+
+  // An open socket is left alone (a gateway on this machine still answers; the heartbeat finds
+  // a dead one); only the state shown while reconnecting changes.
+  #wentOffline() {
+    if (this.#closed) {
+      return;
+    }
+    if (this.#retryTimer !== null && this.#connection !== Connection.OFFLINE) {
+      this.#setConnection(Connection.OFFLINE, { attempt: this.#attempt, downSinceMs: this.#downSince });
+    }
+  }
+
+  #startHeartbeat() {
+    this.#stopHeartbeat();
+    const every = this.#options.heartbeatMs;
+    this.#heartbeatTimer = setInterval(() => {
+      const quiet = Date.now() - this.#lastHeard;
+      if (quiet >= 2 * every) {
+        this.#lost({ closeCode: 0, closeReason: `nothing heard for ${Math.round(quiet / 1000)} s` });
+      } else if (quiet >= every) {
+        this._send({ type: "ping" });
+      }
+    }, Math.max(250, every / 2));
+  }
+
+  #stopHeartbeat() {
+    clearInterval(this.#heartbeatTimer);
+    this.#heartbeatTimer = null;
+  }
+
+  #setConnection(state, info) {
+    this.#connection = state;
+    if (this.#options.onConnection) {
+      this.#options.onConnection(state, info);
+    }
+  }
+}
