@@ -216,8 +216,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         }
         for (ChangeLogEntry entry : step.changeLog()) {
             seen.put(entry.eventId(), entry.version());
-            out.collect(new Outgoing(topics.changeLog(), entry.entityId(), Json.bytes(entry),
-                    entry.eventTime().toEpochMilli()));
+            out.collect(new Outgoing(topics.changeLog(), entry.entityId(), Json.bytes(entry), now));
         }
         applied.inc(step.accepted().size());
         lastActivity.update(now);

@@ -314,6 +314,13 @@ final class TablePlay {
         HandPlayer loser = asker.rank().beats(p.rank()) ? p : asker;
         players.put(loser.seat(), players.get(loser.seat()).packing());
         record(loser, Move.OUTRANKED, null, e.eventTime());
+        // Others may have left while the side show waited: the winner can be the last one in play.
+        List<HandPlayer> left = inPlay();
+        if (left.size() == 1) {
+            HandPlayer winner = left.get(0);
+            finish(End.OTHERS_PACKED, List.of(), List.of(new Winner(winner.seat(), winner.playerId(), pot)));
+            return;
+        }
         passTurnAfter(asker.seat(), e.eventTime());
     }
 

@@ -67,10 +67,12 @@ class EntityStateFunctionTest {
     @Test
     void changesGatherUntilTheBatchIntervalThenGoOutAsOneDeltaPerChannel() throws Exception {
         harness.setProcessingTime(1_000);
-        send(Tally.Event.add("e1", "t1", 1, "ann", 1));
-        send(Tally.Event.add("e2", "t1", 2, "ann", 2));
+        send(Tally.Event.add("e1", "t1", 7, "ann", 1));
+        send(Tally.Event.add("e2", "t1", 8, "ann", 2));
 
         assertThat(emitted("changelog", ChangeLogEntry.class)).extracting(ChangeLogEntry::version).containsExactly(1L, 2L);
+        assertThat(harness.extractOutputValues()).extracting(Outgoing::timestamp)
+                .as("Kafka timestamps are processing time: retention goes by them").containsOnly(1_000L);
         assertThat(emitted("deltas", Delta.class)).as("nothing before the interval").isEmpty();
 
         harness.setProcessingTime(1_099);

@@ -148,4 +148,18 @@ class SideShowTest {
         assertThat(table.player("cat").inPlay()).isTrue();
         assertThat(table.awaited()).isEqualTo("ann");
     }
+
+    @Test
+    void aSideShowThatLeavesOnePlayerInTheHandEndsIt() {
+        // ann leaves while bob considers cat's side show: two are left, and the side show packs one
+        TableDriver table = catAsksBob(deal -> rankOf(deal.get(CAT)).beats(rankOf(deal.get(BOB))));
+        long pot = table.hand().pot();
+        table.leave("ann");
+
+        table.answer("bob", true);
+
+        assertThat(table.hand().over()).as("nobody is left to play against cat").isTrue();
+        assertThat(table.hand().result().how()).isEqualTo(HandResult.End.OTHERS_PACKED);
+        assertThat(table.hand().result().winners()).containsExactly(new Winner(3, "cat", pot));
+    }
 }
