@@ -88,34 +88,15 @@ public final class Inputs {
     }
 
     /**
-     * Events of simulated tables, whole hands, at least {@code events} of them: groups of up to 50
-     * tables ({@code sim<g>-1}, ...) from their own seeds, merged in event-time order. A group
-     * whose simulation fails is played again from the next seed (see the report: the simulator
-     * can reach a time-out with nobody in play).
+     * Events of simulated tables, whole hands, at least {@code events} of them: {@code tables}
+     * tables ({@code sim-1}, ...) played from one seed, in event-time order.
      */
     public static List<Keyed> tables(int events, int tables, long seed) {
-        int groups = Math.max(1, (tables + 49) / 50);
-        int perGroup = Math.max(1, tables / groups);
         int hands = Math.max(1, events / Math.max(1, tables * 12));
         while (true) {
-            List<TableEvent> played = new ArrayList<>();
-            long nextSeed = seed;
-            for (int g = 0; g < groups; g++) {
-                for (int attempt = 0; ; attempt++) {
-                    try {
-                        played.addAll(TableSimulator.play(nextSeed++, new TableSimulator.Settings(perGroup,
-                                "sim" + g + "-", TableSimulator.Settings.defaultConfig(), 4, hands,
-                                Instant.parse("2026-01-01T00:00:00Z"), 0.03)));
-                        break;
-                    } catch (IllegalStateException e) {
-                        if (attempt >= 20) {
-                            throw e;
-                        }
-                    }
-                }
-            }
+            List<TableEvent> played = TableSimulator.play(seed, new TableSimulator.Settings(tables, "sim-",
+                    TableSimulator.Settings.defaultConfig(), 4, hands, Instant.parse("2026-01-01T00:00:00Z"), 0.03));
             if (played.size() >= events || hands > 100_000) {
-                played.sort(java.util.Comparator.comparing(TableEvent::eventTime));
                 List<Keyed> out = new ArrayList<>(played.size());
                 for (TableEvent e : played) {
                     out.add(new Keyed(e.tableId(), Json.bytes(e)));
