@@ -166,9 +166,15 @@ public final class EntityEngine<S, E extends EntityEvent> {
      *     unless it was rejected
      * @param changeLog one entry per accepted event
      * @param rejection why the event was rejected, null when it was accepted
+     * @param stuckDeadline why a deadline that passed could not be folded (a fault in the rules),
+     *     null when none; the entity stays as it was before that deadline
      */
     public record Step<S, E>(
-            EntityRecord<S> record, List<E> accepted, List<ChangeLogEntry> changeLog, String rejection) {
+            EntityRecord<S> record,
+            List<E> accepted,
+            List<ChangeLogEntry> changeLog,
+            String rejection,
+            String stuckDeadline) {
 
         public boolean rejected() {
             return rejection != null;
@@ -181,6 +187,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
         private final List<E> accepted = new ArrayList<>();
         private final List<ChangeLogEntry> changeLog = new ArrayList<>();
         private Map<Channel, JsonNode> views;
+        private String stuckDeadline;
 
         Fold(EntityRecord<S> record, Supplier<List<E>> storedHistory) {
             this.record = record;
@@ -193,20 +200,33 @@ public final class EntityEngine<S, E extends EntityEvent> {
                 if (deadline == null || deadline.isAfter(time)) {
                     return;
                 }
-                E due = rules.deadlineEvent(record.state(), deadline);
-                String rejection = accept(due, null);
+                String rejection;
+                try {
+                    rejection = accept(rules.deadlineEvent(record.state(), deadline), null);
+                } catch (RuntimeException e) {
+                    rejection = failure(e);
+                }
                 if (rejection != null) {
-                    throw new IllegalStateException(
-                            rules.kind().prefix() + " rules rejected their own deadline event " + due.eventId()
-                                    + ": " + rejection);
+                    // A fault in the rules: stopping the job over it would stop every other entity
+                    // too; the caller reports it and the entity goes on without this deadline.
+                    stuckDeadline = "the deadline at " + deadline + " could not be applied: " + rejection;
+                    return;
                 }
             }
         }
 
-        /** @return the reason for a rejection, null when accepted */
+        /**
+         * @return the reason for a rejection, null when accepted. A rule that throws rejects the
+         *     event (with what went wrong) rather than failing the job for every entity
+         */
         String accept(E event, String epochIfNew) {
             S before = record == null ? null : record.state();
-            EntityRules.Decision<S> decision = rules.apply(before, event, this::history);
+            EntityRules.Decision<S> decision;
+            try {
+                decision = rules.apply(before, event, this::history);
+            } catch (RuntimeException e) {
+                return failure(e);
+            }
             if (decision instanceof EntityRules.Decision.Rejected<S> rejected) {
                 return rejected.reason();
             }
@@ -270,8 +290,12 @@ public final class EntityEngine<S, E extends EntityEvent> {
             return all;
         }
 
+        private String failure(RuntimeException e) {
+            return "the " + rules.kind().prefix() + " rules failed on this event (" + e + ")";
+        }
+
         Step<S, E> step(String rejection) {
-            return new Step<>(record, List.copyOf(accepted), List.copyOf(changeLog), rejection);
+            return new Step<>(record, List.copyOf(accepted), List.copyOf(changeLog), rejection, stuckDeadline);
         }
     }
 }

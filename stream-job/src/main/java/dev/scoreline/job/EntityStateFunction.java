@@ -31,6 +31,8 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The keyed function every entity kind runs in: a thin shell around {@link EntityEngine} that
@@ -47,6 +49,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         extends KeyedProcessFunction<String, Sourced<E>, Outgoing> {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(EntityStateFunction.class);
 
     private final RulesFactory<S, E> rulesFactory;
     private final Class<S> stateType;
@@ -77,6 +80,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private transient Counter duplicates;
     private transient Counter rejections;
     private transient Counter applied;
+    private transient Counter stuckDeadlines;
 
     public EntityStateFunction(RulesFactory<S, E> rulesFactory, Class<S> stateType, Class<E> eventType,
             OutputTopics topics, StateTuning tuning) {
@@ -122,6 +126,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
         rejections = getRuntimeContext().getMetricGroup().counter("rejectedEvents");
         applied = getRuntimeContext().getMetricGroup().counter("appliedEvents");
+        stuckDeadlines = getRuntimeContext().getMetricGroup().counter("stuckDeadlines");
     }
 
     /** The entity's record, deserialized from RocksDB only when this instance has not got it at hand. */
@@ -204,6 +209,9 @@ public final class EntityStateFunction<S, E extends EntityEvent>
      * write is a (de)serialization of the whole entity.
      */
     private void absorb(EntityEngine.Step<S, E> step, Context ctx, Collector<Outgoing> out) throws Exception {
+        if (step.stuckDeadline() != null) {
+            reportStuck(step, ctx);
+        }
         if (step.accepted().isEmpty()) {
             return;
         }
@@ -233,8 +241,21 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             }
         }
         store(ctx, current);
-        scheduleDeadline(ctx, current);
+        if (step.stuckDeadline() == null) {
+            scheduleDeadline(ctx, current);
+        }
         scheduleCleanup(ctx, current, now);
+    }
+
+    /**
+     * A deadline the rules could not fold is a fault in the rules, not in any input record, so it
+     * is logged (with the entity) and counted rather than dead-lettered; its timer is not set again
+     * (it is already due and would fail at every watermark), and the entity's next event tries it
+     * once more.
+     */
+    private void reportStuck(EntityEngine.Step<S, E> step, Context ctx) {
+        stuckDeadlines.inc();
+        LOG.error("{} {}: {}", engine.rules().kind().prefix(), ctx.getCurrentKey(), step.stuckDeadline());
     }
 
     /** Publishes what waits of the stored entity (a timer fired). */

@@ -248,6 +248,29 @@ class EntityEngineTest {
         assertThat(fired.record().version()).isEqualTo(3);
     }
 
+    @Test
+    void aRuleThatThrowsRejectsTheEventInsteadOfFailing() {
+        apply(Tally.Event.add("e1", "t1", 1, "ann", 1));
+        EntityRecord<Tally.State> before = record;
+
+        EntityEngine.Step<Tally.State, Tally.Event> step = apply(Tally.Event.crash("e2", "t1", 2));
+
+        assertThat(step.rejection()).contains("rules failed").contains("a bug in the rules");
+        assertThat(record).isEqualTo(before);
+    }
+
+    @Test
+    void aDeadlineTheRulesCannotFoldIsReportedAndTheEventStillApplies() {
+        apply(Tally.Event.add("e1", "t1", 10, "jammed", 1));
+        apply(Tally.Event.arm("e2", "t1", 10, 5));
+
+        EntityEngine.Step<Tally.State, Tally.Event> step = apply(Tally.Event.add("e3", "t1", 20, "ann", 1));
+
+        assertThat(step.stuckDeadline()).contains("1970-01-01T00:00:15Z").contains("a bug in the time-out rule");
+        assertThat(step.accepted()).extracting(Tally.Event::eventId).containsExactly("e3");
+        assertThat(engine.expire(record, java.time.Instant.ofEpochSecond(30), List::of).stuckDeadline()).isNotNull();
+    }
+
     private static Delta deltaOf(EntityEngine.Publication<Tally.State> publication, String channel) {
         Map<String, Delta> byChannel = new HashMap<>();
         publication.deltas().forEach(d -> byChannel.put(d.channel(), d));

@@ -30,6 +30,10 @@ public final class Tally implements EntityRules<Tally.State, Tally.Event> {
             return new Event(id, table, Instant.ofEpochSecond(second), "leave", player, 0);
         }
 
+        public static Event crash(String id, String table, long second) {
+            return new Event(id, table, Instant.ofEpochSecond(second), "crash", null, 0);
+        }
+
         public static Event close(String id, String table, long second) {
             return new Event(id, table, Instant.ofEpochSecond(second), "close", null, 0);
         }
@@ -94,7 +98,11 @@ public final class Tally implements EntityRules<Tally.State, Tally.Event> {
             case "close" -> {
                 return Decision.accept(new State(state.table(), points, null, state.bonuses(), true));
             }
+            case "crash" -> throw new IllegalStateException("a bug in the rules");
             case "bonus" -> {
+                if (points.containsKey("jammed")) {
+                    throw new IllegalStateException("a bug in the time-out rule");
+                }
                 points.replaceAll((p, v) -> v + 1);
                 return Decision.accept(state.with(points, null, state.bonuses() + 1));
             }

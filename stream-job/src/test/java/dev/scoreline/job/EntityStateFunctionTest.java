@@ -143,6 +143,20 @@ class EntityStateFunctionTest {
     }
 
     @Test
+    void aDeadlineTheRulesCannotFoldNeitherFailsTheJobNorFiresAgainAndAgain() throws Exception {
+        send(Tally.Event.add("e1", "t1", 10, "jammed", 1));
+        send(Tally.Event.arm("e2", "t1", 10, 5));
+
+        harness.processWatermark(15_000);
+        harness.processWatermark(16_000);
+
+        assertThat(harness.numEventTimeTimers()).isZero();
+        send(Tally.Event.add("e3", "t1", 20, "ann", 1));
+        assertThat(emitted("changelog", ChangeLogEntry.class)).extracting(ChangeLogEntry::eventId)
+                .containsExactly("e1", "e2", "e3");
+    }
+
+    @Test
     void anIdleEntityIsRemovedWithEveryTimerAndStateEntry() throws Exception {
         harness.setProcessingTime(0);
         send(Tally.Event.add("e1", "t1", 1, "ann", 1));
