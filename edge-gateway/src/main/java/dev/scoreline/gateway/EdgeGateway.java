@@ -42,6 +42,7 @@ public final class EdgeGateway implements AutoCloseable {
     private final ConnectionRegistry registry;
     private final TokenVerifier verifier;
     private final KafkaFeed feed;
+    private final ClientServices clients;
     private Undertow server;
     private int port;
 
@@ -54,6 +55,7 @@ public final class EdgeGateway implements AutoCloseable {
                 config.deltaTopic(), config.partitions(), Duration.ofMillis(100), "scoreline-gateway",
                 config.kafkaProperties()), hubs, metrics);
         metrics.observe(hubs::knownChannels, () -> new ArrayList<>(feed.lag()));
+        this.clients = new ClientServices(config, hubs, verifier, registry, metrics, clock);
     }
 
     /** Starts the feed and the server; returns at once (see {@link #awaitReady}). */
@@ -69,8 +71,8 @@ public final class EdgeGateway implements AutoCloseable {
                 .setIoThreads(config.ioThreads())
                 .setWorkerThreads(Math.max(2, config.ioThreads()))
                 .setHandler(Routes.of(
-                        new WebSocketEndpoint(config, hubs, verifier, registry, metrics, clock),
-                        new SseEndpoint(config, hubs, verifier, registry, metrics, clock),
+                        new WebSocketEndpoint(clients),
+                        new SseEndpoint(clients),
                         hubs, verifier, metrics, feed::isReady, clock,
                         config.jwtSecret() == null && config.devMode() ? GatewayConfig.DEV_SECRET : null));
         if (config.socketSendBufferBytes() > 0) {

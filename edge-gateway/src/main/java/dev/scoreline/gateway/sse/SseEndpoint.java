@@ -1,15 +1,11 @@
 package dev.scoreline.gateway.sse;
 
+import dev.scoreline.gateway.ClientServices;
 import dev.scoreline.delta.Channel;
-import dev.scoreline.gateway.GatewayConfig;
 import dev.scoreline.gateway.auth.Access;
 import dev.scoreline.gateway.auth.BearerToken;
 import dev.scoreline.gateway.auth.Grant;
-import dev.scoreline.gateway.auth.TokenVerifier;
 import dev.scoreline.gateway.fanout.Connection;
-import dev.scoreline.gateway.fanout.ConnectionRegistry;
-import dev.scoreline.gateway.fanout.Hubs;
-import dev.scoreline.gateway.metrics.GatewayMetrics;
 import dev.scoreline.wire.ClientMessage.Position;
 import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpHandler;
@@ -20,7 +16,6 @@ import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -43,21 +38,10 @@ public final class SseEndpoint implements HttpHandler {
 
     private static final HttpString LAST_EVENT_ID = new HttpString("Last-Event-ID");
 
-    private final GatewayConfig config;
-    private final Hubs hubs;
-    private final TokenVerifier verifier;
-    private final ConnectionRegistry registry;
-    private final GatewayMetrics metrics;
-    private final Clock clock;
+    private final ClientServices services;
 
-    public SseEndpoint(GatewayConfig config, Hubs hubs, TokenVerifier verifier, ConnectionRegistry registry,
-            GatewayMetrics metrics, Clock clock) {
-        this.config = config;
-        this.hubs = hubs;
-        this.verifier = verifier;
-        this.registry = registry;
-        this.metrics = metrics;
-        this.clock = clock;
+    public SseEndpoint(ClientServices services) {
+        this.services = services;
     }
 
     @Override
@@ -83,15 +67,15 @@ public final class SseEndpoint implements HttpHandler {
                 return;
             }
         }
-        if (channels.size() > config.maxSubscriptions()) {
-            reply(exchange, StatusCodes.BAD_REQUEST, "at most " + config.maxSubscriptions() + " channels per stream\n");
+        if (channels.size() > services.config().maxSubscriptions()) {
+            reply(exchange, StatusCodes.BAD_REQUEST, "at most " + services.config().maxSubscriptions() + " channels per stream\n");
             return;
         }
         Deque<String> tokenParam = exchange.getQueryParameters().get("token");
-        Grant grant = verifier.verify(BearerToken.of(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION),
+        Grant grant = services.verifier().verify(BearerToken.of(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION),
                 tokenParam == null ? null : tokenParam.peekFirst()));
         for (Channel c : channels) {
-            Access.Decision decision = Access.check(c, grant, clock.instant());
+            Access.Decision decision = Access.check(c, grant, services.clock().instant());
             if (!decision.allowed()) {
                 if (decision.verdict() == Access.Verdict.UNAUTHORIZED) {
                     exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
@@ -100,11 +84,11 @@ public final class SseEndpoint implements HttpHandler {
                 return;
             }
         }
-        if (!registry.reserve()) {
-            metrics.rejected("max-connections");
+        if (!services.registry().reserve()) {
+            services.metrics().rejected("max-connections");
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
             reply(exchange, StatusCodes.SERVICE_UNAVAILABLE, "this gateway holds its maximum of "
-                    + config.maxConnections() + " connections; try another or retry later\n");
+                    + services.config().maxConnections() + " connections; try another or retry later\n");
             return;
         }
         String lastEventId = exchange.getRequestHeaders().getFirst(LAST_EVENT_ID);
@@ -127,10 +111,10 @@ public final class SseEndpoint implements HttpHandler {
 
     private void start(HttpServerExchange exchange, StreamSinkChannel channel, List<String> channelNames,
             Map<String, Position> since) {
-        SseSink sink = new SseSink(exchange, channel, channelNames, config.closeGrace());
-        Connection connection = new Connection(registry.nextId(), "sse", sink, config.fanoutLimits(), metrics,
+        SseSink sink = new SseSink(exchange, channel, channelNames, services.config().closeGrace());
+        Connection connection = new Connection(services.registry().nextId(), "sse", sink, services.config().fanoutLimits(), services.metrics(),
                 System::nanoTime);
-        registry.add(connection);
+        services.registry().add(connection);
         AtomicBoolean ended = new AtomicBoolean();
         XnioExecutor.Key[] ticker = new XnioExecutor.Key[1];
         Runnable end = () -> {
@@ -138,8 +122,8 @@ public final class SseEndpoint implements HttpHandler {
                 if (ticker[0] != null) {
                     ticker[0].remove();
                 }
-                connection.closed(hubs);
-                registry.remove(connection);
+                connection.closed(services.hubs());
+                services.registry().remove(connection);
             }
         };
         exchange.addExchangeCompleteListener((ex, next) -> {
@@ -150,12 +134,12 @@ public final class SseEndpoint implements HttpHandler {
         watchForHangUp(exchange);
         sink.comment("scoreline " + String.join(" ", channelNames));
         for (String name : channelNames) {
-            hubs.subscribe(connection, name, since.get(name));
+            services.hubs().subscribe(connection, name, since.get(name));
         }
         ticker[0] = exchange.getIoThread().executeAtInterval(() -> {
             sink.comment("keep-alive");
             connection.checkStall();
-        }, config.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }, services.config().pingInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

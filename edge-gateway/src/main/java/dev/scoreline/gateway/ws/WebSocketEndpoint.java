@@ -1,13 +1,9 @@
 package dev.scoreline.gateway.ws;
 
-import dev.scoreline.gateway.GatewayConfig;
+import dev.scoreline.gateway.ClientServices;
 import dev.scoreline.gateway.auth.BearerToken;
-import dev.scoreline.gateway.auth.TokenVerifier;
 import dev.scoreline.gateway.fanout.CloseReason;
 import dev.scoreline.gateway.fanout.Connection;
-import dev.scoreline.gateway.fanout.ConnectionRegistry;
-import dev.scoreline.gateway.fanout.Hubs;
-import dev.scoreline.gateway.metrics.GatewayMetrics;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -17,7 +13,6 @@ import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -27,22 +22,11 @@ import java.util.List;
  */
 public final class WebSocketEndpoint implements HttpHandler, WebSocketConnectionCallback {
 
-    private final GatewayConfig config;
-    private final Hubs hubs;
-    private final TokenVerifier verifier;
-    private final ConnectionRegistry registry;
-    private final GatewayMetrics metrics;
-    private final Clock clock;
+    private final ClientServices services;
     private final HttpHandler handshake;
 
-    public WebSocketEndpoint(GatewayConfig config, Hubs hubs, TokenVerifier verifier, ConnectionRegistry registry,
-            GatewayMetrics metrics, Clock clock) {
-        this.config = config;
-        this.hubs = hubs;
-        this.verifier = verifier;
-        this.registry = registry;
-        this.metrics = metrics;
-        this.clock = clock;
+    public WebSocketEndpoint(ClientServices services) {
+        this.services = services;
         this.handshake = new WebSocketProtocolHandshakeHandler(this, WebSocketEndpoint::notAnUpgrade);
     }
 
@@ -54,12 +38,12 @@ public final class WebSocketEndpoint implements HttpHandler, WebSocketConnection
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        if (registry.full()) {
-            metrics.rejected("max-connections");
+        if (services.registry().full()) {
+            services.metrics().rejected("max-connections");
             exchange.setStatusCode(StatusCodes.SERVICE_UNAVAILABLE);
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
-            exchange.getResponseSender().send("this gateway holds its maximum of " + config.maxConnections()
+            exchange.getResponseSender().send("this gateway holds its maximum of " + services.config().maxConnections()
                     + " connections; try another or retry later\n");
             return;
         }
@@ -68,8 +52,8 @@ public final class WebSocketEndpoint implements HttpHandler, WebSocketConnection
 
     @Override
     public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
-        if (!registry.reserve()) {
-            metrics.rejected("max-connections");
+        if (!services.registry().reserve()) {
+            services.metrics().rejected("max-connections");
             WebSockets.sendClose(CloseReason.OVER_CAPACITY.code(), "this gateway holds its maximum of connections",
                     channel, null);
             return;
@@ -77,11 +61,11 @@ public final class WebSocketEndpoint implements HttpHandler, WebSocketConnection
         List<String> tokenParam = exchange.getRequestParameters().get("token");
         String token = BearerToken.of(exchange.getRequestHeader("Authorization"),
                 tokenParam == null || tokenParam.isEmpty() ? null : tokenParam.get(0));
-        WebSocketSink sink = new WebSocketSink(channel, config.closeGrace());
-        Connection connection = new Connection(registry.nextId(), "websocket", sink, config.fanoutLimits(), metrics,
+        WebSocketSink sink = new WebSocketSink(channel, services.config().closeGrace());
+        Connection connection = new Connection(services.registry().nextId(), "websocket", sink, services.config().fanoutLimits(), services.metrics(),
                 System::nanoTime);
-        registry.add(connection);
-        new WebSocketSession(channel, sink, connection, verifier.verify(token), config, hubs, verifier, registry, clock)
+        services.registry().add(connection);
+        new WebSocketSession(channel, sink, connection, services.verifier().verify(token), services)
                 .start();
     }
 }

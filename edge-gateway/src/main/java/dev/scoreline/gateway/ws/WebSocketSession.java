@@ -1,14 +1,11 @@
 package dev.scoreline.gateway.ws;
 
+import dev.scoreline.gateway.ClientServices;
 import dev.scoreline.delta.Channel;
-import dev.scoreline.gateway.GatewayConfig;
 import dev.scoreline.gateway.auth.Access;
 import dev.scoreline.gateway.auth.Grant;
-import dev.scoreline.gateway.auth.TokenVerifier;
 import dev.scoreline.gateway.fanout.CloseReason;
 import dev.scoreline.gateway.fanout.Connection;
-import dev.scoreline.gateway.fanout.ConnectionRegistry;
-import dev.scoreline.gateway.fanout.Hubs;
 import dev.scoreline.gateway.wire.ClientFrames;
 import dev.scoreline.gateway.wire.Frame;
 import dev.scoreline.wire.ClientMessage;
@@ -17,7 +14,6 @@ import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.WebSocketChannel;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.xnio.XnioExecutor;
@@ -43,11 +39,7 @@ final class WebSocketSession extends AbstractReceiveListener {
     private final WebSocketSink sink;
     private final Connection connection;
     private final Grant connectionGrant;
-    private final GatewayConfig config;
-    private final Hubs hubs;
-    private final TokenVerifier verifier;
-    private final ConnectionRegistry registry;
-    private final Clock clock;
+    private final ClientServices services;
 
     private long lastHeardNanos = System.nanoTime();
     private long lastPingNanos = System.nanoTime();
@@ -55,34 +47,30 @@ final class WebSocketSession extends AbstractReceiveListener {
     private XnioExecutor.Key ticker;
 
     WebSocketSession(WebSocketChannel channel, WebSocketSink sink, Connection connection, Grant connectionGrant,
-            GatewayConfig config, Hubs hubs, TokenVerifier verifier, ConnectionRegistry registry, Clock clock) {
+            ClientServices services) {
         this.channel = channel;
         this.sink = sink;
         this.connection = connection;
         this.connectionGrant = connectionGrant;
-        this.config = config;
-        this.hubs = hubs;
-        this.verifier = verifier;
-        this.registry = registry;
-        this.clock = clock;
+        this.services = services;
     }
 
     void start() {
         channel.addCloseTask(ch -> ended());
         channel.getReceiveSetter().set(this);
         channel.resumeReceives();
-        long tick = Math.max(20, Math.min(1000, config.pingInterval().toMillis() / 2));
+        long tick = Math.max(20, Math.min(1000, services.config().pingInterval().toMillis() / 2));
         ticker = channel.getIoThread().executeAtInterval(this::tick, tick, TimeUnit.MILLISECONDS);
     }
 
     @Override
     protected long getMaxTextBufferSize() {
-        return config.maxFrameBytes();
+        return services.config().maxFrameBytes();
     }
 
     @Override
     protected long getMaxBinaryBufferSize() {
-        return config.maxFrameBytes();
+        return services.config().maxFrameBytes();
     }
 
     @Override
@@ -98,7 +86,7 @@ final class WebSocketSession extends AbstractReceiveListener {
             subscribe(s);
         } else if (msg instanceof ClientMessage.Unsubscribe u) {
             if (connection.isSubscribed(u.channel())) {
-                connection.unsubscribe(u.channel(), hubs);
+                connection.unsubscribe(u.channel(), services.hubs());
             } else {
                 connection.sendError("not-subscribed", "no subscription to " + u.channel(), u.channel());
             }
@@ -109,23 +97,23 @@ final class WebSocketSession extends AbstractReceiveListener {
 
     private void subscribe(ClientMessage.Subscribe s) {
         Channel target = Channel.parse(s.channel());
-        Grant grant = s.token() != null ? verifier.verify(s.token()) : connectionGrant;
-        Access.Decision decision = Access.check(target, grant, clock.instant());
+        Grant grant = s.token() != null ? services.verifier().verify(s.token()) : connectionGrant;
+        Access.Decision decision = Access.check(target, grant, services.clock().instant());
         if (!decision.allowed()) {
             connection.sendError(decision.verdict().code(), decision.reason(), s.channel());
             return;
         }
-        if (!connection.isSubscribed(s.channel()) && connection.subscriptionCount() >= config.maxSubscriptions()) {
+        if (!connection.isSubscribed(s.channel()) && connection.subscriptionCount() >= services.config().maxSubscriptions()) {
             connection.sendError("too-many-subscriptions",
-                    "at most " + config.maxSubscriptions() + " subscriptions per connection", s.channel());
+                    "at most " + services.config().maxSubscriptions() + " subscriptions per connection", s.channel());
             return;
         }
-        hubs.subscribe(connection, s.channel(), s.since());
+        services.hubs().subscribe(connection, s.channel(), s.since());
     }
 
     private void malformed(String reason, String channelName) {
         connection.sendError("bad-request", reason, channelName);
-        if (++malformed >= config.maxMalformed()) {
+        if (++malformed >= services.config().maxMalformed()) {
             connection.close(CloseReason.ABUSE, "too many malformed messages (" + malformed + ")");
         }
     }
@@ -161,7 +149,7 @@ final class WebSocketSession extends AbstractReceiveListener {
         if (error instanceof IOException && error.getMessage() != null
                 && error.getMessage().startsWith(UNDERTOW_MESSAGE_TOO_BIG)) {
             // Undertow has already sent the close frame (1009, message too big)
-            connection.close(CloseReason.TOO_BIG, "message over " + config.maxFrameBytes() + " bytes");
+            connection.close(CloseReason.TOO_BIG, "message over " + services.config().maxFrameBytes() + " bytes");
             ch.flush();
             return;
         }
@@ -175,11 +163,11 @@ final class WebSocketSession extends AbstractReceiveListener {
 
     private void tick() {
         long now = System.nanoTime();
-        if (now - lastHeardNanos > config.idleTimeout().toNanos()) {
-            connection.close(CloseReason.IDLE, "idle: nothing heard for " + seconds(config.idleTimeout()) + " s");
+        if (now - lastHeardNanos > services.config().idleTimeout().toNanos()) {
+            connection.close(CloseReason.IDLE, "idle: nothing heard for " + seconds(services.config().idleTimeout()) + " s");
             return;
         }
-        if (now - lastPingNanos >= config.pingInterval().toNanos()) {
+        if (now - lastPingNanos >= services.config().pingInterval().toNanos()) {
             lastPingNanos = now;
             sink.ping();
         }
@@ -190,8 +178,8 @@ final class WebSocketSession extends AbstractReceiveListener {
         if (ticker != null) {
             ticker.remove();
         }
-        connection.closed(hubs);
-        registry.remove(connection);
+        connection.closed(services.hubs());
+        services.registry().remove(connection);
     }
 
     private static String seconds(Duration d) {

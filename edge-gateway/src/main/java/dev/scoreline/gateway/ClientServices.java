@@ -1,0 +1,16 @@
+package dev.scoreline.gateway;
+
+import dev.scoreline.gateway.auth.TokenVerifier;
+import dev.scoreline.gateway.fanout.ConnectionRegistry;
+import dev.scoreline.gateway.fanout.Hubs;
+import dev.scoreline.gateway.metrics.GatewayMetrics;
+import java.time.Clock;
+
+/** What every client transport of one gateway works with: one instance, shared by WebSocket and SSE. */
+public record ClientServices(
+        GatewayConfig config,
+        Hubs hubs,
+        TokenVerifier verifier,
+        ConnectionRegistry registry,
+        GatewayMetrics metrics,
+        Clock clock) {}
