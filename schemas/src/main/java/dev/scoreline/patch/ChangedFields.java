@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.delta.ChangeLogEntry.FieldChange;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fields that changed over a span of versions, gathered event by event, from which one merge
@@ -23,7 +26,7 @@ import java.util.Map;
  */
 public final class ChangedFields {
 
-    private final ObjectNode tree;
+    private ObjectNode tree;
 
     private ChangedFields(ObjectNode tree) {
         this.tree = tree;
@@ -56,22 +59,54 @@ public final class ChangedFields {
 
     /** Adds the paths of changes already computed (for the change log, say). */
     public ChangedFields addAll(List<FieldChange> changes) {
-        for (FieldChange change : changes) {
-            addPath(change.path());
-        }
+        tree = (ObjectNode) plus(tree, changes);
         return this;
     }
 
-    private void addPath(String pointer) {
-        if (pointer.isEmpty()) {
-            return;
+    /**
+     * The tree {@code tree} (as {@link #asTree()} gave it) with the paths of {@code changes} added,
+     * as a new tree that shares every branch it did not touch: neither tree is modified, and an
+     * event costs the paths it touched rather than two copies of everything gathered so far.
+     */
+    public static JsonNode plus(JsonNode tree, List<FieldChange> changes) {
+        if (tree == null || !tree.isObject()) {
+            throw new IllegalArgumentException("a changed-field tree is a JSON object");
         }
-        ObjectNode node = tree;
-        for (String token : pointer.substring(1).split("/", -1)) {
-            String name = MergePatch.unescape(token);
-            JsonNode child = node.get(name);
-            node = child instanceof ObjectNode existing ? existing : node.putObject(name);
+        if (changes.isEmpty()) {
+            return tree;
         }
+        Set<ObjectNode> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
+        ObjectNode root = shallowCopy((ObjectNode) tree, fresh);
+        for (FieldChange change : changes) {
+            String pointer = change.path();
+            if (pointer.isEmpty()) {
+                continue;
+            }
+            ObjectNode node = root;
+            for (String token : pointer.substring(1).split("/", -1)) {
+                String name = MergePatch.unescape(token);
+                JsonNode child = node.get(name);
+                ObjectNode next;
+                if (child instanceof ObjectNode existing) {
+                    next = fresh.contains(existing) ? existing : shallowCopy(existing, fresh);
+                } else {
+                    next = JsonNodeFactory.instance.objectNode();
+                    fresh.add(next);
+                }
+                if (next != child) {
+                    node.set(name, next);
+                }
+                node = next;
+            }
+        }
+        return root;
+    }
+
+    private static ObjectNode shallowCopy(ObjectNode node, Set<ObjectNode> fresh) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        copy.setAll(node);
+        fresh.add(copy);
+        return copy;
     }
 
     /**

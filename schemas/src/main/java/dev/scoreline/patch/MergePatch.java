@@ -135,6 +135,17 @@ public final class MergePatch {
         return out;
     }
 
+    /**
+     * {@link #changes}, for documents that hold no null members (an entity's views, by contract):
+     * no scan for nulls, which would walk both whole documents on every event even where they share
+     * their unchanged branches. A null member, if there were one, would count as a leaf.
+     */
+    public static List<FieldChange> changesWithoutNulls(JsonNode before, JsonNode after) {
+        List<FieldChange> out = new ArrayList<>();
+        collect("", present(before), present(after), out);
+        return out;
+    }
+
     /** {@link #normalize}, but the node itself (no copy) when it has no null member to strip. */
     private static JsonNode withoutNulls(JsonNode node) {
         return node != null && hasNullMember(node) ? normalize(node) : node;
@@ -176,10 +187,11 @@ public final class MergePatch {
             after.fieldNames().forEachRemaining(names::add);
         }
         for (String name : names) {
-            collect(path + "/" + escape(name),
-                    branchBefore ? present(before.get(name)) : null,
-                    branchAfter ? present(after.get(name)) : null,
-                    out);
+            JsonNode childBefore = branchBefore ? present(before.get(name)) : null;
+            JsonNode childAfter = branchAfter ? present(after.get(name)) : null;
+            if (childBefore == null ? childAfter != null : !childBefore.equals(childAfter)) {
+                collect(path + "/" + escape(name), childBefore, childAfter, out);
+            }
         }
         if (!branchAfter && after != null) {
             out.add(new FieldChange(path, null, after.deepCopy()));

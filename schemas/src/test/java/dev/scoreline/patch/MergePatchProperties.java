@@ -54,6 +54,32 @@ class MergePatchProperties {
         }
     }
 
+    @Property(tries = 300)
+    void changesWithoutNullsAgreesWithChangesOnNullFreeDocuments(@ForAll("documents") JsonNode a,
+            @ForAll("documents") JsonNode b) {
+        JsonNode before = MergePatch.normalize(a);
+        JsonNode after = MergePatch.normalize(b);
+
+        assertThat(MergePatch.changesWithoutNulls(before, after)).isEqualTo(MergePatch.changes(a, b));
+    }
+
+    @Property(tries = 300)
+    void plusLeavesTheTreeItWasGivenAlone(@ForAll("histories") List<JsonNode> states) {
+        JsonNode tree = ChangedFields.none().asTree();
+        for (int i = 1; i < states.size(); i++) {
+            JsonNode copyBefore = tree.deepCopy();
+            JsonNode next = ChangedFields.plus(tree, MergePatch.changes(states.get(i - 1), states.get(i)));
+
+            assertThat(tree).isEqualTo(copyBefore);
+            tree = next;
+        }
+        JsonNode end = states.get(states.size() - 1);
+        for (JsonNode held : states) {
+            assertThat(MergePatch.apply(MergePatch.normalize(held), ChangedFields.fromTree(tree).patchTo(end)))
+                    .isEqualTo(MergePatch.normalize(end));
+        }
+    }
+
     @Provide
     Arbitrary<List<JsonNode>> histories() {
         return documents().list().ofMinSize(2).ofMaxSize(6);

@@ -14,15 +14,19 @@ import dev.scoreline.patch.ChangedFields;
  */
 public record ChannelCursor(long published, long snapshotVersion, long snapshotAtMillis, JsonNode changed) {
 
+    public ChannelCursor {
+        changed = changed == null ? ChangedFields.none().asTree() : changed;
+    }
+
     public static ChannelCursor fresh() {
         return new ChannelCursor(0, 0, 0, ChangedFields.none().asTree());
     }
 
     public boolean hasChanges() {
-        return changed != null && changed.size() > 0;
+        return changed.size() > 0;
     }
 
     ChangedFields changedFields() {
-        return changed == null ? ChangedFields.none() : ChangedFields.fromTree(changed);
+        return ChangedFields.fromTree(changed);
     }
 }

@@ -232,7 +232,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
             }
             S after = ((EntityRules.Decision.Accepted<S>) decision).state();
             Map<Channel, JsonNode> viewsBefore = before == null ? Map.of() : currentViews();
-            Map<Channel, JsonNode> viewsAfter = rules.views(after);
+            Map<Channel, JsonNode> viewsAfter = rules.views(after, before, viewsBefore);
 
             long version = record == null ? 1 : record.version() + 1;
             String epoch = record == null ? epochIfNew : record.epoch();
@@ -242,15 +242,15 @@ public final class EntityEngine<S, E extends EntityEvent> {
             Set<Channel> channels = new HashSet<>(viewsBefore.keySet());
             channels.addAll(viewsAfter.keySet());
             for (Channel channel : channels) {
-                List<FieldChange> changes = MergePatch.changes(viewsBefore.get(channel), viewsAfter.get(channel));
+                List<FieldChange> changes =
+                        MergePatch.changesWithoutNulls(viewsBefore.get(channel), viewsAfter.get(channel));
                 if (!channel.isPrivate()) {
                     publicChanges = changes;
                 }
                 if (!changes.isEmpty()) {
                     ChannelCursor cursor = cursors.getOrDefault(channel.name(), ChannelCursor.fresh());
-                    JsonNode changed = cursor.changedFields().addAll(changes).asTree();
-                    cursors.put(channel.name(), new ChannelCursor(
-                            cursor.published(), cursor.snapshotVersion(), cursor.snapshotAtMillis(), changed));
+                    cursors.put(channel.name(), new ChannelCursor(cursor.published(), cursor.snapshotVersion(),
+                            cursor.snapshotAtMillis(), ChangedFields.plus(cursor.changed(), changes)));
                 }
             }
 

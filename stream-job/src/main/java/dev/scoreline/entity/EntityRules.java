@@ -48,6 +48,16 @@ public interface EntityRules<S, E extends EntityEvent> {
      */
     Map<Channel, JsonNode> views(S state);
 
+    /**
+     * {@link #views(Object)} of {@code state}, made knowing the views of the state just before it
+     * (the previous event's): rules may hand back unchanged branches of {@code previousViews} as
+     * they are, and the engine's diff then skips them by identity. Views are never modified once
+     * made, so sharing branches between them is safe.
+     */
+    default Map<Channel, JsonNode> views(S state, S previousState, Map<Channel, JsonNode> previousViews) {
+        return views(state);
+    }
+
     /** Whether the keyed function must keep the accepted events for {@link #apply}'s history. */
     default boolean keepsHistory() {
         return false;

@@ -13,9 +13,12 @@ import dev.scoreline.job.serde.JsonTypeInfo;
 import dev.scoreline.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -57,16 +60,17 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private final OutputTopics topics;
     private final StateTuning tuning;
 
-    /**
-     * How many entities' records stay deserialized between their events. RocksDB holds every
-     * record and is what checkpoints capture; this is a read-through cache in front of it, kept
-     * in step by {@link #store} and {@link #clearRecord} (the only writers of the record of a key
-     * this instance owns), and gone with the instance on any restore.
-     */
-    private static final int RECENT_RECORDS = 512;
-
     private transient EntityEngine<S, E> engine;
-    private transient Map<String, EntityRecord<S>> recent;
+    /**
+     * A write-back cache of up to {@link StateTuning#entitiesInMemory} entities, in front of the
+     * state backend (RocksDB), which holds every entity and is what checkpoints capture: an event
+     * reads and changes only its {@link EntitySlot} (a RocksDB read and write is a
+     * (de)serialization of the whole entity, once per event otherwise), and a slot is written to
+     * the backend before each checkpoint barrier and when it is let go. Gone with the instance on
+     * any restore, which reads the backend afresh.
+     */
+    private transient LinkedHashMap<String, EntitySlot<S, E>> slots;
+    private transient Consumer<Object> keySwitch;
     private transient String jobId;
     private transient ValueState<EntityRecord<S>> record;
     private transient ListState<E> history;
@@ -91,16 +95,20 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         this.tuning = tuning;
     }
 
+    /** How this function sets the state backend's current key to write a slot: given by {@link EntityStateOperator}. */
+    void writeUnder(Consumer<Object> keySwitch) {
+        this.keySwitch = keySwitch;
+    }
+
     @Override
     public void open(OpenContext openContext) {
+        if (keySwitch == null) {
+            throw new IllegalStateException("EntityStateFunction keeps state in memory between checkpoints and "
+                    + "must run in an EntityStateOperator, which writes it before each barrier");
+        }
         EntityRules<S, E> rules = rulesFactory.get();
         engine = new EntityEngine<>(rules, tuning.snapshots());
-        recent = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, EntityRecord<S>> eldest) {
-                return size() > RECENT_RECORDS;
-            }
-        };
+        slots = new LinkedHashMap<>(64, 0.75f, true);
         jobId = getRuntimeContext().getJobInfo().getJobId().toHexString();
 
         JsonTypeInfo<EntityRecord<S>> recordType = JsonTypeInfo.of(EntityRecord.class, stateType);
@@ -129,27 +137,75 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         stuckDeadlines = getRuntimeContext().getMetricGroup().counter("stuckDeadlines");
     }
 
-    /** The entity's record, deserialized from RocksDB only when this instance has not got it at hand. */
-    private EntityRecord<S> load(Context ctx) throws Exception {
-        EntityRecord<S> cached = recent.get(ctx.getCurrentKey());
-        if (cached != null) {
-            return cached;
+    /** The current key's slot: from memory, or read from the state backend (letting the least recently used go). */
+    private EntitySlot<S, E> slot(Context ctx) throws Exception {
+        String key = ctx.getCurrentKey();
+        EntitySlot<S, E> slot = slots.get(key);
+        if (slot != null) {
+            return slot;
         }
-        EntityRecord<S> stored = record.value();
-        if (stored != null) {
-            recent.put(ctx.getCurrentKey(), stored);
+        slot = new EntitySlot<>();
+        slot.record = record.value();
+        slot.pendingEvents = pendingEvents.value() == null ? 0 : pendingEvents.value();
+        slot.lastActivity = lastActivity.value();
+        slot.flushAt = flushTimer.value();
+        slot.snapshotAt = snapshotTimer.value();
+        slot.deadlineAt = deadlineTimer.value();
+        slot.cleanupAt = cleanupTimer.value();
+        slots.put(key, slot);
+        if (slots.size() > tuning.entitiesInMemory()) {
+            Iterator<Map.Entry<String, EntitySlot<S, E>>> eldest = slots.entrySet().iterator();
+            Map.Entry<String, EntitySlot<S, E>> gone = eldest.next();
+            eldest.remove();
+            if (gone.getValue().dirty) {
+                keySwitch.accept(gone.getKey());
+                write(gone.getValue());
+                keySwitch.accept(key);
+            }
         }
-        return stored;
+        return slot;
     }
 
-    private void store(Context ctx, EntityRecord<S> value) throws Exception {
-        record.update(value);
-        recent.put(ctx.getCurrentKey(), value);
+    /** Writes every slot that differs from the state backend (before a checkpoint barrier). */
+    void writeAll() throws Exception {
+        for (Map.Entry<String, EntitySlot<S, E>> entry : slots.entrySet()) {
+            if (entry.getValue().dirty) {
+                keySwitch.accept(entry.getKey());
+                write(entry.getValue());
+            }
+        }
     }
 
-    private void clearRecord(Context ctx) {
-        record.clear();
-        recent.remove(ctx.getCurrentKey());
+    /** Writes one slot under the current key. */
+    private void write(EntitySlot<S, E> slot) throws Exception {
+        if (slot.record == null) {
+            record.clear();
+        } else {
+            record.update(slot.record);
+        }
+        if (!slot.newHistory.isEmpty()) {
+            history.addAll(slot.newHistory);
+            slot.newHistory.clear();
+        }
+        if (!slot.newSeen.isEmpty()) {
+            seen.putAll(slot.newSeen);
+            slot.newSeen.clear();
+        }
+        writeLong(pendingEvents, slot.pendingEvents == 0 ? null : slot.pendingEvents);
+        writeLong(lastActivity, slot.lastActivity);
+        writeLong(flushTimer, slot.flushAt);
+        writeLong(snapshotTimer, slot.snapshotAt);
+        writeLong(deadlineTimer, slot.deadlineAt);
+        writeLong(cleanupTimer, slot.cleanupAt);
+        slot.dirty = false;
+    }
+
+    private static void writeLong(ValueState<Long> state, Long value) throws Exception {
+        if (value == null) {
+            state.clear();
+        } else {
+            state.update(value);
+        }
     }
 
     private ValueState<Long> longState(String name) {
@@ -159,12 +215,13 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     @Override
     public void processElement(Sourced<E> in, Context ctx, Collector<Outgoing> out) throws Exception {
         E event = in.event();
-        if (seen.contains(event.eventId())) {
+        EntitySlot<S, E> slot = slot(ctx);
+        if (slot.newSeen.containsKey(event.eventId()) || seen.contains(event.eventId())) {
             duplicates.inc();
             return;
         }
-        EntityRecord<S> before = load(ctx);
-        EntityEngine.Step<S, E> step = engine.apply(before, event, historySupplier(),
+        EntityRecord<S> before = slot.record;
+        EntityEngine.Step<S, E> step = engine.apply(before, event, historySupplier(slot),
                 Epochs.of(jobId, ctx.getCurrentKey(), event.eventId()));
         if (step.rejected()) {
             rejections.inc();
@@ -174,41 +231,41 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             out.collect(new Outgoing(topics.deadLetters(), event.entityId(), Json.bytes(letter),
                     ctx.timerService().currentProcessingTime()));
         }
-        absorb(step, ctx, out);
+        absorb(slot, step, ctx, out);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Outgoing> out) throws Exception {
+        EntitySlot<S, E> slot = slot(ctx);
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
-            if (Long.valueOf(timestamp).equals(deadlineTimer.value())) {
-                deadlineTimer.clear();
-                EntityRecord<S> current = load(ctx);
-                if (current != null) {
-                    absorb(engine.expire(current, Instant.ofEpochMilli(timestamp), historySupplier()), ctx, out);
+            if (Long.valueOf(timestamp).equals(slot.deadlineAt)) {
+                slot.deadlineAt = null;
+                slot.dirty = true;
+                if (slot.record != null) {
+                    absorb(slot, engine.expire(slot.record, Instant.ofEpochMilli(timestamp), historySupplier(slot)),
+                            ctx, out);
                 }
             }
             return;
         }
-        if (Long.valueOf(timestamp).equals(flushTimer.value())) {
-            flushTimer.clear();
-            flush(ctx, out);
+        if (Long.valueOf(timestamp).equals(slot.flushAt)) {
+            slot.flushAt = null;
+            publish(slot, ctx, out);
         }
-        if (Long.valueOf(timestamp).equals(snapshotTimer.value())) {
-            snapshotTimer.clear();
-            flush(ctx, out);
+        if (Long.valueOf(timestamp).equals(slot.snapshotAt)) {
+            slot.snapshotAt = null;
+            publish(slot, ctx, out);
         }
-        if (Long.valueOf(timestamp).equals(cleanupTimer.value())) {
-            cleanupTimer.clear();
-            cleanUpIfDue(ctx, out);
+        if (Long.valueOf(timestamp).equals(slot.cleanupAt)) {
+            slot.cleanupAt = null;
+            slot.dirty = true;
+            cleanUpIfDue(slot, ctx, out);
         }
     }
 
-    /**
-     * Stores what a step accepted and emits its change log; schedules the flush, deadline and
-     * clean-up. The record is read once per event and written once: with RocksDB every read and
-     * write is a (de)serialization of the whole entity.
-     */
-    private void absorb(EntityEngine.Step<S, E> step, Context ctx, Collector<Outgoing> out) throws Exception {
+    /** Takes in what a step accepted and emits its change log; schedules the flush, deadline and clean-up. */
+    private void absorb(EntitySlot<S, E> slot, EntityEngine.Step<S, E> step, Context ctx, Collector<Outgoing> out)
+            throws Exception {
         if (step.stuckDeadline() != null) {
             reportStuck(step, ctx);
         }
@@ -216,35 +273,30 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             return;
         }
         long now = ctx.timerService().currentProcessingTime();
-        EntityRecord<S> current = step.record();
-        for (E accepted : step.accepted()) {
-            if (engine.rules().keepsHistory()) {
-                history.add(accepted);
-            }
+        if (engine.rules().keepsHistory()) {
+            slot.newHistory.addAll(step.accepted());
         }
         for (ChangeLogEntry entry : step.changeLog()) {
-            seen.put(entry.eventId(), entry.version());
+            slot.newSeen.put(entry.eventId(), entry.version());
             out.collect(new Outgoing(topics.changeLog(), entry.entityId(), Json.bytes(entry), now));
         }
         applied.inc(step.accepted().size());
-        lastActivity.update(now);
+        slot.record = step.record();
+        slot.lastActivity = now;
+        slot.dirty = true;
 
-        long waiting = (pendingEvents.value() == null ? 0 : pendingEvents.value()) + step.accepted().size();
-        if (waiting >= tuning.batchMaxEvents() || tuning.batchInterval().isZero()) {
-            current = publish(current, ctx, out);
-        } else {
-            pendingEvents.update(waiting);
-            if (flushTimer.value() == null) {
-                long at = now + tuning.batchInterval().toMillis();
-                ctx.timerService().registerProcessingTimeTimer(at);
-                flushTimer.update(at);
-            }
+        slot.pendingEvents += step.accepted().size();
+        if (slot.pendingEvents >= tuning.batchMaxEvents() || tuning.batchInterval().isZero()) {
+            publish(slot, ctx, out);
+        } else if (slot.flushAt == null) {
+            long at = now + tuning.batchInterval().toMillis();
+            ctx.timerService().registerProcessingTimeTimer(at);
+            slot.flushAt = at;
         }
-        store(ctx, current);
         if (step.stuckDeadline() == null) {
-            scheduleDeadline(ctx, current);
+            scheduleDeadline(slot, ctx);
         }
-        scheduleCleanup(ctx, current, now);
+        scheduleCleanup(slot, ctx, now);
     }
 
     /**
@@ -258,88 +310,76 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         LOG.error("{} {}: {}", engine.rules().kind().prefix(), ctx.getCurrentKey(), step.stuckDeadline());
     }
 
-    /** Publishes what waits of the stored entity (a timer fired). */
-    private void flush(Context ctx, Collector<Outgoing> out) throws Exception {
-        EntityRecord<S> current = load(ctx);
-        EntityRecord<S> published = publish(current, ctx, out);
-        if (published != null) {
-            store(ctx, published);
-        }
-    }
-
     /**
-     * Emits the deltas and snapshots that {@code current} has waiting, ends the pending batch, and
-     * returns the record with its cursors moved on (for the caller to store); null for null.
+     * Emits the deltas and snapshots the entity has waiting, ends the pending batch and moves the
+     * entity's cursors on.
      */
-    private EntityRecord<S> publish(EntityRecord<S> current, Context ctx, Collector<Outgoing> out) throws Exception {
-        Long timer = flushTimer.value();
-        if (timer != null) {
-            ctx.timerService().deleteProcessingTimeTimer(timer);
-            flushTimer.clear();
+    private void publish(EntitySlot<S, E> slot, Context ctx, Collector<Outgoing> out) throws Exception {
+        if (slot.flushAt != null) {
+            ctx.timerService().deleteProcessingTimeTimer(slot.flushAt);
+            slot.flushAt = null;
         }
-        pendingEvents.clear();
-        if (current == null) {
-            return null;
+        slot.pendingEvents = 0;
+        slot.dirty = true;
+        if (slot.record == null) {
+            return;
         }
         long now = ctx.timerService().currentProcessingTime();
-        EntityEngine.Publication<S> publication = engine.publish(current, now);
+        EntityEngine.Publication<S> publication = engine.publish(slot.record, now);
         for (Delta delta : publication.deltas()) {
             out.collect(new Outgoing(topics.deltas(), delta.channel(), Json.bytes(delta), now));
         }
         for (Snapshot snapshot : publication.snapshots()) {
             out.collect(new Outgoing(topics.snapshots(), snapshot.channel(), Json.bytes(snapshot), now));
         }
-        scheduleSnapshot(ctx, publication.record());
-        return publication.record();
+        slot.record = publication.record();
+        scheduleSnapshot(slot, ctx);
     }
 
     /** A channel whose snapshot lags its deltas gets one when the interval is up, even if it changes no more. */
-    private void scheduleSnapshot(Context ctx, EntityRecord<S> current) throws Exception {
-        java.util.OptionalLong due = engine.nextSnapshotDue(current);
-        Long registered = snapshotTimer.value();
-        if (due.isPresent() && Long.valueOf(due.getAsLong()).equals(registered)) {
+    private void scheduleSnapshot(EntitySlot<S, E> slot, Context ctx) {
+        OptionalLong due = engine.nextSnapshotDue(slot.record);
+        if (due.isPresent() && Long.valueOf(due.getAsLong()).equals(slot.snapshotAt)) {
             return;
         }
-        if (registered != null) {
-            ctx.timerService().deleteProcessingTimeTimer(registered);
-            snapshotTimer.clear();
+        if (slot.snapshotAt != null) {
+            ctx.timerService().deleteProcessingTimeTimer(slot.snapshotAt);
+            slot.snapshotAt = null;
         }
         if (due.isPresent()) {
             ctx.timerService().registerProcessingTimeTimer(due.getAsLong());
-            snapshotTimer.update(due.getAsLong());
+            slot.snapshotAt = due.getAsLong();
         }
     }
 
-    private void scheduleDeadline(Context ctx, EntityRecord<S> current) throws Exception {
-        Instant deadline = engine.rules().deadline(current.state());
-        Long registered = deadlineTimer.value();
+    private void scheduleDeadline(EntitySlot<S, E> slot, Context ctx) {
+        Instant deadline = engine.rules().deadline(slot.record.state());
         Long wanted = deadline == null ? null : deadline.toEpochMilli();
-        if (wanted != null && wanted.equals(registered)) {
+        if (wanted != null && wanted.equals(slot.deadlineAt)) {
             return;
         }
-        if (registered != null) {
-            ctx.timerService().deleteEventTimeTimer(registered);
-            deadlineTimer.clear();
+        if (slot.deadlineAt != null) {
+            ctx.timerService().deleteEventTimeTimer(slot.deadlineAt);
+            slot.deadlineAt = null;
         }
         if (wanted != null) {
             ctx.timerService().registerEventTimeTimer(wanted);
-            deadlineTimer.update(wanted);
+            slot.deadlineAt = wanted;
         }
     }
 
-    private void scheduleCleanup(Context ctx, EntityRecord<S> current, long now) throws Exception {
-        long due = dueForCleanup(current, now);
-        Long registered = cleanupTimer.value();
-        if (registered != null && registered <= due) {
+    private void scheduleCleanup(EntitySlot<S, E> slot, Context ctx, long lastActive) {
+        long due = dueForCleanup(slot.record, lastActive);
+        if (slot.cleanupAt != null && slot.cleanupAt <= due) {
             // an earlier timer stays: when it fires, cleanUpIfDue sees the later activity and sets
             // the next one, so an event costs no timer deletion and registration
             return;
         }
-        if (registered != null) {
-            ctx.timerService().deleteProcessingTimeTimer(registered);
+        if (slot.cleanupAt != null) {
+            ctx.timerService().deleteProcessingTimeTimer(slot.cleanupAt);
         }
         ctx.timerService().registerProcessingTimeTimer(due);
-        cleanupTimer.update(due);
+        slot.cleanupAt = due;
     }
 
     private long dueForCleanup(EntityRecord<S> current, long lastActive) {
@@ -347,24 +387,21 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         return lastActive + (finished ? tuning.finishedRetention() : tuning.idleTimeout()).toMillis();
     }
 
-    private void cleanUpIfDue(Context ctx, Collector<Outgoing> out) throws Exception {
-        EntityRecord<S> current = load(ctx);
-        Long active = lastActivity.value();
+    private void cleanUpIfDue(EntitySlot<S, E> slot, Context ctx, Collector<Outgoing> out) throws Exception {
         long now = ctx.timerService().currentProcessingTime();
-        if (current != null && active != null && dueForCleanup(current, active) > now) {
-            scheduleCleanup(ctx, current, active);
+        if (slot.record != null && slot.lastActivity != null && dueForCleanup(slot.record, slot.lastActivity) > now) {
+            scheduleCleanup(slot, ctx, slot.lastActivity);
             return;
         }
-        flush(ctx, out);
-        Long deadline = deadlineTimer.value();
-        if (deadline != null) {
-            ctx.timerService().deleteEventTimeTimer(deadline);
+        publish(slot, ctx, out);
+        if (slot.deadlineAt != null) {
+            ctx.timerService().deleteEventTimeTimer(slot.deadlineAt);
         }
-        Long snapshot = snapshotTimer.value();
-        if (snapshot != null) {
-            ctx.timerService().deleteProcessingTimeTimer(snapshot);
+        if (slot.snapshotAt != null) {
+            ctx.timerService().deleteProcessingTimeTimer(slot.snapshotAt);
         }
-        clearRecord(ctx);
+        slots.remove(ctx.getCurrentKey());
+        record.clear();
         history.clear();
         seen.clear();
         flushTimer.clear();
@@ -375,7 +412,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         lastActivity.clear();
     }
 
-    private Supplier<List<E>> historySupplier() {
+    private Supplier<List<E>> historySupplier(EntitySlot<S, E> slot) {
         return () -> {
             List<E> events = new ArrayList<>();
             try {
@@ -386,6 +423,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             } catch (Exception e) {
                 throw new IllegalStateException("cannot read the event history", e);
             }
+            events.addAll(slot.newHistory);
             return events;
         };
     }

@@ -59,6 +59,8 @@ public record JobOptions(
               --dedup-retention DURATION     (default 24h)
               --idle-timeout DURATION        (default 24h)
               --finished-retention DURATION  (default 1h)
+              --entities-in-memory N         per task, kept deserialized between checkpoints
+                                             (default 1024)
               --max-record-bytes N           larger input records are dead letters (default 65536)
               --delivery at-least-once|exactly-once  (default at-least-once)
               --parallelism N                (default: the cluster's)
@@ -102,7 +104,8 @@ public record JobOptions(
                                 r.duration("snapshot-interval", defaults.snapshots().every())),
                         r.duration("dedup-retention", defaults.dedupRetention()),
                         r.duration("idle-timeout", defaults.idleTimeout()),
-                        r.duration("finished-retention", defaults.finishedRetention())),
+                        r.duration("finished-retention", defaults.finishedRetention()),
+                        r.integer("entities-in-memory", defaults.entitiesInMemory())),
                 r.integer("max-record-bytes", 64 * 1024),
                 r.choice("delivery", "at-least-once", "at-least-once", "exactly-once").equals("exactly-once")
                         ? DeliveryGuarantee.EXACTLY_ONCE

@@ -103,10 +103,10 @@ public final class ScorelineJob {
 
         DataStream<Outgoing> state = events
                 .keyBy(in -> in.event().entityId(), Types.STRING)
-                .process(new EntityStateFunction<>(kind.rules(), kind.stateType(), kind.eventType(),
-                        options.outputs(), options.tuning()), TypeInformation.of(Outgoing.class))
-                .uid(kind.name() + "-state")
-                .name(kind.name() + "-state");
+                .transform(kind.name() + "-state", TypeInformation.of(Outgoing.class),
+                        new EntityStateOperator<>(new EntityStateFunction<>(kind.rules(), kind.stateType(),
+                                kind.eventType(), options.outputs(), options.tuning())))
+                .uid(kind.name() + "-state");
         return state.union(events.getSideOutput(SplitDeadLetters.DEAD_LETTERS));
     }
 

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param idleTimeout an entity without events for this long is removed from state
  * @param finishedRetention a finished entity (completed match, closed table) is removed this long
  *     after it finished; its last snapshot stays on the compacted topic
+ * @param entitiesInMemory how many entities each task instance keeps deserialized between
+ *     checkpoints (the least recently used is written to the state backend and let go beyond it)
  */
 public record StateTuning(
         Duration batchInterval,
@@ -21,17 +23,21 @@ public record StateTuning(
         SnapshotPolicy snapshots,
         Duration dedupRetention,
         Duration idleTimeout,
-        Duration finishedRetention)
+        Duration finishedRetention,
+        int entitiesInMemory)
         implements Serializable {
 
     public static StateTuning defaults() {
         return new StateTuning(Duration.ofMillis(100), 50, SnapshotPolicy.DEFAULT,
-                Duration.ofHours(24), Duration.ofHours(24), Duration.ofHours(1));
+                Duration.ofHours(24), Duration.ofHours(24), Duration.ofHours(1), 1024);
     }
 
     public StateTuning {
         if (batchInterval.isNegative() || batchMaxEvents < 1) {
             throw new IllegalArgumentException("batch interval must be >= 0 and max events >= 1");
+        }
+        if (entitiesInMemory < 1) {
+            throw new IllegalArgumentException("entities in memory must be >= 1");
         }
     }
 }

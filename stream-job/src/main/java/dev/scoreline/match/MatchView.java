@@ -1,5 +1,6 @@
 package dev.scoreline.match;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.json.Json;
 import java.util.List;
@@ -16,6 +17,15 @@ public final class MatchView {
     private MatchView() {}
 
     public static ObjectNode of(MatchState s) {
+        return of(s, null, null);
+    }
+
+    /**
+     * The view of {@code s}, taking from {@code previousView} (the view of {@code previous}) the
+     * view of every innings that is the very same object in both states: a ball changes only the
+     * innings in play, and the unchanged ones, shared, cost the diff nothing.
+     */
+    public static ObjectNode of(MatchState s, MatchState previous, JsonNode previousView) {
         ObjectNode view = Json.object();
         view.put("matchId", s.matchId());
         s.teams().forEach(view.putArray("teams")::add);
@@ -30,8 +40,13 @@ public final class MatchView {
         view.put("status", s.status());
         ObjectNode innings = view.putObject("innings");
         List<Innings> all = s.innings();
+        JsonNode previousInnings = previousView == null ? null : previousView.get("innings");
         for (int i = 0; i < all.size(); i++) {
-            innings.set(String.valueOf(i + 1), innings(all.get(i), s.ballsPerOver()));
+            String position = String.valueOf(i + 1);
+            boolean same = previous != null && previousInnings != null && i < previous.innings().size()
+                    && previous.innings().get(i) == all.get(i) && previous.ballsPerOver() == s.ballsPerOver()
+                    && previousInnings.get(position) != null;
+            innings.set(position, same ? previousInnings.get(position) : innings(all.get(i), s.ballsPerOver()));
         }
         if (s.result() != null) {
             view.set("result", result(s.result()));

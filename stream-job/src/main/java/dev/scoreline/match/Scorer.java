@@ -82,6 +82,16 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
         return Map.of(Channel.match(state.matchId()), MatchView.of(state));
     }
 
+    @Override
+    public Map<Channel, JsonNode> views(MatchState state, MatchState previousState,
+            Map<Channel, JsonNode> previousViews) {
+        Channel channel = Channel.match(state.matchId());
+        JsonNode previous = previousViews.get(channel);
+        return previousState == null || previous == null
+                ? views(state)
+                : Map.of(channel, MatchView.of(state, previousState, previous));
+    }
+
     /**
      * Folds a whole match, as the job would, event by event.
      *

@@ -1,6 +1,7 @@
 package dev.scoreline.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.scoreline.deadletter.DeadLetter;
 import dev.scoreline.delta.ChangeLogEntry;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -25,13 +25,13 @@ class EntityStateFunctionTest {
 
     private static final OutputTopics TOPICS = new OutputTopics("deltas", "snapshots", "changelog", "dead");
     private static final StateTuning TUNING = new StateTuning(Duration.ofMillis(100), 3,
-            new SnapshotPolicy(100, Duration.ofHours(1)), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(1));
+            new SnapshotPolicy(100, Duration.ofHours(1)), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(1), 1024);
 
     private KeyedOneInputStreamOperatorTestHarness<String, Sourced<Tally.Event>, Outgoing> harness;
 
     @BeforeEach
     void start() throws Exception {
-        harness = newHarness(null);
+        harness = newHarness(null, TUNING);
     }
 
     @AfterEach
@@ -40,12 +40,12 @@ class EntityStateFunctionTest {
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Sourced<Tally.Event>, Outgoing> newHarness(
-            OperatorSubtaskState restoreFrom) throws Exception {
+            OperatorSubtaskState restoreFrom, StateTuning tuning) throws Exception {
         EntityStateFunction<Tally.State, Tally.Event> function = new EntityStateFunction<>(
-                Tally::new, Tally.State.class, Tally.Event.class, TOPICS, TUNING);
+                Tally::new, Tally.State.class, Tally.Event.class, TOPICS, tuning);
         KeyedOneInputStreamOperatorTestHarness<String, Sourced<Tally.Event>, Outgoing> h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(function), in -> in.event().entityId(), Types.STRING);
+                        new EntityStateOperator<>(function), in -> in.event().entityId(), Types.STRING);
         if (restoreFrom != null) {
             h.initializeState(restoreFrom);
         }
@@ -162,7 +162,8 @@ class EntityStateFunctionTest {
         send(Tally.Event.add("e1", "t1", 1, "ann", 1));
         send(Tally.Event.arm("e2", "t1", 1, 3600));
         harness.setProcessingTime(200);
-        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.prepareSnapshotPreBarrier(1);
+        assertThat(harness.numKeyedStateEntries()).as("written before the checkpoint barrier").isPositive();
 
         harness.setProcessingTime(Duration.ofMinutes(10).toMillis() + 1_000);
 
@@ -180,6 +181,7 @@ class EntityStateFunctionTest {
 
         harness.setProcessingTime(Duration.ofMinutes(11).toMillis());
 
+        harness.prepareSnapshotPreBarrier(1);
         assertThat(harness.numKeyedStateEntries()).isPositive();
         assertThat(harness.numProcessingTimeTimers())
                 .as("the postponed clean-up, and the snapshot that catches up with e2's delta within the hour")
@@ -193,10 +195,12 @@ class EntityStateFunctionTest {
         send(Tally.Event.add("e2", "t1", 2, "bob", 1));
         harness.setProcessingTime(100);
         String epoch = emitted("deltas", Delta.class).get(0).epoch();
+        assertThat(harness.numKeyedStateEntries()).as("kept in memory between checkpoints").isZero();
+        harness.prepareSnapshotPreBarrier(1);
         OperatorSubtaskState snapshot = harness.snapshot(1, 100);
         harness.close();
 
-        harness = newHarness(snapshot);
+        harness = newHarness(snapshot, TUNING);
         harness.setProcessingTime(200);
         send(Tally.Event.add("e2", "t1", 2, "bob", 1));
         send(Tally.Event.add("e3", "t1", 3, "bob", 1));
@@ -210,5 +214,32 @@ class EntityStateFunctionTest {
             assertThat(d.from()).isEqualTo(3);
             assertThat(d.to()).isEqualTo(3);
         });
+    }
+
+    @Test
+    void anEntityLetGoFromMemoryIsWrittenFirstAndReadBackWhole() throws Exception {
+        StateTuning twoInMemory = new StateTuning(Duration.ofMillis(100), 3, new SnapshotPolicy(100, Duration.ofHours(1)),
+                Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(1), 2);
+        harness.close();
+        harness = newHarness(null, twoInMemory);
+        harness.setProcessingTime(0);
+        send(Tally.Event.add("a1", "t1", 1, "ann", 1));
+        send(Tally.Event.add("b1", "t2", 1, "ann", 1));
+        assertThat(harness.numKeyedStateEntries()).as("both held in memory").isZero();
+
+        send(Tally.Event.add("c1", "t3", 1, "ann", 1));
+        assertThat(harness.numKeyedStateEntries()).as("t1, let go, was written").isPositive();
+
+        send(Tally.Event.add("a1", "t1", 1, "ann", 1));
+        send(Tally.Event.add("a2", "t1", 2, "ann", 1));
+        harness.setProcessingTime(100);
+
+        assertThat(emitted("changelog", ChangeLogEntry.class))
+                .as("t1 read back with its seen event ids and its version")
+                .filteredOn(e -> e.entityId().equals("t1"))
+                .extracting(ChangeLogEntry::eventId, ChangeLogEntry::version)
+                .containsExactly(tuple("a1", 1L), tuple("a2", 2L));
+        assertThat(emitted("deltas", Delta.class)).filteredOn(d -> d.channel().equals("table:t1"))
+                .extracting(Delta::from, Delta::to).containsExactly(tuple(1L, 2L));
     }
 }

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -33,14 +32,14 @@ class TableStateFunctionTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T18:00:00Z");
     private static final StateTuning TUNING = new StateTuning(Duration.ofMillis(100), 50,
-            SnapshotPolicy.DEFAULT, Duration.ofHours(1), Duration.ofHours(2), Duration.ofMinutes(5));
+            SnapshotPolicy.DEFAULT, Duration.ofHours(1), Duration.ofHours(2), Duration.ofMinutes(5), 1024);
 
     private KeyedOneInputStreamOperatorTestHarness<String, Sourced<TableEvent>, Outgoing> harness;
 
     @BeforeEach
     void start() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new EntityStateFunction<>(TeenPattiRules::new, TableState.class,
+                new EntityStateOperator<>(new EntityStateFunction<>(TeenPattiRules::new, TableState.class,
                         TableEvent.class, OutputTopics.defaults(), TUNING)),
                 in -> in.event().entityId(), Types.STRING);
         harness.open();
@@ -125,7 +124,8 @@ class TableStateFunctionTest {
         send(new PlayerSit("s1", "t9", T0.plusSeconds(1), "ann", 1, 500));
         send(new TableClose("c", "t9", T0.plusSeconds(5)));
         harness.setProcessingTime(Duration.ofMinutes(4).toMillis());
-        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.prepareSnapshotPreBarrier(1);
+        assertThat(harness.numKeyedStateEntries()).as("written before the checkpoint barrier").isPositive();
 
         harness.setProcessingTime(Duration.ofMinutes(6).toMillis());
 

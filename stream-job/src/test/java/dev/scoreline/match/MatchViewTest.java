@@ -103,14 +103,25 @@ class MatchViewTest {
         for (Path record : CricsheetRecords.all()) {
             List<MatchEvent> events = CricsheetConverter.convert(record);
             MatchState state = null;
+            JsonNode built = null;
+            int shared = 0;
             for (int n = 0; n < events.size(); n++) {
                 List<MatchEvent> history = events.subList(0, n);
+                MatchState previous = state;
                 state = ((Decision.Accepted<MatchState>) new Scorer().apply(state, events.get(n), () -> history))
                         .state();
                 JsonNode view = MatchView.of(state);
                 assertThat(MergePatch.normalize(view)).as("%s after %d events", record, n).isEqualTo(view);
                 assertThat(Json.read(Json.bytes(state), MatchState.class)).isEqualTo(state);
+
+                JsonNode next = MatchView.of(state, previous, built);
+                assertThat(next).as("built on the previous view, %s after %d events", record, n).isEqualTo(view);
+                if (built != null && built.path("innings").path("1") == next.path("innings").path("1")) {
+                    shared++;
+                }
+                built = next;
             }
+            assertThat(shared).as("%s: balls after the first innings share its view", record).isPositive();
         }
     }
 

@@ -1,0 +1,33 @@
+package dev.scoreline.job;
+
+import dev.scoreline.entity.EntityRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entity's keyed state as {@link EntityStateFunction} has it at hand between its events: the
+ * values last read from (or meant for) the state backend, and what has not been written there yet.
+ * Mutable and never serialized: it lives only in one task instance, and what it holds reaches the
+ * state backend before any checkpoint (see {@link EntityStateOperator}).
+ */
+final class EntitySlot<S, E> {
+
+    EntityRecord<S> record;
+    long pendingEvents;
+    Long lastActivity;
+    Long flushAt;
+    Long snapshotAt;
+    Long deadlineAt;
+    Long cleanupAt;
+
+    /** Accepted events not yet appended to the stored history. */
+    final List<E> newHistory = new ArrayList<>();
+
+    /** Event ids accepted (with their versions) not yet added to the stored seen ids. */
+    final Map<String, Long> newSeen = new HashMap<>();
+
+    /** Whether anything above differs from the state backend. */
+    boolean dirty;
+}
