@@ -117,6 +117,14 @@ public final class ChangedFields {
         return materialise(tree, current);
     }
 
+    /** {@link #patchTo} of the set whose tree {@link #asTree()} gave, without copying the tree. */
+    public static ObjectNode patchTo(JsonNode tree, JsonNode current) {
+        if (tree == null || !tree.isObject()) {
+            throw new IllegalArgumentException("a changed-field tree is a JSON object");
+        }
+        return materialise((ObjectNode) tree, current);
+    }
+
     private static ObjectNode materialise(ObjectNode touched, JsonNode current) {
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = touched.fields();

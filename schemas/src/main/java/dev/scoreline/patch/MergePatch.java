@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.delta.ChangeLogEntry.FieldChange;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * JSON Merge Patch (RFC 7386): the job diffs, the gateway and every client apply.
@@ -179,19 +179,30 @@ public final class MergePatch {
         if (!branchBefore && before != null) {
             out.add(new FieldChange(path, before.deepCopy(), null));
         }
-        TreeSet<String> names = new TreeSet<>();
-        if (branchBefore) {
-            before.fieldNames().forEachRemaining(names::add);
-        }
+        // only the members that differ are sorted (by name, for a stable order): usually a few of many
+        List<String> differing = new ArrayList<>();
         if (branchAfter) {
-            after.fieldNames().forEachRemaining(names::add);
+            after.fieldNames().forEachRemaining(name -> {
+                JsonNode childBefore = branchBefore ? present(before.get(name)) : null;
+                JsonNode childAfter = present(after.get(name));
+                if (childBefore == null ? childAfter != null : !childBefore.equals(childAfter)) {
+                    differing.add(name);
+                }
+            });
         }
-        for (String name : names) {
-            JsonNode childBefore = branchBefore ? present(before.get(name)) : null;
-            JsonNode childAfter = branchAfter ? present(after.get(name)) : null;
-            if (childBefore == null ? childAfter != null : !childBefore.equals(childAfter)) {
-                collect(path + "/" + escape(name), childBefore, childAfter, out);
-            }
+        if (branchBefore) {
+            before.fieldNames().forEachRemaining(name -> {
+                if ((!branchAfter || !after.has(name)) && present(before.get(name)) != null) {
+                    differing.add(name);
+                }
+            });
+        }
+        Collections.sort(differing);
+        for (String name : differing) {
+            collect(path + "/" + escape(name),
+                    branchBefore ? present(before.get(name)) : null,
+                    branchAfter ? present(after.get(name)) : null,
+                    out);
         }
         if (!branchAfter && after != null) {
             out.add(new FieldChange(path, null, after.deepCopy()));

@@ -25,8 +25,4 @@ public record ChannelCursor(long published, long snapshotVersion, long snapshotA
     public boolean hasChanges() {
         return changed.size() > 0;
     }
-
-    ChangedFields changedFields() {
-        return ChangedFields.fromTree(changed);
-    }
 }

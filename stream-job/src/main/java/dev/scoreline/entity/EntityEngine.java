@@ -122,7 +122,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
             if (cursor.hasChanges()) {
                 JsonNode target = view == null ? JsonNodeFactory.instance.objectNode() : view;
                 deltas.add(new Delta(name, record.epoch(), cursor.published() + 1, record.version(),
-                        cursor.changedFields().patchTo(target)));
+                        ChangedFields.patchTo(cursor.changed(), target)));
                 lastDelta = record.version();
             }
             if (view == null) {

@@ -222,7 +222,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         }
         EntityRecord<S> before = slot.record;
         EntityEngine.Step<S, E> step = engine.apply(before, event, historySupplier(slot),
-                Epochs.of(jobId, ctx.getCurrentKey(), event.eventId()));
+                before == null ? Epochs.of(jobId, ctx.getCurrentKey(), event.eventId()) : null);
         if (step.rejected()) {
             rejections.inc();
             String reason = before == null && step.record() == null ? DeadLetter.UNKNOWN_ENTITY : DeadLetter.REJECTED;

@@ -43,10 +43,12 @@ public final class MatchView {
         JsonNode previousInnings = previousView == null ? null : previousView.get("innings");
         for (int i = 0; i < all.size(); i++) {
             String position = String.valueOf(i + 1);
-            boolean same = previous != null && previousInnings != null && i < previous.innings().size()
-                    && previous.innings().get(i) == all.get(i) && previous.ballsPerOver() == s.ballsPerOver()
-                    && previousInnings.get(position) != null;
-            innings.set(position, same ? previousInnings.get(position) : innings(all.get(i), s.ballsPerOver()));
+            Innings before = previous != null && previousInnings != null && i < previous.innings().size()
+                    && previous.ballsPerOver() == s.ballsPerOver() && previousInnings.get(position) != null
+                    ? previous.innings().get(i) : null;
+            innings.set(position, before == all.get(i)
+                    ? previousInnings.get(position)
+                    : innings(all.get(i), s.ballsPerOver(), before, before == null ? null : previousInnings.get(position)));
         }
         if (s.result() != null) {
             view.set("result", result(s.result()));
@@ -54,7 +56,12 @@ public final class MatchView {
         return view;
     }
 
-    private static ObjectNode innings(Innings inn, int ballsPerOver) {
+    /**
+     * The view of one innings; {@code before} and {@code beforeView} are the same innings one event
+     * earlier and its view (or null), whose batters', bowlers', wickets' and partnerships' views are
+     * taken as they are where the record is the very same object.
+     */
+    private static ObjectNode innings(Innings inn, int ballsPerOver, Innings before, JsonNode beforeView) {
         ObjectNode v = Json.object();
         v.put("team", inn.team());
         v.put("superOver", inn.superOver());
@@ -78,7 +85,13 @@ public final class MatchView {
         ObjectNode batters = v.putObject("batters");
         for (int i = 0; i < inn.batters().size(); i++) {
             Batter b = inn.batters().get(i);
-            ObjectNode card = batters.putObject(String.valueOf(i + 1));
+            String position = String.valueOf(i + 1);
+            JsonNode same = unchanged(before == null ? null : before.batters(), i, b, beforeView, "batters", position);
+            if (same != null) {
+                batters.set(position, same);
+                continue;
+            }
+            ObjectNode card = batters.putObject(position);
             card.put("name", b.name());
             card.put("runs", b.runs());
             card.put("balls", b.balls());
@@ -87,13 +100,27 @@ public final class MatchView {
             putIfPresent(card, "out", b.out());
         }
         ObjectNode bowlers = v.putObject("bowlers");
-        for (Bowler b : inn.bowlers()) {
-            bowler(bowlers.putObject(b.name()), b, inn.over(), ballsPerOver);
+        for (int i = 0; i < inn.bowlers().size(); i++) {
+            Bowler b = inn.bowlers().get(i);
+            JsonNode same = before == null || bowls(inn.over(), b) || bowls(before.over(), b) ? null
+                    : unchanged(before.bowlers(), i, b, beforeView, "bowlers", b.name());
+            if (same != null) {
+                bowlers.set(b.name(), same);
+            } else {
+                bowler(bowlers.putObject(b.name()), b, inn.over(), ballsPerOver);
+            }
         }
         ObjectNode fallOfWickets = v.putObject("fallOfWickets");
         for (int i = 0; i < inn.fallOfWickets().size(); i++) {
             FallOfWicket f = inn.fallOfWickets().get(i);
-            ObjectNode fow = fallOfWickets.putObject(String.valueOf(i + 1));
+            String position = String.valueOf(i + 1);
+            JsonNode same = unchanged(before == null ? null : before.fallOfWickets(), i, f, beforeView,
+                    "fallOfWickets", position);
+            if (same != null) {
+                fallOfWickets.set(position, same);
+                continue;
+            }
+            ObjectNode fow = fallOfWickets.putObject(position);
             fow.put("runs", f.runs());
             fow.put("legalBalls", f.legalBalls());
             fow.put("overs", f.overs());
@@ -102,7 +129,14 @@ public final class MatchView {
         ObjectNode partnerships = v.putObject("partnerships");
         for (int i = 0; i < inn.partnerships().size(); i++) {
             Partnership p = inn.partnerships().get(i);
-            ObjectNode stand = partnerships.putObject(String.valueOf(i + 1));
+            String position = String.valueOf(i + 1);
+            JsonNode same = unchanged(before == null ? null : before.partnerships(), i, p, beforeView,
+                    "partnerships", position);
+            if (same != null) {
+                partnerships.set(position, same);
+                continue;
+            }
+            ObjectNode stand = partnerships.putObject(position);
             stand.putArray("batters").add(p.first()).add(p.second());
             stand.put("runs", p.runs());
             stand.put("legalBalls", p.legalBalls());
@@ -133,6 +167,19 @@ public final class MatchView {
             }
         }
         return v;
+    }
+
+    /** The view made last time of the very same record at the same place, or null. */
+    private static <T> JsonNode unchanged(List<T> before, int i, T now, JsonNode beforeView, String list, String name) {
+        if (before == null || beforeView == null || i >= before.size() || before.get(i) != now) {
+            return null;
+        }
+        return beforeView.path(list).get(name);
+    }
+
+    /** Whether {@code b} bowls the over in play (whose balls count in the bowler's view). */
+    private static boolean bowls(Over over, Bowler b) {
+        return over != null && over.bowler().equals(b.name());
     }
 
     /** A bowler's overs as the feed counted them, the over in play included; maidens likewise. */

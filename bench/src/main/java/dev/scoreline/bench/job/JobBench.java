@@ -40,7 +40,11 @@ public final class JobBench {
               --kinds match,table       which jobs
               --data DIR                recorded matches (default data/cricsheet under the repository)""";
 
-    public record Run(String kind, long events, double passThroughRate, double jobRate, long outputs,
+    /** The share of each output left out of the steady rates: the job's start and its JIT compilation. */
+    static final double WARM_UP = 0.25;
+
+    public record Run(String kind, long events, double passThroughRate, double jobRate,
+            double passThroughSteadyRate, double jobSteadyRate, long outputs,
             Checkpoints passThroughCheckpoints, Checkpoints jobCheckpoints) {}
 
     public record Result(List<Run> runs, String markdown, List<Target> targets) {}
@@ -84,6 +88,7 @@ public final class JobBench {
             for (String kind : opts.text("kinds", "match,table").split(",")) {
                 long n = inputs.get(kind).size();
                 double ptRate;
+                double ptSteady;
                 Checkpoints ptCheckpoints;
                 try (PassThroughJob pt = PassThroughJob.start(kafka.bootstrapServers(), input(kind), copy(kind),
                         parallelism, TimeUtils.parseDuration(interval), work.resolve("pass-through-" + kind));
@@ -94,10 +99,12 @@ public final class JobBench {
                         throw new IllegalStateException("the pass-through did not copy every " + kind + " event");
                     }
                     ptRate = n / ((watch.lastWrittenMillis() - start) / 1000.0);
+                    ptSteady = watch.rateAfter(copy(kind), WARM_UP);
                     ptCheckpoints = Checkpoints.of(pt.cluster(), pt.jobId());
                 }
                 log.accept(String.format("pass-through of %d %s events: %,.0f events/s", n, kind, ptRate));
                 double jobRate;
+                double jobSteady;
                 long outputs;
                 Checkpoints jobCheckpoints;
                 try (LocalJob job = LocalJob.start(options(kafka.bootstrapServers(), kind, parallelism, interval),
@@ -112,14 +119,16 @@ public final class JobBench {
                         throw new IllegalStateException("the " + kind + " job did not take every event");
                     }
                     jobRate = n / ((watch.lastWrittenMillis() - start) / 1000.0);
+                    jobSteady = watch.rateAfter(changelog, WARM_UP);
                     outputs = watch.countAll();
                     if (watch.count(dead) > 0) {
                         log.accept("note: " + watch.count(dead) + " dead letters from the " + kind + " job");
                     }
                     jobCheckpoints = Checkpoints.of(job.cluster(), job.jobId());
                 }
-                log.accept(String.format("%s job on %d events: %,.0f events/s", kind, n, jobRate));
-                runs.add(new Run(kind, n, ptRate, jobRate, outputs, ptCheckpoints, jobCheckpoints));
+                log.accept(String.format("%s job on %d events: %,.0f events/s (%,.0f after the first quarter; "
+                        + "pass-through %,.0f)", kind, n, jobRate, jobSteady, ptSteady));
+                runs.add(new Run(kind, n, ptRate, jobRate, ptSteady, jobSteady, outputs, ptCheckpoints, jobCheckpoints));
             }
         }
         return new Result(runs, markdown(runs, parallelism, interval), targets(runs));

@@ -96,6 +96,37 @@ final class TopicWatch implements AutoCloseable {
         return last;
     }
 
+    /**
+     * The rate at which {@code topic}'s records were appended once the first {@code skip} fraction
+     * of them was: records per second from the append time of record {@code skip * n} (in append
+     * order over all partitions) to the last. Leaves out the start (deployment, JIT compilation).
+     */
+    double rateAfter(String topic, double skip) {
+        List<TopicPartition> mine = partitions.stream().filter(tp -> tp.topic().equals(topic)).toList();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(mine, Duration.ofSeconds(30));
+        long total = ends.values().stream().mapToLong(Long::longValue).sum();
+        long[] times = new long[(int) total];
+        int n = 0;
+        consumer.assign(mine);
+        consumer.seekToBeginning(mine);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (n < total && System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                if (n < times.length) {
+                    times[n++] = r.timestamp();
+                }
+            }
+        }
+        consumer.unsubscribe();
+        if (n < 2) {
+            return Double.NaN;
+        }
+        java.util.Arrays.sort(times, 0, n);
+        int from = (int) (skip * n);
+        double seconds = Math.max(1, times[n - 1] - times[from]) / 1000.0;
+        return (n - 1 - from) / seconds;
+    }
+
     @Override
     public void close() {
         consumer.close();
