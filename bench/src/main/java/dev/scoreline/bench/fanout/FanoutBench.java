@@ -39,6 +39,7 @@ public final class FanoutBench {
               --offered 50k,250k,1000k            offered messages/s (deltas/s x subscribers per channel)
               --max-offered 50k                   offered rate at the largest count only
               --seconds 8                         publishing time per step
+              --warm-up-seconds 3                 an unreported first step per server, at --max-offered
               --pad 300                           bytes of padding per delta (the frame is ~100 bytes more)
               --per-process 5000                  subscribers per load-client process
               --profile                           record each server JVM with JFR (<dir>/fanout/<system>.jfr)""";
@@ -75,6 +76,7 @@ public final class FanoutBench {
         int[] offered = opts.integers("offered", "50k,250k,1000k");
         int maxOffered = opts.integer("max-offered", 50_000);
         int seconds = opts.integer("seconds", 8);
+        int warmUpSeconds = opts.integer("warm-up-seconds", 3);
         String pad = "p".repeat(opts.integer("pad", 300));
         int perProcess = opts.integer("per-process", 5000);
         int largest = java.util.Arrays.stream(counts).max().orElse(1000);
@@ -106,6 +108,7 @@ public final class FanoutBench {
                     }
                     try (server) {
                         long[] idle = server.memory();
+                        boolean warm = warmUpSeconds == 0;
                         // the largest count first, on a fresh server: its idle memory is then the connections' own
                         for (int n : java.util.stream.IntStream.of(counts).boxed()
                                 .sorted(java.util.Comparator.reverseOrder()).mapToInt(Integer::intValue).toArray()) {
@@ -120,6 +123,11 @@ public final class FanoutBench {
                                         memory.add(new Memory(system, clients.ready(),
                                                 idle[0] < 0 ? Double.NaN : (busy[0] - idle[0]) / (double) clients.ready(),
                                                 (busy[1] - idle[1]) / (double) clients.ready()));
+                                    }
+                                    if (!warm) {
+                                        // the server's first deltas run through code its JIT has not compiled yet
+                                        step(server, clients, n, channels, maxOffered, warmUpSeconds);
+                                        warm = true;
                                     }
                                     int[] rates = n == largest && counts.length > 1 ? new int[] {maxOffered} : offered;
                                     for (int rate : rates) {

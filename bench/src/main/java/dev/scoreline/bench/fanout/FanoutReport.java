@@ -36,7 +36,8 @@ public final class FanoutReport {
                 + "CLOCK_MONOTONIC, shared by every process) to the subscriber's read. The gateway and the limit "
                 + "server read the deltas from Kafka; Mosquitto gets them straight from an MQTT publisher, one hop "
                 + "fewer. Delivered: messages received (deltas plus conflation snapshots) over the time from the "
-                + "first send to the last receipt. CPU: % of one core over the step.");
+                + "first send to the last receipt. CPU: % of one core over the step. Each server first gets an "
+                + "unreported warm-up step (--warm-up-seconds, at the largest count) while its JIT compiles.");
         out.append(steps.markdown()).append('\n');
 
         Table ratios = new Table("Fan-out: the gateway beside its baselines, same subscribers, same deltas",

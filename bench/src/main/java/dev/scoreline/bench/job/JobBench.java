@@ -6,6 +6,7 @@ import dev.scoreline.bench.Target;
 import dev.scoreline.job.JobOptions;
 import dev.scoreline.job.LocalJob;
 import dev.scoreline.kafka.InProcessKafka;
+import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.topic.Topic;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public final class JobBench {
             job options:
               --match-events 120k       events of re-keyed recorded matches to pre-load
               --table-events 80k        events of simulated tables to pre-load
+              --warm-up-events 40k      per kind, run through both jobs first and not measured (0: none)
               --parallelism 2           of every job
               --checkpoint-interval 5s  of every job
               --kinds match,table       which jobs
@@ -66,93 +68,107 @@ public final class JobBench {
     public Result run() throws Exception {
         int matchEvents = opts.integer("match-events", 120_000);
         int tableEvents = opts.integer("table-events", 80_000);
+        int warmUpEvents = opts.integer("warm-up-events", 40_000);
         int parallelism = opts.integer("parallelism", 2);
         String interval = opts.text("checkpoint-interval", "5s");
         List<Run> runs = new ArrayList<>();
         try (InProcessKafka kafka = InProcessKafka.start(work.resolve("kafka"))) {
-            Map<String, List<Inputs.Keyed>> inputs = new HashMap<>();
             log.accept("preparing inputs...");
-            inputs.put("match", Inputs.interleave(Inputs.matches(Inputs.recorded(dataDir(opts)), matchEvents, "bm")));
-            inputs.put("table", Inputs.tables(tableEvents, Math.max(1, tableEvents / 400), 7));
-            for (String kind : List.of("match", "table")) {
-                kafka.createTopic(input(kind), parallelism, Topic.MATCH_EVENTS.config());
-                for (String out : outputs(kind)) {
-                    Map<String, String> config = new HashMap<>(Topic.STATE_DELTAS.config());
-                    config.put("message.timestamp.type", "LogAppendTime");
-                    kafka.createTopic(out, parallelism, config);
-                }
-                kafka.createTopic(copy(kind), parallelism, Map.of("message.timestamp.type", "LogAppendTime"));
-                load(kafka.bootstrapServers(), input(kind), inputs.get(kind));
-                log.accept("loaded " + inputs.get(kind).size() + " " + kind + " events into " + input(kind));
-            }
+            List<List<MatchEvent>> recorded = Inputs.recorded(dataDir(opts));
             for (String kind : opts.text("kinds", "match,table").split(",")) {
-                long n = inputs.get(kind).size();
-                double ptRate;
-                double ptSteady;
-                Checkpoints ptCheckpoints;
-                try (PassThroughJob pt = PassThroughJob.start(kafka.bootstrapServers(), input(kind), copy(kind),
-                        parallelism, TimeUtils.parseDuration(interval), work.resolve("pass-through-" + kind));
-                        TopicWatch watch = new TopicWatch(kafka.bootstrapServers(), List.of(copy(kind)))) {
-                    pt.awaitRunning(Duration.ofMinutes(1));
-                    long start = System.currentTimeMillis();
-                    if (!watch.await(() -> watch.count(copy(kind)) >= n, Duration.ofSeconds(1), Duration.ofMinutes(10))) {
-                        throw new IllegalStateException("the pass-through did not copy every " + kind + " event");
-                    }
-                    ptRate = n / ((watch.lastWrittenMillis() - start) / 1000.0);
-                    ptSteady = watch.rateAfter(copy(kind), WARM_UP);
-                    ptCheckpoints = Checkpoints.of(pt.cluster(), pt.jobId());
+                if (warmUpEvents > 0) {
+                    // The same JVM compiles Kafka's, Flink's and the job's code while the first
+                    // records go through: a first, unmeasured round lets the measured one run warm.
+                    List<Inputs.Keyed> warm = kind.equals("match")
+                            ? Inputs.interleave(Inputs.matches(recorded, warmUpEvents, "wm"))
+                            : Inputs.tables(warmUpEvents, Math.max(1, warmUpEvents / 400), 11);
+                    Run w = measure(kafka, "warm", kind, warm, parallelism, interval);
+                    log.accept(String.format("warm-up (not reported): %s job %,.0f events/s, pass-through %,.0f",
+                            kind, w.jobRate(), w.passThroughRate()));
                 }
-                log.accept(String.format("pass-through of %d %s events: %,.0f events/s", n, kind, ptRate));
-                double jobRate;
-                double jobSteady;
-                long outputs;
-                Checkpoints jobCheckpoints;
-                try (LocalJob job = LocalJob.start(options(kafka.bootstrapServers(), kind, parallelism, interval),
-                        work.resolve("job-" + kind), false);
-                        TopicWatch watch = new TopicWatch(kafka.bootstrapServers(), outputs(kind))) {
-                    job.awaitRunning(Duration.ofMinutes(1));
-                    long start = System.currentTimeMillis();
-                    String changelog = "bench-" + kind + "-changelog";
-                    String dead = "bench-" + kind + "-dead-letters";
-                    if (!watch.await(() -> watch.count(changelog) + watch.count(dead) >= n, Duration.ofMillis(1500),
-                            Duration.ofMinutes(20))) {
-                        throw new IllegalStateException("the " + kind + " job did not take every event");
-                    }
-                    jobRate = n / ((watch.lastWrittenMillis() - start) / 1000.0);
-                    jobSteady = watch.rateAfter(changelog, WARM_UP);
-                    outputs = watch.countAll();
-                    if (watch.count(dead) > 0) {
-                        log.accept("note: " + watch.count(dead) + " dead letters from the " + kind + " job");
-                    }
-                    jobCheckpoints = Checkpoints.of(job.cluster(), job.jobId());
-                }
-                log.accept(String.format("%s job on %d events: %,.0f events/s (%,.0f after the first quarter; "
-                        + "pass-through %,.0f)", kind, n, jobRate, jobSteady, ptSteady));
-                runs.add(new Run(kind, n, ptRate, jobRate, ptSteady, jobSteady, outputs, ptCheckpoints, jobCheckpoints));
+                List<Inputs.Keyed> events = kind.equals("match")
+                        ? Inputs.interleave(Inputs.matches(recorded, matchEvents, "bm"))
+                        : Inputs.tables(tableEvents, Math.max(1, tableEvents / 400), 7);
+                runs.add(measure(kafka, "bench", kind, events, parallelism, interval));
             }
         }
-        return new Result(runs, markdown(runs, parallelism, interval), targets(runs));
+        return new Result(runs, markdown(runs, parallelism, interval, warmUpEvents), targets(runs));
     }
 
-    private static String input(String kind) {
-        return "bench-" + kind + "-events";
+    /** Loads {@code events} into a topic of their own, then runs the pass-through and the job over it. */
+    private Run measure(InProcessKafka kafka, String round, String kind, List<Inputs.Keyed> events, int parallelism,
+            String interval) throws Exception {
+        String input = round + "-" + kind + "-events";
+        String copy = round + "-" + kind + "-copy";
+        List<String> outputs = outputs(round, kind);
+        kafka.createTopic(input, parallelism, Topic.MATCH_EVENTS.config());
+        for (String out : outputs) {
+            Map<String, String> config = new HashMap<>(Topic.STATE_DELTAS.config());
+            config.put("message.timestamp.type", "LogAppendTime");
+            kafka.createTopic(out, parallelism, config);
+        }
+        kafka.createTopic(copy, parallelism, Map.of("message.timestamp.type", "LogAppendTime"));
+        load(kafka.bootstrapServers(), input, events);
+        log.accept("loaded " + events.size() + " " + kind + " events into " + input);
+
+        long n = events.size();
+        double ptRate;
+        double ptSteady;
+        Checkpoints ptCheckpoints;
+        try (PassThroughJob pt = PassThroughJob.start(kafka.bootstrapServers(), input, copy,
+                parallelism, TimeUtils.parseDuration(interval), work.resolve(round + "-pass-through-" + kind));
+                TopicWatch watch = new TopicWatch(kafka.bootstrapServers(), List.of(copy))) {
+            pt.awaitRunning(Duration.ofMinutes(1));
+            long start = System.currentTimeMillis();
+            if (!watch.await(() -> watch.count(copy) >= n, Duration.ofSeconds(1), Duration.ofMinutes(10))) {
+                throw new IllegalStateException("the pass-through did not copy every " + kind + " event");
+            }
+            ptRate = n / ((watch.lastWrittenMillis() - start) / 1000.0);
+            ptSteady = watch.rateAfter(copy, WARM_UP);
+            ptCheckpoints = Checkpoints.of(pt.cluster(), pt.jobId());
+        }
+        log.accept(String.format("pass-through of %d %s events: %,.0f events/s", n, kind, ptRate));
+        double jobRate;
+        double jobSteady;
+        long written;
+        Checkpoints jobCheckpoints;
+        String changelog = outputs.get(2);
+        String dead = outputs.get(3);
+        try (LocalJob job = LocalJob.start(options(kafka.bootstrapServers(), round, kind, input, parallelism, interval),
+                work.resolve(round + "-job-" + kind), false);
+                TopicWatch watch = new TopicWatch(kafka.bootstrapServers(), outputs)) {
+            job.awaitRunning(Duration.ofMinutes(1));
+            long start = System.currentTimeMillis();
+            if (!watch.await(() -> watch.count(changelog) + watch.count(dead) >= n, Duration.ofMillis(1500),
+                    Duration.ofMinutes(20))) {
+                throw new IllegalStateException("the " + kind + " job did not take every event");
+            }
+            jobRate = n / ((watch.lastWrittenMillis() - start) / 1000.0);
+            jobSteady = watch.rateAfter(changelog, WARM_UP);
+            written = watch.countAll();
+            if (watch.count(dead) > 0) {
+                log.accept("note: " + watch.count(dead) + " dead letters from the " + kind + " job");
+            }
+            jobCheckpoints = Checkpoints.of(job.cluster(), job.jobId());
+        }
+        log.accept(String.format("%s job on %d events: %,.0f events/s (%,.0f after the first quarter; "
+                + "pass-through %,.0f)", kind, n, jobRate, jobSteady, ptSteady));
+        return new Run(kind, n, ptRate, jobRate, ptSteady, jobSteady, written, ptCheckpoints, jobCheckpoints);
     }
 
-    private static String copy(String kind) {
-        return "bench-" + kind + "-copy";
+    /** Deltas, snapshots, change log, dead letters: in that order. */
+    private static List<String> outputs(String round, String kind) {
+        return List.of(round + "-" + kind + "-deltas", round + "-" + kind + "-snapshots",
+                round + "-" + kind + "-changelog", round + "-" + kind + "-dead-letters");
     }
 
-    private static List<String> outputs(String kind) {
-        return List.of("bench-" + kind + "-deltas", "bench-" + kind + "-snapshots", "bench-" + kind + "-changelog",
-                "bench-" + kind + "-dead-letters");
-    }
-
-    private static JobOptions options(String bootstrap, String kind, int parallelism, String interval) {
-        return JobOptions.parse("--bootstrap", bootstrap, "--group-id", "bench-" + kind, "--entities", kind,
-                "--match-topic", input("match"), "--table-topic", input("table"),
-                "--deltas-topic", "bench-" + kind + "-deltas", "--snapshots-topic", "bench-" + kind + "-snapshots",
-                "--changelog-topic", "bench-" + kind + "-changelog",
-                "--dead-letters-topic", "bench-" + kind + "-dead-letters",
+    private static JobOptions options(String bootstrap, String round, String kind, String input, int parallelism,
+            String interval) {
+        List<String> outputs = outputs(round, kind);
+        return JobOptions.parse("--bootstrap", bootstrap, "--group-id", round + "-" + kind, "--entities", kind,
+                "--" + kind + "-topic", input,
+                "--deltas-topic", outputs.get(0), "--snapshots-topic", outputs.get(1),
+                "--changelog-topic", outputs.get(2), "--dead-letters-topic", outputs.get(3),
                 "--starting-offsets", "earliest", "--parallelism", Integer.toString(parallelism),
                 "--checkpoint-interval", interval);
     }
@@ -173,14 +189,18 @@ public final class JobBench {
         }
     }
 
-    private static String markdown(List<Run> runs, int parallelism, String interval) {
+    private static String markdown(List<Run> runs, int parallelism, String interval, int warmUpEvents) {
         Table t = new Table("Stream job: events per second against a pass-through, same topic, same MiniCluster set-up",
                 "job", "input events", "pass-through events/s", "job events/s", "job/pass-through",
+                "after the first quarter: pass-through / job events/s", "job/pass-through after the first quarter",
                 "records written", "checkpoints", "checkpoint avg / max ms", "last checkpoint: state / incremental",
                 "pass-through checkpoint avg ms");
         for (Run r : runs) {
             t.row(r.kind(), r.events(), Table.num(r.passThroughRate(), 0), Table.num(r.jobRate(), 0),
-                    Table.ratio(r.jobRate(), r.passThroughRate()), r.outputs(), r.jobCheckpoints().completed(),
+                    Table.ratio(r.jobRate(), r.passThroughRate()),
+                    Table.num(r.passThroughSteadyRate(), 0) + " / " + Table.num(r.jobSteadyRate(), 0),
+                    Table.ratio(r.jobSteadyRate(), r.passThroughSteadyRate()),
+                    r.outputs(), r.jobCheckpoints().completed(),
                     Table.num(r.jobCheckpoints().avgDurationMs(), 0) + " / "
                             + Table.num(r.jobCheckpoints().maxDurationMs(), 0),
                     Table.bytes(r.jobCheckpoints().stateSize()) + " / "
@@ -189,10 +209,14 @@ public final class JobBench {
         }
         t.note("Parallelism " + parallelism + ", RocksDB with incremental checkpoints every " + interval
                 + ", at-least-once sinks; each job reads its pre-loaded topic from the earliest offset; rate = input "
-                + "events / (append time of its last output record - the moment the job was running). The match "
-                + "input is copies of the recorded matches under new match and event ids, interleaved; the table "
-                + "input is simulated tables (TableSimulator). Checkpoint figures from the MiniCluster's REST API "
-                + "(/jobs/<id>/checkpoints).");
+                + "events / (append time of its last output record - the moment the job was running); \"after the "
+                + "first quarter\" counts from the append time of the output record a quarter of the way through "
+                + "(the change log for the job, the copy for the pass-through) to the last. "
+                + (warmUpEvents > 0 ? "Each kind first runs an unmeasured round of " + warmUpEvents
+                        + " other events through both jobs in the same JVM (JIT compilation). " : "")
+                + "The match input is copies of the recorded matches under new match and event ids, interleaved; "
+                + "the table input is simulated tables (TableSimulator). Checkpoint figures from the MiniCluster's "
+                + "REST API (/jobs/<id>/checkpoints).");
         return t.markdown();
     }
 
