@@ -42,6 +42,7 @@ public final class ScorerBench {
         int match(int index) throws Exception;
     }
 
+    @SuppressWarnings("unchecked")
     public Table run() throws Exception {
         double warm = opts.decimal("warmup-seconds", 3);
         double measure = opts.decimal("measure-seconds", 5);
@@ -92,6 +93,43 @@ public final class ScorerBench {
                     }
                     return accepted.size();
                 });
+        row(t, "EntityEngine.apply, published after every event (many entities, each quiet within a batch interval)",
+                warm, measure, matches.size(), i -> {
+                    EntityRecord<MatchState> record = null;
+                    List<MatchEvent> accepted = new ArrayList<>();
+                    for (MatchEvent e : matches.get(i)) {
+                        record = engine.apply(record, e, () -> accepted, "e" + i).record();
+                        accepted.add(e);
+                        record = engine.publish(record, 0).record();
+                    }
+                    return accepted.size();
+                });
+        int concurrent = opts.integer("concurrent-matches", 400);
+        List<MatchEvent>[] playing = new List[concurrent];
+        int[] next = new int[concurrent];
+        @SuppressWarnings("unchecked")
+        EntityRecord<MatchState>[] records = new EntityRecord[concurrent];
+        List<List<MatchEvent>> folded = new ArrayList<>();
+        for (int m = 0; m < concurrent; m++) {
+            playing[m] = matches.get(m % matches.size());
+            folded.add(new ArrayList<>());
+        }
+        row(t, "the same, " + concurrent + " matches at once, each event for the next match (as a job task sees them)",
+                warm, measure, 1, ignored -> {
+                    for (int m = 0; m < concurrent; m++) {
+                        List<MatchEvent> done = folded.get(m);
+                        if (next[m] == playing[m].size()) {
+                            next[m] = 0;
+                            records[m] = null;
+                            done.clear();
+                        }
+                        MatchEvent e = playing[m].get(next[m]++);
+                        records[m] = engine.apply(records[m], e, () -> done, "e" + m).record();
+                        done.add(e);
+                        records[m] = engine.publish(records[m], 0).record();
+                    }
+                    return concurrent;
+                });
         row(t, "EventDecoder.decode (JSON parse, schema validation, binding)", warm, measure, matches.size(), i -> {
             for (byte[] json : encoded.get(i)) {
                 decoder.decode("t", 0, 0, null, json);
@@ -100,7 +138,8 @@ public final class ScorerBench {
         });
         DataOutputSerializer out = new DataOutputSerializer(64 * 1024);
         DataInputDeserializer in = new DataInputDeserializer();
-        row(t, "the same + the record's state serializer, read and written per event (as RocksDB does)", warm, measure,
+        row(t, "EntityEngine.apply every " + BATCH + " + the record's state serializer read and written per event "
+                + "(the job before its write-back cache; now once per entity per checkpoint)", warm, measure,
                 matches.size(), i -> {
                     EntityRecord<MatchState> record = null;
                     List<MatchEvent> accepted = new ArrayList<>();
