@@ -61,7 +61,11 @@ public final class Hub {
 
     private Change fanOut(Change change) {
         Frame frame = change.frame();
-        if (frame != null) {
+        if (frame != null && ahead.isEmpty()) {
+            for (Connection c : subscribers) {
+                c.deliver(frame, this);
+            }
+        } else if (frame != null) {
             for (Connection c : subscribers) {
                 Long held = ahead.get(c);
                 if (held == null || change.outcome() == Change.Outcome.RESET) {
