@@ -22,6 +22,13 @@ final class EntitySlot<S, E> {
     Long deadlineAt;
     Long cleanupAt;
 
+    /**
+     * Processing time of the entity's last publication, null when unknown: kept in memory only,
+     * as it just spaces publications (an entity read back from the state backend may publish at
+     * once).
+     */
+    Long publishedAt;
+
     /** Accepted events not yet appended to the stored history. */
     final List<E> newHistory = new ArrayList<>();
 

@@ -40,9 +40,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The keyed function every entity kind runs in: a thin shell around {@link EntityEngine} that
  * keeps its record, history and seen event ids in keyed state, and turns what the engine says into
- * output records. Batching: an entity's changes gather until {@code batchInterval} of processing
- * time has passed since the first of them, or {@code batchMaxEvents} are waiting, and then go out
- * as one delta per changed channel.
+ * output records. Batching: an entity publishes at most once per {@code batchInterval} of
+ * processing time (sooner only when {@code batchMaxEvents} are waiting), one delta per changed
+ * channel. A change of an entity that has not published for an interval goes out at once (a live
+ * match's ball does not wait for nothing); the changes that follow within the interval gather
+ * and go out together when it is up.
  *
  * <p>Timers: a processing-time timer per pending batch, an event-time timer at the entity's next
  * deadline, and a processing-time timer that removes the entity once idle or finished. Every timer
@@ -286,12 +288,12 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         slot.dirty = true;
 
         slot.pendingEvents += step.accepted().size();
-        if (slot.pendingEvents >= tuning.batchMaxEvents() || tuning.batchInterval().isZero()) {
+        long allowed = slot.publishedAt == null ? now : slot.publishedAt + tuning.batchInterval().toMillis();
+        if (slot.pendingEvents >= tuning.batchMaxEvents() || (slot.flushAt == null && allowed <= now)) {
             publish(slot, ctx, out);
         } else if (slot.flushAt == null) {
-            long at = now + tuning.batchInterval().toMillis();
-            ctx.timerService().registerProcessingTimeTimer(at);
-            slot.flushAt = at;
+            ctx.timerService().registerProcessingTimeTimer(allowed);
+            slot.flushAt = allowed;
         }
         if (step.stuckDeadline() == null) {
             scheduleDeadline(slot, ctx);
@@ -325,6 +327,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             return;
         }
         long now = ctx.timerService().currentProcessingTime();
+        slot.publishedAt = now;
         EntityEngine.Publication<S> publication = engine.publish(slot.record, now);
         for (Delta delta : publication.deltas()) {
             out.collect(new Outgoing(topics.deltas(), delta.channel(), Json.bytes(delta), now));
