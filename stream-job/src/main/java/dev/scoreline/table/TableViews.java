@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.json.Json;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,8 +21,19 @@ final class TableViews {
     private TableViews() {}
 
     static Map<Channel, JsonNode> of(TableState state) {
+        return of(state, null, Map.of());
+    }
+
+    /**
+     * The views of {@code state}, taking from {@code previousViews} (those of {@code previous}) the
+     * parts that cannot have changed: the table's configuration and the actions already logged in
+     * the same hand. Shared, they cost the diff nothing and need no conversion to JSON again.
+     */
+    static Map<Channel, JsonNode> of(TableState state, TableState previous, Map<Channel, JsonNode> previousViews) {
         Map<Channel, JsonNode> views = new LinkedHashMap<>();
-        views.put(Channel.table(state.tableId()), publicView(state));
+        JsonNode previousPublic = previous == null ? null : previousViews.get(Channel.table(state.tableId()));
+        views.put(Channel.table(state.tableId()), publicView(state, previousPublic == null ? null : previous,
+                previousPublic));
         for (Seat seat : state.seats()) {
             views.put(Channel.seat(state.tableId(), seat.playerId()), seatView(state, seat));
         }
@@ -29,22 +41,36 @@ final class TableViews {
     }
 
     static ObjectNode publicView(TableState state) {
+        return publicView(state, null, null);
+    }
+
+    private static ObjectNode publicView(TableState state, TableState previous, JsonNode previousView) {
         ObjectNode view = Json.object();
         view.put("tableId", state.tableId());
         view.put("status", state.closed() ? "closed" : state.handInPlay() ? "playing" : "waiting");
-        view.set("config", Json.tree(state.config()));
+        view.set("config", previous != null && previous.config().equals(state.config()) && previousView.has("config")
+                ? previousView.get("config")
+                : Json.tree(state.config()));
         view.put("hands", state.hands());
         ObjectNode seats = view.putObject("seats");
         for (Seat s : state.seats()) {
             seats.putObject(Integer.toString(s.seat())).put("playerId", s.playerId()).put("chips", s.chips());
         }
         if (state.hand() != null) {
-            view.set("hand", publicHand(state));
+            Hand before = previous == null ? null : previous.hand();
+            boolean sameHand = before != null && before.number() == state.hand().number()
+                    && previousView.path("hand").has("actions");
+            view.set("hand", publicHand(state, sameHand ? before.log() : List.of(),
+                    sameHand ? previousView.path("hand").path("actions") : null));
         }
         return view;
     }
 
-    private static ObjectNode publicHand(TableState state) {
+    /**
+     * @param loggedBefore the action log of the same hand one event earlier, whose entries' views
+     *     {@code actionsBefore} holds (by position from 1)
+     */
+    private static ObjectNode publicHand(TableState state, List<HandAction> loggedBefore, JsonNode actionsBefore) {
         Hand hand = state.hand();
         ObjectNode view = Json.object();
         view.put("number", hand.number());
@@ -77,10 +103,13 @@ final class TableViews {
         }
         ObjectNode actions = view.putObject("actions");
         for (int k = 0; k < hand.log().size(); k++) {
-            actions.set(Integer.toString(k + 1), Json.tree(hand.log().get(k)));
+            String position = Integer.toString(k + 1);
+            HandAction action = hand.log().get(k);
+            JsonNode made = k < loggedBefore.size() && loggedBefore.get(k).equals(action) ? actionsBefore.get(position) : null;
+            actions.set(position, made != null ? made : Json.tree(action));
         }
         if (!hand.log().isEmpty()) {
-            view.set("lastAction", Json.tree(hand.log().get(hand.log().size() - 1)));
+            view.set("lastAction", actions.get(Integer.toString(hand.log().size())));
         }
         if (hand.over()) {
             ObjectNode result = view.putObject("result");

@@ -107,6 +107,12 @@ public final class TeenPattiRules implements EntityRules<TableState, TableEvent>
         return TableViews.of(state);
     }
 
+    @Override
+    public Map<Channel, JsonNode> views(TableState state, TableState previousState,
+            Map<Channel, JsonNode> previousViews) {
+        return previousState == null ? TableViews.of(state) : TableViews.of(state, previousState, previousViews);
+    }
+
     /** {@code hand.start} without its seed, which would give every card of the hand away. */
     @Override
     public JsonNode loggedEvent(TableEvent event, TableState before, TableState after) {

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.json.Json;
+import dev.scoreline.entity.EntityRules;
 import dev.scoreline.table.event.TableConfig;
+import dev.scoreline.table.event.TableEvent;
+import dev.scoreline.table.sim.TableSimulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -161,5 +164,34 @@ class TableViewsTest {
     static void assertNoNulls(JsonNode node) {
         assertThat(node.isNull()).isFalse();
         node.forEach(TableViewsTest::assertNoNulls);
+    }
+
+    @Test
+    void viewsBuiltOnThePreviousOnesEqualFreshOnesThroughSimulatedPlay() {
+        List<TableEvent> events = TableSimulator.play(5, TableSimulator.Settings.finite(3, 8,
+                java.time.Instant.parse("2026-01-01T20:00:00Z")));
+        TeenPattiRules rules = new TeenPattiRules();
+        Map<String, TableState> states = new java.util.HashMap<>();
+        Map<String, Map<Channel, JsonNode>> built = new java.util.HashMap<>();
+        int sharedActions = 0;
+        for (TableEvent event : events) {
+            TableState previous = states.get(event.tableId());
+            if (!(rules.apply(previous, event, List::of) instanceof EntityRules.Decision.Accepted<TableState> accepted)) {
+                continue;
+            }
+            TableState state = accepted.state();
+            Map<Channel, JsonNode> views = rules.views(state, previous, built.getOrDefault(event.tableId(), Map.of()));
+
+            assertThat(views).as("after %s", event.eventId()).isEqualTo(TableViews.of(state));
+            JsonNode before = built.getOrDefault(event.tableId(), Map.of()).get(Channel.table(event.tableId()));
+            JsonNode now = views.get(Channel.table(event.tableId()));
+            if (before != null && before.path("hand").path("actions").path("1") == now.path("hand").path("actions").path("1")
+                    && now.path("hand").path("actions").has("1")) {
+                sharedActions++;
+            }
+            states.put(event.tableId(), state);
+            built.put(event.tableId(), views);
+        }
+        assertThat(sharedActions).as("later moves of a hand share its logged actions' views").isPositive();
     }
 }
