@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.json.Json;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The public view of a match, the state of the {@code match:<id>} channel. It follows DESIGN.md's
@@ -82,23 +83,15 @@ public final class MatchView {
                 target.put("overs", inn.target().overs());
             }
         }
-        ObjectNode batters = v.putObject("batters");
-        for (int i = 0; i < inn.batters().size(); i++) {
-            Batter b = inn.batters().get(i);
-            String position = String.valueOf(i + 1);
-            JsonNode same = unchanged(before == null ? null : before.batters(), i, b, beforeView, "batters", position);
-            if (same != null) {
-                batters.set(position, same);
-                continue;
-            }
-            ObjectNode card = batters.putObject(position);
-            card.put("name", b.name());
-            card.put("runs", b.runs());
-            card.put("balls", b.balls());
-            card.put("fours", b.fours());
-            card.put("sixes", b.sixes());
-            putIfPresent(card, "out", b.out());
-        }
+        byPosition(v.putObject("batters"), inn.batters(), before == null ? null : before.batters(),
+                beforeView == null ? null : beforeView.get("batters"), (card, b) -> {
+                    card.put("name", b.name());
+                    card.put("runs", b.runs());
+                    card.put("balls", b.balls());
+                    card.put("fours", b.fours());
+                    card.put("sixes", b.sixes());
+                    putIfPresent(card, "out", b.out());
+                });
         ObjectNode bowlers = v.putObject("bowlers");
         for (int i = 0; i < inn.bowlers().size(); i++) {
             Bowler b = inn.bowlers().get(i);
@@ -110,37 +103,19 @@ public final class MatchView {
                 bowler(bowlers.putObject(b.name()), b, inn.over(), ballsPerOver);
             }
         }
-        ObjectNode fallOfWickets = v.putObject("fallOfWickets");
-        for (int i = 0; i < inn.fallOfWickets().size(); i++) {
-            FallOfWicket f = inn.fallOfWickets().get(i);
-            String position = String.valueOf(i + 1);
-            JsonNode same = unchanged(before == null ? null : before.fallOfWickets(), i, f, beforeView,
-                    "fallOfWickets", position);
-            if (same != null) {
-                fallOfWickets.set(position, same);
-                continue;
-            }
-            ObjectNode fow = fallOfWickets.putObject(position);
-            fow.put("runs", f.runs());
-            fow.put("legalBalls", f.legalBalls());
-            fow.put("overs", f.overs());
-            fow.put("player", f.player());
-        }
-        ObjectNode partnerships = v.putObject("partnerships");
-        for (int i = 0; i < inn.partnerships().size(); i++) {
-            Partnership p = inn.partnerships().get(i);
-            String position = String.valueOf(i + 1);
-            JsonNode same = unchanged(before == null ? null : before.partnerships(), i, p, beforeView,
-                    "partnerships", position);
-            if (same != null) {
-                partnerships.set(position, same);
-                continue;
-            }
-            ObjectNode stand = partnerships.putObject(position);
-            stand.putArray("batters").add(p.first()).add(p.second());
-            stand.put("runs", p.runs());
-            stand.put("legalBalls", p.legalBalls());
-        }
+        byPosition(v.putObject("fallOfWickets"), inn.fallOfWickets(), before == null ? null : before.fallOfWickets(),
+                beforeView == null ? null : beforeView.get("fallOfWickets"), (fow, f) -> {
+                    fow.put("runs", f.runs());
+                    fow.put("legalBalls", f.legalBalls());
+                    fow.put("overs", f.overs());
+                    fow.put("player", f.player());
+                });
+        byPosition(v.putObject("partnerships"), inn.partnerships(), before == null ? null : before.partnerships(),
+                beforeView == null ? null : beforeView.get("partnerships"), (stand, p) -> {
+                    stand.putArray("batters").add(p.first()).add(p.second());
+                    stand.put("runs", p.runs());
+                    stand.put("legalBalls", p.legalBalls());
+                });
         if (inn.legalBalls() > 0) {
             v.put("runRate", rate(inn.runs(), inn.legalBalls(), ballsPerOver));
         }
@@ -167,6 +142,24 @@ public final class MatchView {
             }
         }
         return v;
+    }
+
+    /**
+     * A growing list as an object keyed by position from 1; an item that is the very same record
+     * as at its position in {@code itemsBefore} keeps its view from {@code viewsBefore}.
+     */
+    private static <T> void byPosition(ObjectNode into, List<T> items, List<T> itemsBefore, JsonNode viewsBefore,
+            BiConsumer<ObjectNode, T> view) {
+        for (int i = 0; i < items.size(); i++) {
+            String position = String.valueOf(i + 1);
+            JsonNode same = itemsBefore != null && viewsBefore != null && i < itemsBefore.size()
+                    && itemsBefore.get(i) == items.get(i) ? viewsBefore.get(position) : null;
+            if (same != null) {
+                into.set(position, same);
+            } else {
+                view.accept(into.putObject(position), items.get(i));
+            }
+        }
     }
 
     /** The view made last time of the very same record at the same place, or null. */
