@@ -52,7 +52,8 @@ public record JobOptions(
               --starting-offsets committed|earliest|latest
                                              where a fresh job starts reading (default committed,
                                              or earliest when the group has none)
-              --batch-interval DURATION      (default 100ms)
+              --batch-interval DURATION      least time between two publications of an entity
+                                             (default 100ms)
               --batch-max-events N           (default 50)
               --snapshot-every-versions N    (default 100)
               --snapshot-interval DURATION   (default 30s)

@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * How the keyed function batches, snapshots and forgets.
  *
- * @param batchInterval how long changes of an entity gather before one delta per channel goes out
+ * @param batchInterval the least time between two publications of an entity (its changes gather
+ *     meanwhile into one delta per channel)
  * @param batchMaxEvents flush sooner once this many events are waiting
  * @param dedupRetention how long an event id is remembered to drop a redelivered event; a
  *     redelivery after a restore comes within one checkpoint interval, so hours are plenty
