@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,8 +54,11 @@ final class Abuser implements AutoCloseable {
             }
             case MALFORMED -> {
                 a.ws = a.webSocket(port);
+                // the gateway closes a connection that keeps sending garbage, maybe before all 20 are sent
                 for (int i = 0; i < 20; i++) {
-                    a.ws.sendText(i % 2 == 0 ? "not json {" : "{\"type\":\"subscribe\",\"channel\":42}", true).join();
+                    if (!a.send(i % 2 == 0 ? "not json {" : "{\"type\":\"subscribe\",\"channel\":42}")) {
+                        break;
+                    }
                 }
             }
             case OVERSIZED -> {
@@ -64,17 +68,30 @@ final class Abuser implements AutoCloseable {
             case SUBSCRIPTION_FLOOD -> {
                 a.ws = a.webSocket(port);
                 for (int i = 0; i < 200; i++) {
-                    a.ws.sendText(Json.string(new ClientMessage.Subscribe("match:flood-" + i, null, null)), true).join();
+                    if (!a.send(Json.string(new ClientMessage.Subscribe("match:flood-" + i, null, null)))) {
+                        break;
+                    }
                 }
             }
             case BAD_TOKEN -> {
                 a.ws = a.webSocket(port);
-                a.ws.sendText(Json.string(new ClientMessage.Subscribe("table:demo-1/seat:p1", null,
-                        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwMSJ9.forged")), true).join();
-                a.ws.sendText(Json.string(new ClientMessage.Subscribe("table:demo-1", null, "not-a-token")), true).join();
+                if (a.send(Json.string(new ClientMessage.Subscribe("table:demo-1/seat:p1", null,
+                        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwMSJ9.forged")))) {
+                    a.send(Json.string(new ClientMessage.Subscribe("table:demo-1", null, "not-a-token")));
+                }
             }
         }
         return a;
+    }
+
+    /** Sends one message; false when the gateway has already closed the connection (a refusal is what is tested). */
+    private boolean send(String text) {
+        try {
+            ws.sendText(text, true).join();
+            return true;
+        } catch (CompletionException closed) {
+            return false;
+        }
     }
 
     private WebSocket webSocket(int port) throws Exception {
