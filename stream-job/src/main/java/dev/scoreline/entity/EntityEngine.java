@@ -1,13 +1,13 @@
 package dev.scoreline.entity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.scoreline.delta.ChangeLogEntry;
 import dev.scoreline.delta.ChangeLogEntry.FieldChange;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 import dev.scoreline.event.EntityEvent;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.scoreline.patch.ChangedFields;
 import dev.scoreline.patch.MergePatch;
 import java.time.Instant;
@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -144,7 +145,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
      * and that has no change waiting (a waiting change is published, and snapshotted, with its
      * batch); empty when none is behind.
      */
-    public java.util.OptionalLong nextSnapshotDue(EntityRecord<S> record) {
+    public OptionalLong nextSnapshotDue(EntityRecord<S> record) {
         return record.channels().values().stream()
                 .filter(cursor -> behind(cursor) && !cursor.hasChanges())
                 .mapToLong(cursor -> cursor.snapshotAtMillis() + snapshots.every().toMillis())

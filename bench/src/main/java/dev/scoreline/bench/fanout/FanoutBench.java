@@ -13,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -79,8 +82,8 @@ public final class FanoutBench {
         int warmUpSeconds = opts.integer("warm-up-seconds", 3);
         String pad = "p".repeat(opts.integer("pad", 300));
         int perProcess = opts.integer("per-process", 5000);
-        int largest = java.util.Arrays.stream(counts).max().orElse(1000);
-        int maxChannels = java.util.Arrays.stream(channelCounts).max().orElse(1);
+        int largest = Arrays.stream(counts).max().orElse(1000);
+        int maxChannels = Arrays.stream(channelCounts).max().orElse(1);
 
         List<Step> steps = new ArrayList<>();
         List<Memory> memory = new ArrayList<>();
@@ -110,8 +113,8 @@ public final class FanoutBench {
                         long[] idle = server.memory();
                         boolean warm = warmUpSeconds == 0;
                         // the largest count first, on a fresh server: its idle memory is then the connections' own
-                        for (int n : java.util.stream.IntStream.of(counts).boxed()
-                                .sorted(java.util.Comparator.reverseOrder()).mapToInt(Integer::intValue).toArray()) {
+                        for (int n : IntStream.of(counts).boxed()
+                                .sorted(Comparator.reverseOrder()).mapToInt(Integer::intValue).toArray()) {
                             for (int channels : channelCounts) {
                                 if (n == largest && channels != 1 && counts.length > 1) {
                                     continue;

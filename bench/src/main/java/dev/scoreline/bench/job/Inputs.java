@@ -50,12 +50,7 @@ public final class Inputs {
         List<List<Keyed>> out = new ArrayList<>();
         int total = 0;
         for (int copy = 0; total < events; copy++) {
-            List<MatchEvent> match = recorded.get(copy % recorded.size());
-            String id = prefix + copy;
-            List<Keyed> keyed = new ArrayList<>(match.size());
-            for (MatchEvent e : match) {
-                keyed.add(new Keyed(id, rekey(e, id)));
-            }
+            List<Keyed> keyed = copy(recorded, copy, prefix);
             out.add(keyed);
             total += keyed.size();
         }
@@ -66,15 +61,20 @@ public final class Inputs {
     public static List<List<Keyed>> copies(List<List<MatchEvent>> recorded, int count, String prefix) {
         List<List<Keyed>> out = new ArrayList<>();
         for (int copy = 0; copy < count; copy++) {
-            List<MatchEvent> match = recorded.get(copy % recorded.size());
-            String id = prefix + copy;
-            List<Keyed> keyed = new ArrayList<>(match.size());
-            for (MatchEvent e : match) {
-                keyed.add(new Keyed(id, rekey(e, id)));
-            }
-            out.add(keyed);
+            out.add(copy(recorded, copy, prefix));
         }
         return out;
+    }
+
+    /** Copy number {@code copy}: the recorded match it falls on, under the id {@code prefix + copy}. */
+    private static List<Keyed> copy(List<List<MatchEvent>> recorded, int copy, String prefix) {
+        List<MatchEvent> match = recorded.get(copy % recorded.size());
+        String id = prefix + copy;
+        List<Keyed> keyed = new ArrayList<>(match.size());
+        for (MatchEvent e : match) {
+            keyed.add(new Keyed(id, rekey(e, id)));
+        }
+        return keyed;
     }
 
     /** The event as JSON with {@code matchId} replaced and its event id's match prefix with it. */

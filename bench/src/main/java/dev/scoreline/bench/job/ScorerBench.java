@@ -42,7 +42,6 @@ public final class ScorerBench {
         int match(int index) throws Exception;
     }
 
-    @SuppressWarnings("unchecked")
     public Table run() throws Exception {
         double warm = opts.decimal("warmup-seconds", 3);
         double measure = opts.decimal("measure-seconds", 5);
@@ -105,28 +104,14 @@ public final class ScorerBench {
                     return accepted.size();
                 });
         int concurrent = opts.integer("concurrent-matches", 400);
-        List<MatchEvent>[] playing = new List[concurrent];
-        int[] next = new int[concurrent];
-        @SuppressWarnings("unchecked")
-        EntityRecord<MatchState>[] records = new EntityRecord[concurrent];
-        List<List<MatchEvent>> folded = new ArrayList<>();
+        List<Playing> playing = new ArrayList<>();
         for (int m = 0; m < concurrent; m++) {
-            playing[m] = matches.get(m % matches.size());
-            folded.add(new ArrayList<>());
+            playing.add(new Playing(matches.get(m % matches.size()), "e" + m));
         }
         row(t, "the same, " + concurrent + " matches at once, each event for the next match (as a job task sees them)",
                 warm, measure, 1, ignored -> {
-                    for (int m = 0; m < concurrent; m++) {
-                        List<MatchEvent> done = folded.get(m);
-                        if (next[m] == playing[m].size()) {
-                            next[m] = 0;
-                            records[m] = null;
-                            done.clear();
-                        }
-                        MatchEvent e = playing[m].get(next[m]++);
-                        records[m] = engine.apply(records[m], e, () -> done, "e" + m).record();
-                        done.add(e);
-                        records[m] = engine.publish(records[m], 0).record();
+                    for (Playing match : playing) {
+                        match.step(engine);
                     }
                     return concurrent;
                 });
@@ -162,6 +147,31 @@ public final class ScorerBench {
                 + " s after " + warm + " s of warm-up; the job does all of these per event (and Flink, Kafka and "
                 + "RocksDB besides).");
         return t;
+    }
+
+    /** One of many matches folded side by side: how far it is, and its record. */
+    private static final class Playing {
+        private final List<MatchEvent> events;
+        private final String epoch;
+        private final List<MatchEvent> folded = new ArrayList<>();
+        private EntityRecord<MatchState> record;
+
+        Playing(List<MatchEvent> events, String epoch) {
+            this.events = events;
+            this.epoch = epoch;
+        }
+
+        /** Folds the next event (the match starts over after its last) and publishes. */
+        void step(EntityEngine<MatchState, MatchEvent> engine) {
+            if (folded.size() == events.size()) {
+                folded.clear();
+                record = null;
+            }
+            MatchEvent e = events.get(folded.size());
+            record = engine.apply(record, e, () -> folded, epoch).record();
+            folded.add(e);
+            record = engine.publish(record, 0).record();
+        }
     }
 
     private void row(Table t, String name, double warm, double measure, int matches, Work work) throws Exception {

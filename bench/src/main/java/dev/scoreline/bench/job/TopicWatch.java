@@ -2,9 +2,11 @@ package dev.scoreline.bench.job;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,7 +51,7 @@ final class TopicWatch implements AutoCloseable {
      * Waits until {@code done} holds, then until the topics' record counts stay the same for
      * {@code quiet}; returns false if {@code max} runs out first.
      */
-    boolean await(java.util.function.BooleanSupplier done, Duration quiet, Duration max) throws InterruptedException {
+    boolean await(BooleanSupplier done, Duration quiet, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -121,7 +123,7 @@ final class TopicWatch implements AutoCloseable {
         if (n < 2) {
             return Double.NaN;
         }
-        java.util.Arrays.sort(times, 0, n);
+        Arrays.sort(times, 0, n);
         int from = (int) (skip * n);
         double seconds = Math.max(1, times[n - 1] - times[from]) / 1000.0;
         return (n - 1 - from) / seconds;
