@@ -110,7 +110,7 @@ public final class TeenPattiRules implements EntityRules<TableState, TableEvent>
     @Override
     public Map<Channel, JsonNode> views(TableState state, TableState previousState,
             Map<Channel, JsonNode> previousViews) {
-        return previousState == null ? TableViews.of(state) : TableViews.of(state, previousState, previousViews);
+        return TableViews.of(state, previousState, previousViews);
     }
 
     /** {@code hand.start} without its seed, which would give every card of the hand away. */
