@@ -4,8 +4,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a client subscribes to: {@code match:<matchId>}, {@code table:<tableId>} (the public table)
- * or {@code table:<tableId>/seat:<playerId>} (one player's private view).
+ * What a client subscribes to: {@code match:<matchId>}, {@code table:<tableId>} (the public table),
+ * {@code table:<tableId>/seat:<playerId>} (one player's private view) or {@code scores} (the ticker:
+ * one line per live or just-finished match, public). The ticker's entity id, and so its Kafka key,
+ * is {@value #SCORES}.
  *
  * @param playerId the seat's player for a private channel, null for a public one
  */
@@ -13,7 +15,8 @@ public record Channel(Kind kind, String entityId, String playerId) {
 
     public enum Kind {
         MATCH("match"),
-        TABLE("table");
+        TABLE("table"),
+        SCORES("scores");
 
         private final String prefix;
 
@@ -29,6 +32,11 @@ public record Channel(Kind kind, String entityId, String playerId) {
     /** Ids are what producers use as Kafka keys: printable, no separators of ours, bounded. */
     private static final String ID = "[A-Za-z0-9._~@+-]{1,128}";
 
+    /** The ticker's channel name and entity id. */
+    public static final String SCORES = "scores";
+
+    private static final Channel SCORES_CHANNEL = new Channel(Kind.SCORES, SCORES, null);
+
     private static final Pattern FORM =
             Pattern.compile("(match|table):(" + ID + ")(?:/seat:(" + ID + "))?");
 
@@ -39,6 +47,14 @@ public record Channel(Kind kind, String entityId, String playerId) {
         if (playerId != null && (kind != Kind.TABLE || !playerId.matches(ID))) {
             throw new IllegalArgumentException("only a table has seat channels: " + playerId);
         }
+        if (kind == Kind.SCORES && !entityId.equals(SCORES)) {
+            throw new IllegalArgumentException("there is one ticker, '" + SCORES + "', not '" + entityId + "'");
+        }
+    }
+
+    /** The ticker. */
+    public static Channel scores() {
+        return SCORES_CHANNEL;
     }
 
     public static Channel match(String matchId) {
@@ -58,10 +74,14 @@ public record Channel(Kind kind, String entityId, String playerId) {
         if (name == null) {
             throw new IllegalArgumentException("channel is missing");
         }
+        if (name.equals(SCORES)) {
+            return SCORES_CHANNEL;
+        }
         Matcher m = FORM.matcher(name);
         if (!m.matches()) {
             throw new IllegalArgumentException(
-                    "not a channel: '" + name + "' (expected match:<id>, table:<id> or table:<id>/seat:<playerId>)");
+                    "not a channel: '" + name + "' (expected match:<id>, table:<id>, table:<id>/seat:<playerId> or "
+                            + SCORES + ")");
         }
         if (m.group(1).equals("match") && m.group(3) != null) {
             throw new IllegalArgumentException("a match has no seat channels: " + name);
@@ -74,6 +94,9 @@ public record Channel(Kind kind, String entityId, String playerId) {
     }
 
     public String name() {
+        if (kind == Kind.SCORES) {
+            return SCORES;
+        }
         return kind.prefix() + ":" + entityId + (playerId == null ? "" : "/seat:" + playerId);
     }
 

@@ -20,12 +20,7 @@ class ChannelSchemaProperties {
 
     @Property(tries = 500)
     void theSchemaAndTheParserAgree(@ForAll("names") String name) {
-        boolean parses;
-        try {
-            parses = Channel.parse(name).name().equals(name);
-        } catch (IllegalArgumentException e) {
-            parses = false;
-        }
+        boolean parses = parses(name);
         assertThat(schemaAccepts(name)).as(name).isEqualTo(parses);
         Statistics.collect(parses ? "a channel" : "not a channel");
         Statistics.coverage(coverage -> {
@@ -44,6 +39,26 @@ class ChannelSchemaProperties {
         assertThat(schemaAccepts("match:1\n")).isFalse();
     }
 
+    @Example
+    void theTickerIsOneChannelWithoutAnId() {
+        assertThat(Channel.parse("scores")).isEqualTo(Channel.scores());
+        assertThat(Channel.scores().name()).isEqualTo("scores");
+        assertThat(Channel.scores().isPrivate()).isFalse();
+        assertThat(schemaAccepts("scores")).isTrue();
+        for (String near : new String[] {"scores:", "scores:1", "score", "scores/seat:p1", "Scores"}) {
+            assertThat(schemaAccepts(near)).as(near).isFalse();
+            assertThat(parses(near)).as(near).isFalse();
+        }
+    }
+
+    private static boolean parses(String name) {
+        try {
+            return Channel.parse(name).name().equals(name);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static boolean schemaAccepts(String name) {
         return CLIENT.validate(Json.object().put("type", "unsubscribe").put("channel", name)).isEmpty();
     }
@@ -53,7 +68,7 @@ class ChannelSchemaProperties {
     Arbitrary<String> names() {
         Arbitrary<String> kind = Arbitraries.frequencyOf(
                 Tuple.of(6, Arbitraries.of("match:", "table:")),
-                Tuple.of(1, Arbitraries.of("game:", "match", "Match:", "", ":", "table:/")));
+                Tuple.of(1, Arbitraries.of("game:", "match", "Match:", "", ":", "table:/", "scores", "scores:")));
         Arbitrary<String> id = Arbitraries.frequencyOf(
                 Tuple.of(6, Arbitraries.strings().withChars("Aa09._~@+-").ofMinLength(1).ofMaxLength(8)),
                 Tuple.of(1, Arbitraries.strings().withChars("Aa0 :/é\n").ofMinLength(0).ofMaxLength(4)),

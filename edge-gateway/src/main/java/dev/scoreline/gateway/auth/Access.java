@@ -4,7 +4,7 @@ import dev.scoreline.delta.Channel;
 import java.time.Instant;
 
 /**
- * Who may read which channel: {@code match:} channels are public; {@code table:<id>} needs a
+ * Who may read which channel: {@code match:} channels and the {@code scores} ticker are public; {@code table:<id>} needs a
  * valid token naming the table; {@code table:<id>/seat:<player>} needs one naming the table and,
  * as its subject, that very player.
  */
@@ -46,7 +46,7 @@ public final class Access {
     private static final Decision ALLOWED = new Decision(Verdict.ALLOWED, null);
 
     public static Decision check(Channel channel, Grant grant, Instant now) {
-        if (channel.kind() == Channel.Kind.MATCH) {
+        if (channel.kind() != Channel.Kind.TABLE) {
             return ALLOWED;
         }
         if (grant instanceof Grant.Anonymous) {

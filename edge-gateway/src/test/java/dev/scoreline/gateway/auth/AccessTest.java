@@ -33,6 +33,12 @@ class AccessTest {
     }
 
     @Test
+    void theTickerIsPublic() {
+        assertThat(check("scores", null)).isEqualTo(Verdict.ALLOWED);
+        assertThat(check("scores", "garbage")).isEqualTo(Verdict.ALLOWED);
+    }
+
+    @Test
     void aTableNeedsATokenNamingIt() {
         assertThat(check("table:t1", null)).isEqualTo(Verdict.UNAUTHORIZED);
         assertThat(check("table:t1", token("t1", "p1"))).isEqualTo(Verdict.ALLOWED);
