@@ -156,7 +156,8 @@ class ExamplesTest {
             assertThat(covered).as(schema).containsAll(MessageSchema.named(schema).kinds());
         }
         assertThat(MessageSchema.named("match-event").kinds()).containsExactlyInAnyOrder(
-                "match.start", "innings.start", "delivery", "delivery.undo", "innings.end", "match.end");
+                "match.start", "innings.start", "innings.target", "delivery", "penalty.runs", "delivery.undo",
+                "innings.end", "match.end");
         assertThat(MessageSchema.named("table-event").kinds()).containsExactlyInAnyOrder(
                 "table.open", "player.sit", "player.leave", "hand.start", "cards.see", "bet", "pack", "show",
                 "sideshow.request", "sideshow.answer", "turn.timeout", "table.close");

@@ -13,9 +13,11 @@ import dev.scoreline.match.event.Delivery;
 import dev.scoreline.match.event.DeliveryUndo;
 import dev.scoreline.match.event.InningsEnd;
 import dev.scoreline.match.event.InningsStart;
+import dev.scoreline.match.event.InningsTarget;
 import dev.scoreline.match.event.MatchEnd;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.match.event.MatchStart;
+import dev.scoreline.match.event.PenaltyRuns;
 import dev.scoreline.wire.ClientMessage;
 import dev.scoreline.wire.ServerMessage;
 import java.time.Instant;
@@ -62,6 +64,11 @@ class RecordRoundTripTest {
                 match(new InningsEnd("e6", "1082591", T, null)),
                 match(new MatchEnd("e7", "1178424", T, MatchEnd.NO_RESULT, null)),
                 match(new MatchEnd("e7", "1082591", T, null, "D/L")),
+                match(new MatchEnd("e7", "913653", T, null, "D/L", "England", new MatchEnd.Margin(44, null, null))),
+                match(new MatchEnd("e7", "1391773", T, null, null, "Queensland", new MatchEnd.Margin(104, null, 1))),
+                match(new MatchEnd("e7", "1277093", T, MatchEnd.TIE, null, "West Indies", null)),
+                match(new InningsTarget("e8", "913653", T, new InningsStart.Target(151, 34, 3))),
+                match(new PenaltyRuns("e9", "1207776", T, 5)),
                 Arguments.of("delta", Delta.class, null, new Delta("match:1082591", EPOCH, 43, 47, patch)),
                 Arguments.of("snapshot", Snapshot.class, null, new Snapshot("match:1082591", EPOCH, 253, state)),
                 Arguments.of("changelog-entry", ChangeLogEntry.class, null, new ChangeLogEntry(

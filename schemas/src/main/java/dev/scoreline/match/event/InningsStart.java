@@ -23,8 +23,21 @@ public record InningsStart(
 
     public static final String TYPE = "innings.start";
 
-    /** Runs to win, within how many overs (null when the overs are not limited). */
-    public record Target(int runs, Integer overs) {}
+    /**
+     * Runs to win within {@code overs} whole overs and {@code balls} legal balls of one more over
+     * (34.3 overs: 34 and 3); overs null when they are not limited, balls null meaning 0.
+     */
+    public record Target(int runs, Integer overs, Integer balls) {
+
+        public Target(int runs, Integer overs) {
+            this(runs, overs, null);
+        }
+
+        /** Legal balls the chase may last, null when the overs are not limited. */
+        public Integer legalBalls(int ballsPerOver) {
+            return overs == null ? null : overs * ballsPerOver + (balls == null ? 0 : balls);
+        }
+    }
 
     @Override
     @JsonIgnore

@@ -6,20 +6,23 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.scoreline.event.EntityEvent;
 
 /**
- * An event on the {@code match-events} topic: what a live score feed knows, ball by ball. It never
- * carries a winner or a margin; the scorer computes those from the balls and targets.
+ * An event on the {@code match-events} topic: what a live score feed knows, ball by ball, and what
+ * the officials announce at the end ({@link MatchEnd}). The scorer computes whatever the balls
+ * decide.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = MatchStart.class, name = MatchStart.TYPE),
     @JsonSubTypes.Type(value = InningsStart.class, name = InningsStart.TYPE),
+    @JsonSubTypes.Type(value = InningsTarget.class, name = InningsTarget.TYPE),
     @JsonSubTypes.Type(value = Delivery.class, name = Delivery.TYPE),
+    @JsonSubTypes.Type(value = PenaltyRuns.class, name = PenaltyRuns.TYPE),
     @JsonSubTypes.Type(value = DeliveryUndo.class, name = DeliveryUndo.TYPE),
     @JsonSubTypes.Type(value = InningsEnd.class, name = InningsEnd.TYPE),
     @JsonSubTypes.Type(value = MatchEnd.class, name = MatchEnd.TYPE)
 })
 public sealed interface MatchEvent extends EntityEvent
-        permits MatchStart, InningsStart, Delivery, DeliveryUndo, InningsEnd, MatchEnd {
+        permits MatchStart, InningsStart, InningsTarget, Delivery, PenaltyRuns, DeliveryUndo, InningsEnd, MatchEnd {
 
     String matchId();
 
