@@ -92,6 +92,14 @@ public interface EntityRules<S, E extends EntityEvent> {
         throw new UnsupportedOperationException(kind() + " has no deadlines");
     }
 
+    /**
+     * Names of what an accepted event did that operators should see counted (a metric of the
+     * job's each), such as the officials overruling the balls; usually none.
+     */
+    default List<String> notices(S before, S after) {
+        return List.of();
+    }
+
     /** True once the entity will accept no more events (a completed match); it is cleaned up later. */
     default boolean isFinished(S state) {
         return false;

@@ -13,6 +13,7 @@ import dev.scoreline.job.serde.JsonTypeInfo;
 import dev.scoreline.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +88,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private transient Counter rejections;
     private transient Counter applied;
     private transient Counter stuckDeadlines;
+    private transient Map<String, Counter> notices;
 
     public EntityStateFunction(RulesFactory<S, E> rulesFactory, Class<S> stateType, Class<E> eventType,
             OutputTopics topics, StateTuning tuning) {
@@ -137,6 +139,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         rejections = getRuntimeContext().getMetricGroup().counter("rejectedEvents");
         applied = getRuntimeContext().getMetricGroup().counter("appliedEvents");
         stuckDeadlines = getRuntimeContext().getMetricGroup().counter("stuckDeadlines");
+        notices = new HashMap<>();
     }
 
     /** The current key's slot: from memory, or read from the state backend (letting the least recently used go). */
@@ -232,6 +235,8 @@ public final class EntityStateFunction<S, E extends EntityEvent>
                     Json.string(event), reason, step.rejection(), List.of());
             out.collect(new Outgoing(topics.deadLetters(), event.entityId(), Json.bytes(letter),
                     ctx.timerService().currentProcessingTime()));
+        } else {
+            count(engine.rules().notices(before == null ? null : before.state(), step.record().state()));
         }
         absorb(slot, step, ctx, out);
     }
@@ -299,6 +304,12 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             scheduleDeadline(slot, ctx);
         }
         scheduleCleanup(slot, ctx, now);
+    }
+
+    private void count(List<String> names) {
+        for (String name : names) {
+            notices.computeIfAbsent(name, n -> getRuntimeContext().getMetricGroup().counter(n)).inc();
+        }
     }
 
     /**

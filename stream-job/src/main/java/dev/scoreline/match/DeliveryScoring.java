@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** What one delivery does to the innings in play; the scorer has checked that it may. */
+/**
+ * What one delivery does to an innings, left in play (the scorer settles whether it ended); the scorer
+ * has checked that it may.
+ */
 final class DeliveryScoring {
 
     private DeliveryScoring() {}
@@ -92,14 +95,9 @@ final class DeliveryScoring {
             nonStrikerName = w.playerOut().equals(nonStrikerName) ? null : nonStrikerName;
         }
 
-        Innings next = new Innings(inn.team(), inn.superOver(), inn.target(), inn.overLimit(), inn.allOutAt(), runs,
-                wickets, legalBalls, completedOvers, extras, batters, bowlers, fallOfWickets, partnerships,
-                strikerName, nonStrikerName, d.bowler(), over, null, false);
-        String ended = next.reachedTarget() ? Innings.TARGET
-                : wickets >= inn.allOutAt() ? Innings.ALL_OUT
-                : inn.overLimit() != null && next.oversBowled(ballsPerOver) >= inn.overLimit() ? Innings.OVERS
-                : null;
-        return ended == null ? next : next.ending(ended, false);
+        return new Innings(inn.team(), inn.superOver(), inn.target(), inn.overLimit(), inn.extraBalls(),
+                inn.allOutAt(), runs, wickets, legalBalls, completedOvers, extras, batters, bowlers, fallOfWickets,
+                partnerships, strikerName, nonStrikerName, d.bowler(), over, null, false);
     }
 
     static String oversText(int completedOvers, Over over, int ballsPerOver) {

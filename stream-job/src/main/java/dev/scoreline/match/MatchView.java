@@ -49,8 +49,10 @@ public final class MatchView {
                     ? previous.innings().get(i) : null;
             innings.set(position, before == all.get(i)
                     ? previousInnings.get(position)
-                    : innings(all.get(i), s.ballsPerOver(), before, before == null ? null : previousInnings.get(position)));
+                    : innings(all.get(i), s.ballsPerOver(), i == all.size() - 1 ? lead(s) : null, before,
+                            before == null ? null : previousInnings.get(position)));
         }
+
         if (s.result() != null) {
             view.set("result", result(s.result()));
         }
@@ -58,11 +60,29 @@ public final class MatchView {
     }
 
     /**
-     * The view of one innings; {@code before} and {@code beforeView} are the same innings one event
+     * Runs the side batting in a match without an overs limit is ahead (behind, negative) on the
+     * innings played, once the other side has batted; null otherwise.
+     */
+    private static Integer lead(MatchState s) {
+        Innings last = s.lastInnings();
+        if (s.overs() != null || last == null || last.superOver()) {
+            return null;
+        }
+        String other = s.otherTeam(last.team());
+        List<Innings> played = s.innings().stream().filter(i -> !i.superOver()).toList();
+        if (played.stream().noneMatch(i -> i.team().equals(other))) {
+            return null;
+        }
+        return ResultRules.aggregate(played, last.team()) - ResultRules.aggregate(played, other);
+    }
+
+    /**
+     * The view of one innings ({@code lead} shown while it is in play); {@code before} and {@code beforeView} are the same innings one event
      * earlier and its view (or null), whose batters', bowlers', wickets' and partnerships' views are
      * taken as they are where the record is the very same object.
      */
-    private static ObjectNode innings(Innings inn, int ballsPerOver, Innings before, JsonNode beforeView) {
+    private static ObjectNode innings(Innings inn, int ballsPerOver, Integer lead, Innings before,
+            JsonNode beforeView) {
         ObjectNode v = Json.object();
         v.put("team", inn.team());
         v.put("superOver", inn.superOver());
@@ -81,6 +101,9 @@ public final class MatchView {
             target.put("runs", inn.target().runs());
             if (inn.target().overs() != null) {
                 target.put("overs", inn.target().overs());
+            }
+            if (inn.target().balls() != null && inn.target().balls() > 0) {
+                target.put("balls", inn.target().balls());
             }
         }
         byPosition(v.putObject("batters"), inn.batters(), before == null ? null : before.batters(),
@@ -123,6 +146,9 @@ public final class MatchView {
             v.put("ended", inn.ended());
             return v;
         }
+        if (lead != null) {
+            v.put("lead", lead);
+        }
         putIfPresent(v, "striker", inn.striker());
         putIfPresent(v, "nonStriker", inn.nonStriker());
         putIfPresent(v, "bowler", inn.bowler());
@@ -133,12 +159,15 @@ public final class MatchView {
                 thisOver.put(String.valueOf(i + 1), balls.get(i));
             }
         }
-        if (inn.target() != null && inn.overLimit() != null) {
-            int bowled = inn.oversBowled(ballsPerOver) * ballsPerOver
-                    + (inn.over() != null && !inn.over().isFull(ballsPerOver) ? inn.over().legalBalls() : 0);
-            int left = inn.overLimit() * ballsPerOver - bowled;
-            if (left > 0) {
-                v.put("requiredRate", rate(inn.target().runs() - inn.runs(), left, ballsPerOver));
+        if (inn.target() != null) {
+            v.put("runsNeeded", Math.max(0, inn.target().runs() - inn.runs()));
+            Integer limit = inn.ballLimit(ballsPerOver);
+            if (limit != null) {
+                int left = Math.max(0, limit - inn.ballsBowled(ballsPerOver));
+                v.put("ballsLeft", left);
+                if (left > 0) {
+                    v.put("requiredRate", rate(inn.target().runs() - inn.runs(), left, ballsPerOver));
+                }
             }
         }
         return v;
@@ -197,6 +226,14 @@ public final class MatchView {
     }
 
     private static ObjectNode result(Result r) {
+        ObjectNode v = outcome(r);
+        if (r.overruled() != null) {
+            v.set("overruled", outcome(r.overruled()));
+        }
+        return v;
+    }
+
+    private static ObjectNode outcome(Result r) {
         ObjectNode v = Json.object();
         putIfPresent(v, "result", r.result());
         putIfPresent(v, "winner", r.winner());

@@ -31,7 +31,11 @@ final class ResultRules {
         return s.overs() != null ? limitedOvers(s, regular) : unlimited(s, regular);
     }
 
-    /** The result when the feed ends the match without an outcome of its own; null if the balls decide none. */
+    /**
+     * What the balls decide once the match has ended: a tie without a tie-break winner where the
+     * scores stay level, a draw for a match without an overs limit that nothing decided; null when
+     * the balls cannot decide (a limited-overs chase stopped short).
+     */
     static Result atEnd(MatchState s) {
         Verdict v = judge(s);
         if (v.result() != null) {

@@ -8,14 +8,17 @@ import dev.scoreline.match.event.DeliveryUndo;
 import dev.scoreline.match.event.InningsEnd;
 import dev.scoreline.match.event.InningsStart;
 import dev.scoreline.match.event.InningsStart.Target;
+import dev.scoreline.match.event.InningsTarget;
 import dev.scoreline.match.event.MatchEnd;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.match.event.MatchStart;
+import dev.scoreline.match.event.PenaltyRuns;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -31,11 +34,21 @@ import java.util.function.Supplier;
  *       concussion replacement, as Cricsheet lists them). Fielders are not checked: substitute
  *       fielders are not in the XI.
  *   <li>An innings ends by itself when the side is all out, its overs are bowled or its target is
- *       reached; the feed's innings.end that follows is accepted (and closes it), as is an
- *       innings.end that closes an innings early (a shortened first innings, rain).
- *   <li>A limited-overs match is completed by the ball that decides it; a tie waits for a super
- *       over or the match.end. The match.end completes the match; its outcome can only be
- *       {@code no result}, and its method (D/L) is added to the result.
+ *       reached. The feed is the authority on what was bowled: a further ball of that innings
+ *       reopens it (a record that goes on after its target was passed), until the feed's
+ *       innings.end closes it. An innings.end without a reason closes an innings in play as all out
+ *       (a player absent hurt); {@code declared} and {@code forfeited} are the other reasons.
+ *   <li>A target comes from the earlier innings, from the innings.start, or from an innings.target
+ *       that revises it at any point of the latest innings (a rain rule's par, also after the
+ *       balls ended the chase): the result follows the last revision. Penalty runs awarded
+ *       outside a delivery (penalty.runs) go to the latest innings the feed has not closed.
+ *   <li>The result is what the balls decide, as soon as they decide it (a tie waits for a super
+ *       over or the match.end). The match.end closes the match with the officials' decision: it
+ *       stands where they name a method (D/L, VJD, Awarded, boundary count...) or where the balls
+ *       cannot decide (no result, a stopped chase, a tie-break); where it contradicts the balls it
+ *       stands too, and the result carries the balls' verdict as {@code overruled} ({@link
+ *       #notices} counts it). A match.end without a decision takes the balls' result, a draw for a
+ *       match without an overs limit, or no result. A match.end is never refused for its result.
  *   <li>A delivery.undo retracts the last delivery when nothing but deliveries followed it: the
  *       history is folded again without it. An innings the ball ended by itself reopens (and so does
  *       a match the ball completed); once an innings.end, innings.start or match.end followed the
@@ -51,6 +64,9 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
     private static final int MOST_WHO_BAT = 11;
 
     private static final int SUPER_OVER_WICKETS = 2;
+
+    /** The notice counted when the officials' decision contradicts the balls'. */
+    public static final String OFFICIALS_OVERRULED_BALLS = "officialsOverruledBalls";
 
     @Override
     public Channel.Kind kind() {
@@ -75,6 +91,13 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
     @Override
     public boolean isFinished(MatchState state) {
         return state != null && state.completed();
+    }
+
+    @Override
+    public List<String> notices(MatchState before, MatchState after) {
+        boolean overruled = after.result() != null && after.result().overruled() != null
+                && (before == null || before.result() == null || before.result().overruled() == null);
+        return overruled ? List.of(OFFICIALS_OVERRULED_BALLS) : List.of();
     }
 
     @Override
@@ -112,6 +135,26 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
         return state;
     }
 
+    /**
+     * Folds a whole match as the job does: an event the rules refuse is reported and left out, and
+     * the fold goes on. Null when no event was accepted.
+     */
+    public static MatchState foldAccepting(List<? extends MatchEvent> events, Consumer<EventRejectedException> refused) {
+        Scorer scorer = new Scorer();
+        List<MatchEvent> accepted = new ArrayList<>(events.size());
+        MatchState state = null;
+        for (MatchEvent event : events) {
+            Decision<MatchState> decision = scorer.apply(state, event, () -> accepted);
+            if (decision instanceof Decision.Rejected<MatchState> rejected) {
+                refused.accept(new EventRejectedException(event, accepted.size(), rejected.reason()));
+                continue;
+            }
+            state = ((Decision.Accepted<MatchState>) decision).state();
+            accepted.add(event);
+        }
+        return state;
+    }
+
     @Override
     public Decision<MatchState> apply(MatchState state, MatchEvent event, Supplier<List<MatchEvent>> history) {
         if (state == null && !(event instanceof MatchStart)) {
@@ -134,6 +177,12 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
         }
         if (event instanceof InningsStart start) {
             return startInnings(state, start);
+        }
+        if (event instanceof InningsTarget revision) {
+            return reviseTarget(state, revision);
+        }
+        if (event instanceof PenaltyRuns penalty) {
+            return awardPenalty(state, penalty);
         }
         if (event instanceof InningsEnd end) {
             return endInnings(state, end);
@@ -183,6 +232,7 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
         int number = s.innings().size() + 1;
         Target chase;
         Integer overLimit;
+        int extraBalls = 0;
         int allOutAt;
         if (!e.superOver()) {
             int most = s.overs() == null ? 4 : 2;
@@ -215,15 +265,62 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
                 return Decision.reject("innings " + number + " has nothing to chase: a target is set only for the"
                         + " side batting last");
             }
-            if (e.target().runs() < 1 || (e.target().overs() != null && e.target().overs() < 1)) {
-                return Decision.reject("a target needs at least one run and one over, not " + e.target());
+            String problem = problemWith(s, e.target());
+            if (problem != null) {
+                return Decision.reject(problem);
             }
             target = e.target();
-            overLimit = target.overs() != null ? target.overs() : overLimit;
+            if (target.overs() != null) {
+                overLimit = target.overs();
+                extraBalls = target.balls() == null ? 0 : target.balls();
+            }
         }
         List<Innings> innings = new ArrayList<>(s.innings());
-        innings.add(Innings.starting(e.battingTeam(), e.superOver(), target, overLimit, allOutAt));
+        innings.add(Innings.starting(e.battingTeam(), e.superOver(), target, overLimit, extraBalls, allOutAt));
         return Decision.accept(s.withInnings(innings, null));
+    }
+
+    private static String problemWith(MatchState s, Target target) {
+        Integer balls = target.legalBalls(s.ballsPerOver());
+        if (target.runs() < 1 || (balls != null && balls < 1)) {
+            return "a target needs at least one run and one ball, not " + target;
+        }
+        if (target.balls() != null && target.balls() >= s.ballsPerOver()) {
+            return "a target's balls beyond its whole overs make less than an over of " + s.ballsPerOver()
+                    + ", not " + target.balls();
+        }
+        return null;
+    }
+
+    private static Decision<MatchState> reviseTarget(MatchState s, InningsTarget e) {
+        Innings inn = s.lastInnings();
+        if (inn == null) {
+            return Decision.reject("no innings of match " + s.matchId() + " has started");
+        }
+        if (inn.target() == null) {
+            return Decision.reject("innings " + s.innings().size() + " of " + inn.team()
+                    + " chases nothing: only the side batting last has a target");
+        }
+        String problem = problemWith(s, e.target());
+        if (problem != null) {
+            return Decision.reject(problem);
+        }
+        return Decision.accept(decided(s.withLastInnings(inn.chasing(e.target()).settled(s.ballsPerOver()))));
+    }
+
+    private static Decision<MatchState> awardPenalty(MatchState s, PenaltyRuns e) {
+        Innings inn = s.lastInnings();
+        if (inn == null) {
+            return Decision.reject("no innings of match " + s.matchId() + " has started");
+        }
+        if (inn.closed()) {
+            return Decision.reject("innings " + s.innings().size() + " of " + inn.team() + " was closed ("
+                    + inn.ended() + "): penalty runs go to the latest innings before the feed closes it");
+        }
+        if (e.runs() < 1) {
+            return Decision.reject("penalty runs are at least one, not " + e.runs());
+        }
+        return Decision.accept(decided(s.withLastInnings(inn.withPenalty(e.runs()).settled(s.ballsPerOver()))));
     }
 
     /** The derived target of a regular innings: the side batting last needs one run more than its deficit. */
@@ -239,13 +336,10 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
 
     private static Decision<MatchState> deliver(MatchState s, Delivery d) {
         Innings inn = s.lastInnings();
-        if (s.completed()) {
-            return Decision.reject("match " + s.matchId() + " is completed: " + s.result());
-        }
         if (inn == null) {
             return Decision.reject("no innings of match " + s.matchId() + " has started");
         }
-        if (!inn.inPlay()) {
+        if (inn.closed()) {
             return Decision.reject("innings " + s.innings().size() + " of " + inn.team() + " has ended ("
                     + inn.ended() + ")");
         }
@@ -253,9 +347,13 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
         if (problem != null) {
             return Decision.reject(problem);
         }
-        Innings next = DeliveryScoring.score(inn, d, s.ballsPerOver());
-        MatchState after = s.withLastInnings(next);
-        return Decision.accept(next.inPlay() ? after : afterInningsEnd(after));
+        Innings next = DeliveryScoring.score(inn, d, s.ballsPerOver()).settled(s.ballsPerOver());
+        return Decision.accept(decided(s.withLastInnings(next)));
+    }
+
+    /** The state with the result the balls decide now: a later ball, target or penalty may change it. */
+    private static MatchState decided(MatchState s) {
+        return s.withInnings(s.innings(), ResultRules.judge(s).result());
     }
 
     private static String problemWith(MatchState s, Innings inn, Delivery d) {
@@ -334,45 +432,49 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
         if (inn.closed()) {
             return Decision.reject("innings " + s.innings().size() + " of " + inn.team() + " has already ended");
         }
-        String reason = e.reason() == null ? Innings.CLOSED : e.reason();
-        if (!reason.equals(Innings.CLOSED) && !reason.equals("declared") && !reason.equals("forfeited")) {
+        String reason = e.reason() == null ? Innings.ALL_OUT : e.reason();
+        if (!reason.equals(Innings.ALL_OUT) && !reason.equals("declared") && !reason.equals("forfeited")) {
             return Decision.reject("an innings ends 'declared', 'forfeited' or without a reason, not '" + reason + "'");
         }
-        if (!inn.inPlay()) {
-            return Decision.accept(s.withLastInnings(inn.ending(inn.ended(), true)));
-        }
-        return Decision.accept(afterInningsEnd(s.withLastInnings(inn.ending(reason, true))));
+        Innings closed = inn.ending(inn.inPlay() ? reason : inn.ended(), true);
+        return Decision.accept(decided(s.withLastInnings(closed)));
     }
 
-    /** Completes the match when the innings that just ended decided it. */
-    private static MatchState afterInningsEnd(MatchState s) {
-        Result result = ResultRules.judge(s).result();
-        return result == null ? s : s.withInnings(s.innings(), result);
-    }
-
+    /**
+     * Closes the match with the officials' decision. An innings still in play was stopped where the
+     * officials say the match had no result, was drawn or was decided by a method, and where the
+     * match has no overs limit (time ran out); otherwise it ended short of its balls and wickets,
+     * so its side was all out.
+     */
     private static Decision<MatchState> endMatch(MatchState s, MatchEnd e) {
-        boolean noResult = MatchEnd.NO_RESULT.equals(e.outcome());
-        if (e.outcome() != null && !noResult) {
-            return Decision.reject("the feed's outcome can only be '" + MatchEnd.NO_RESULT + "', not '" + e.outcome()
-                    + "': the balls decide the rest");
+        if (e.by() != null && e.winner() == null) {
+            return Decision.reject("a margin needs the winner it is the margin of: " + e.by());
         }
-        if (s.completed()) {
-            if (noResult) {
-                return Decision.reject("match " + s.matchId() + " cannot be 'no result': the balls decided it ("
-                        + s.result() + ")");
-            }
-            return Decision.accept(s.endedWith(s.result().withMethod(e.method())));
+        if (e.winner() != null && !s.teams().contains(e.winner())) {
+            return Decision.reject(e.winner() + " is not playing in match " + s.matchId() + " " + s.teams());
         }
+        boolean stopped = MatchEnd.NO_RESULT.equals(e.outcome()) || MatchEnd.DRAW.equals(e.outcome())
+                || e.method() != null || s.overs() == null;
         Innings last = s.lastInnings();
-        MatchState closed = last != null && last.inPlay() ? s.withLastInnings(last.ending(Innings.CLOSED, true)) : s;
-        Result result = noResult ? Result.noResult() : ResultRules.atEnd(closed);
-        if (result == null) {
-            return Decision.reject("the balls do not decide match " + s.matchId() + ": "
-                    + (last == null ? "no innings was played" : "innings " + s.innings().size() + " of "
-                    + last.team() + " ended short of its course")
-                    + "; an abandoned match ends with outcome '" + MatchEnd.NO_RESULT + "'");
+        MatchState closed = last == null || last.closed() ? s
+                : s.withLastInnings(last.ending(last.inPlay() ? (stopped ? Innings.STOPPED : Innings.ALL_OUT)
+                        : last.ended(), true));
+        Result balls = ResultRules.atEnd(closed);
+        Result officials = Result.announced(e);
+        Result result;
+        if (officials == null) {
+            Result decided = balls != null ? balls : Result.noResult();
+            result = e.method() == null ? decided : decided.withMethod(e.method());
+        } else if (officials.method() != null || balls == null) {
+            result = officials;
+        } else if (Result.TIE.equals(balls.result()) && balls.winner() == null && Result.TIE.equals(officials.result())) {
+            result = officials;
+        } else if (balls.agreesWith(officials)) {
+            result = balls;
+        } else {
+            result = officials.overruling(balls);
         }
-        return Decision.accept(closed.endedWith(result.withMethod(e.method())));
+        return Decision.accept(closed.endedWith(result));
     }
 
     private static Decision<MatchState> undo(MatchState s, List<MatchEvent> history) {

@@ -32,9 +32,14 @@ final class Feed {
 
     /** A match of {@code overs} overs a side (null: unlimited) between two sides of {@code players}. */
     static Feed match(Integer overs, int players) {
+        return match(overs, players, 6);
+    }
+
+    /** The same with overs of {@code ballsPerOver} legal balls. */
+    static Feed match(Integer overs, int players, int ballsPerOver) {
         Feed feed = new Feed();
         feed.add(new MatchStart(feed.id(), MATCH, feed.tick(), List.of(HOME, AWAY),
-                Map.of(HOME, squad("H", players), AWAY, squad("A", players)), overs, 6, "Ground", null));
+                Map.of(HOME, squad("H", players), AWAY, squad("A", players)), overs, ballsPerOver, "Ground", null));
         return feed;
     }
 
@@ -95,7 +100,11 @@ final class Feed {
     }
 
     Feed endInnings() {
-        return add(new InningsEnd(id(), MATCH, tick(), null));
+        return endInnings(null);
+    }
+
+    Feed endInnings(String reason) {
+        return add(new InningsEnd(id(), MATCH, tick(), reason));
     }
 
     Feed endMatch(String outcome, String method) {
@@ -134,11 +143,11 @@ final class Feed {
         return ((Decision.Rejected<MatchState>) decision).reason();
     }
 
-    private String id() {
+    String id() {
         return MATCH + "-" + ++made;
     }
 
-    private Instant tick() {
+    Instant tick() {
         clock = clock.plusSeconds(40);
         return clock;
     }

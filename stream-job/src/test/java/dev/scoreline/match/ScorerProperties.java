@@ -2,6 +2,7 @@ package dev.scoreline.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.entity.EntityRules.Decision;
 import dev.scoreline.json.Json;
 import dev.scoreline.match.cricsheet.CricsheetConverter;
@@ -11,7 +12,9 @@ import dev.scoreline.match.event.DeliveryUndo;
 import dev.scoreline.match.event.MatchEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -62,6 +65,61 @@ class ScorerProperties {
         withUndo.add(new DeliveryUndo("undo", events.get(0).matchId(), Instant.EPOCH));
 
         assertThat(Scorer.fold(withUndo)).isEqualTo(Scorer.fold(events.subList(0, at)));
+    }
+
+    @Property(tries = 300)
+    void everyPrefixOfARecordedMatchFoldsToAConsistentLiveState(
+            @ForAll("recorded") List<MatchEvent> events, @ForAll @IntRange(min = 1, max = 100_000) int cut) {
+        List<MatchEvent> prefix = events.subList(0, 1 + cut % events.size());
+        MatchState state = Scorer.fold(prefix);
+        JsonNode view = MatchView.of(state);
+
+        assertThat(view.get("status").asText()).isEqualTo(state.completed() ? "completed"
+                : state.lastInnings() != null && !state.lastInnings().inPlay() ? "innings break" : "live");
+        for (JsonNode inn : view.get("innings")) {
+            int offTheBat = 0;
+            for (JsonNode b : inn.get("batters")) {
+                offTheBat += b.get("runs").asInt();
+            }
+            int extras = 0;
+            for (JsonNode x : inn.get("extras")) {
+                extras += x.asInt();
+            }
+            assertThat(inn.get("runs").asInt()).as("runs are the batters' and the extras").isEqualTo(offTheBat + extras);
+            assertThat(inn.get("fallOfWickets").size()).isEqualTo(inn.get("wickets").asInt());
+            if (inn.has("runsNeeded")) {
+                assertThat(inn.get("runsNeeded").asInt())
+                        .isEqualTo(Math.max(0, inn.at("/target/runs").asInt() - inn.get("runs").asInt()));
+            }
+            if (inn.has("ended")) {
+                assertThat(inn.has("striker") || inn.has("thisOver") || inn.has("runsNeeded")).isFalse();
+            }
+        }
+    }
+
+    @Property(tries = 100)
+    void feedingTheSameMatchTwiceChangesNothing(@ForAll("recorded") List<MatchEvent> events,
+            @ForAll @IntRange(min = 1, max = 100_000) int cut) {
+        List<MatchEvent> prefix = events.subList(0, 1 + cut % events.size());
+        List<MatchEvent> twice = new ArrayList<>(prefix);
+        twice.addAll(prefix);
+        Set<String> seen = new HashSet<>();
+
+        MatchState once = Scorer.fold(prefix);
+        MatchState again = Scorer.fold(twice.stream().filter(e -> seen.add(e.eventId())).toList());
+
+        assertThat(again).as("the job ignores an event id it has seen").isEqualTo(once);
+        MatchState ended = Scorer.fold(events);
+        Scorer scorer = new Scorer();
+        for (MatchEvent e : events) {
+            assertThat(scorer.apply(ended, e, () -> events)).as("%s after the match ended", e.eventId())
+                    .isInstanceOf(Decision.Rejected.class);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<MatchEvent>> recorded() {
+        return Arbitraries.of(RECORDED);
     }
 
     /** Continues a fold as the job does after a restore: the kept state, and the events since as history grows. */

@@ -10,8 +10,12 @@ import dev.scoreline.json.Json;
 import dev.scoreline.match.event.Delivery;
 import dev.scoreline.match.event.Delivery.Extras;
 import dev.scoreline.match.event.InningsStart;
+import dev.scoreline.match.event.InningsStart.Target;
+import dev.scoreline.match.event.InningsTarget;
+import dev.scoreline.match.event.MatchEnd;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.match.event.MatchStart;
+import dev.scoreline.match.event.PenaltyRuns;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -301,8 +305,84 @@ class ScorerRulesTest {
 
             assertThat(view.at("/innings/2/ended").asText()).isEqualTo("target reached");
             assertThat(view.get("result")).isEqualTo(Json.tree("{\"winner\":\"Away\",\"by\":{\"wickets\":9}}"));
+            assertThat(view.get("status").asText()).isEqualTo("completed");
+        }
+
+        @Test
+        void theFeedIsTheAuthorityOnWhatWasBowledAfterTheChaseWasWon() {
+            Feed feed = Feed.match(20, 11).innings(HOME).ball(0, "H1", "H2", "A1", 4).endInnings()
+                    .innings(AWAY).ball(0, "A1", "A2", "H1", 6)
+                    .wicket(0, "A1", "A2", "H1", "bowled", "A1").ball(0, "A3", "A2", "H1", 1);
+            JsonNode view = feed.view();
+
+            assertThat(view.at("/innings/2/runs").asInt()).as("every ball is folded").isEqualTo(7);
+            assertThat(view.at("/innings/2/legalBalls").asInt()).isEqualTo(3);
+            assertThat(view.at("/innings/2/ended").asText()).isEqualTo("target reached");
+            assertThat(view.get("result")).as("the result follows the balls")
+                    .isEqualTo(Json.tree("{\"winner\":\"Away\",\"by\":{\"wickets\":9}}"));
+
+            feed.endInnings();
             assertThat(feed.rejectionOf(feed.delivery(0, "A3", "A2", "H1", 0, Extras.NONE, false, List.of())))
-                    .contains("completed");
+                    .isEqualTo("innings 2 of Away has ended (target reached)");
+        }
+
+        @Test
+        void aRevisedTargetDecidesWhereverItComesAndTheLastRevisionStands() {
+            Feed feed = Feed.match(20, 11).innings(HOME).ball(0, "H1", "H2", "A1", 6).ball(0, "H1", "H2", "A1", 6)
+                    .endInnings()
+                    .innings(AWAY).ball(0, "A1", "A2", "H1", 4).ball(0, "A1", "A2", "H1", 4);
+            assertThat(feed.state().result()).isNull();
+
+            feed.add(new InningsTarget(feed.id(), Feed.MATCH, feed.tick(), new Target(8, 0, 2)));
+            JsonNode view = feed.view();
+            assertThat(view.at("/innings/2/target")).isEqualTo(Json.tree("{\"runs\":8,\"overs\":0,\"balls\":2}"));
+            assertThat(view.get("result")).as("8 reached within the revised 0.2 overs")
+                    .isEqualTo(Json.tree("{\"winner\":\"Away\",\"by\":{\"wickets\":10}}"));
+
+            feed.add(new InningsTarget(feed.id(), Feed.MATCH, feed.tick(), new Target(10, 0, 2)));
+            view = feed.view();
+            assertThat(view.get("result")).as("10 was not: the later revision stands")
+                    .isEqualTo(Json.tree("{\"winner\":\"Home\",\"by\":{\"runs\":1}}"));
+            assertThat(view.at("/innings/2/ended").asText()).isEqualTo("overs complete");
+            assertThat(feed.rejectionOf(new InningsTarget("e", Feed.MATCH, Instant.EPOCH, new Target(8, 1, 6))))
+                    .contains("less than an over of 6");
+        }
+
+        @Test
+        void aTargetForTheSideBattingFirstIsRefused() {
+            Feed feed = Feed.match(20, 11).innings(HOME).ball(0, "H1", "H2", "A1", 6);
+
+            assertThat(feed.rejectionOf(new InningsTarget("e", Feed.MATCH, Instant.EPOCH, new Target(8, 5))))
+                    .contains("chases nothing");
+        }
+
+        @Test
+        void penaltyRunsOutsideABallCountInTheTotalAndTheExtrasOfTheLatestInnings() {
+            Feed feed = Feed.match(1, 11).innings(HOME).ball(0, "H1", "H2", "A1", 1).dots(5, 0, "H1", "H2", "A1");
+            assertThat(feed.view().at("/innings/1/ended").asText()).isEqualTo("overs complete");
+
+            feed.add(new PenaltyRuns(feed.id(), Feed.MATCH, feed.tick(), 5)).endInnings()
+                    .innings(AWAY).add(new PenaltyRuns(feed.id(), Feed.MATCH, feed.tick(), 5));
+            JsonNode view = feed.view();
+
+            assertThat(view.at("/innings/1/runs").asInt()).isEqualTo(6);
+            assertThat(view.at("/innings/1/extras/penalty").asInt()).isEqualTo(5);
+            assertThat(view.at("/innings/2/target/runs").asInt()).isEqualTo(7);
+            assertThat(view.at("/innings/2/runs").asInt()).isEqualTo(5);
+            assertThat(feed.rejectionOf(new PenaltyRuns("e", Feed.MATCH, Instant.EPOCH, 0))).contains("at least one");
+        }
+
+        @Test
+        void aChaseClosedShortOfItsBallsAndWicketsWasAllOut() {
+            Feed feed = Feed.match(20, 3).innings(HOME).ball(0, "H1", "H2", "A1", 4).endInnings()
+                    .innings(AWAY).ball(0, "A1", "A2", "H1", 1).wicket(0, "A1", "A2", "H1", "bowled", "A1")
+                    .endInnings();
+            JsonNode view = feed.view();
+
+            assertThat(view.at("/innings/2/wickets").asInt()).as("one of the two wickets: a player absent hurt")
+                    .isEqualTo(1);
+            assertThat(view.at("/innings/2/ended").asText()).isEqualTo("all out");
+            assertThat(view.get("result")).isEqualTo(Json.tree("{\"winner\":\"Home\",\"by\":{\"runs\":3}}"));
         }
 
         @Test
@@ -361,16 +441,84 @@ class ScorerRulesTest {
             JsonNode view = feed.view();
 
             assertThat(view.get("result")).isEqualTo(Json.tree("{\"result\":\"no result\"}"));
-            assertThat(view.at("/innings/1/ended").asText()).isEqualTo("closed");
+            assertThat(view.at("/innings/1/ended").asText()).isEqualTo("stopped");
         }
 
         @Test
-        void aMatchEndTheBallsCannotDecideIsRefused() {
-            Feed feed = Feed.match(20, 11).innings(HOME).ball(0, "H1", "H2", "A1", 1).endInnings()
-                    .innings(AWAY).ball(0, "A1", "A2", "H1", 1);
+        void aMatchEndWithoutTheOfficialsWordTakesWhatTheBallsDecideAndNeverRefuses() {
+            Feed chase = Feed.match(20, 11).innings(HOME).ball(0, "H1", "H2", "A1", 2).endInnings()
+                    .innings(AWAY).ball(0, "A1", "A2", "H1", 1).endMatch(null, null);
+            assertThat(chase.view().get("result")).as("a chase short of its balls and wickets was all out")
+                    .isEqualTo(Json.tree("{\"winner\":\"Home\",\"by\":{\"runs\":1}}"));
 
-            assertThat(feed.rejectionOf(new dev.scoreline.match.event.MatchEnd("e", Feed.MATCH, Instant.EPOCH, null,
-                    null))).contains("do not decide");
+            Feed nothing = Feed.match(20, 11).innings(HOME).endMatch(null, null);
+            assertThat(nothing.view().get("result")).isEqualTo(Json.tree("{\"result\":\"no result\"}"));
+
+            Feed multiDay = Feed.match(null, 11).innings(HOME).ball(0, "H1", "H2", "A1", 2).endMatch(null, null);
+            assertThat(multiDay.view().get("result")).isEqualTo(Json.tree("{\"result\":\"draw\"}"));
+            assertThat(multiDay.view().at("/innings/1/ended").asText()).as("time ran out").isEqualTo("stopped");
+        }
+
+        @Test
+        void theOfficialsMethodStandsOverTheBallsWithoutBeingAContradiction() {
+            Feed feed = Feed.match(20, 11).innings(HOME).ball(0, "H1", "H2", "A1", 6).endInnings()
+                    .innings(AWAY).ball(0, "A1", "A2", "H1", 2)
+                    .add(new MatchEnd(Feed.MATCH + "-end", Feed.MATCH, Instant.EPOCH, null, "D/L", AWAY,
+                            new MatchEnd.Margin(3, null, null)));
+            JsonNode view = feed.view();
+
+            assertThat(view.get("result"))
+                    .isEqualTo(Json.tree("{\"winner\":\"Away\",\"by\":{\"runs\":3},\"method\":\"D/L\"}"));
+            assertThat(view.at("/innings/2/ended").asText()).as("play stopped for the method").isEqualTo("stopped");
+        }
+
+        @Test
+        void officialsWhoContradictTheBallsStandAndTheStateSaysSo() {
+            Feed feed = Feed.match(20, 11).innings(HOME).ball(0, "H1", "H2", "A1", 6).endInnings()
+                    .innings(AWAY).ball(0, "A1", "A2", "H1", 2).endInnings();
+            MatchState before = feed.state();
+            feed.add(new MatchEnd(Feed.MATCH + "-end", Feed.MATCH, Instant.EPOCH, null, null, AWAY, null));
+            JsonNode view = feed.view();
+
+            assertThat(view.get("result")).isEqualTo(Json.tree(
+                    "{\"winner\":\"Away\",\"overruled\":{\"winner\":\"Home\",\"by\":{\"runs\":4}}}"));
+            assertThat(new Scorer().notices(before, feed.state())).containsExactly(Scorer.OFFICIALS_OVERRULED_BALLS);
+            assertThat(new Scorer().notices(feed.state(), feed.state())).isEmpty();
+        }
+
+        @Test
+        void officialsWhoAgreeOrOnlyAddWhatTheBallsCannotDecideOverruleNothing() {
+            Feed agreeing = Feed.match(20, 11).innings(HOME).ball(0, "H1", "H2", "A1", 6).endInnings()
+                    .innings(AWAY).ball(0, "A1", "A2", "H1", 2).endInnings();
+            MatchState before = agreeing.state();
+            agreeing.add(new MatchEnd(Feed.MATCH + "-end", Feed.MATCH, Instant.EPOCH, null, null, HOME, null));
+            assertThat(agreeing.view().get("result")).as("the balls' margin kept")
+                    .isEqualTo(Json.tree("{\"winner\":\"Home\",\"by\":{\"runs\":4}}"));
+            assertThat(new Scorer().notices(before, agreeing.state())).isEmpty();
+
+            Feed boundaryCount = Feed.match(1, 11).innings(HOME).ball(0, "H1", "H2", "A1", 1).dots(5, 0, "H1", "H2", "A1")
+                    .innings(AWAY).dots(5, 0, "A1", "A2", "H1").ball(0, "A1", "A2", "H1", 1)
+                    .add(new MatchEnd(Feed.MATCH + "-end", Feed.MATCH, Instant.EPOCH, MatchEnd.TIE, "boundary count",
+                            AWAY, null));
+            assertThat(boundaryCount.view().get("result")).isEqualTo(
+                    Json.tree("{\"result\":\"tie\",\"winner\":\"Away\",\"method\":\"boundary count\"}"));
+        }
+
+        @Test
+        void theOfficialsNoResultWhereTheBallsDecidedStandsAndIsMarked() {
+            Feed feed = Feed.match(1, 11).innings(HOME).ball(0, "H1", "H2", "A1", 1).dots(5, 0, "H1", "H2", "A1")
+                    .innings(AWAY).ball(0, "A1", "A2", "H1", 4).endMatch("no result", null);
+
+            assertThat(feed.view().get("result")).isEqualTo(Json.tree(
+                    "{\"result\":\"no result\",\"overruled\":{\"winner\":\"Away\",\"by\":{\"wickets\":10}}}"));
+        }
+
+        @Test
+        void aMatchEndNamingAWinnerWhoIsNotPlayingIsRefused() {
+            Feed feed = Feed.match(20, 11).innings(HOME).ball(0, "H1", "H2", "A1", 6);
+
+            assertThat(feed.rejectionOf(new MatchEnd("e", Feed.MATCH, Instant.EPOCH, null, null, "Elsewhere", null)))
+                    .contains("Elsewhere is not playing");
         }
 
         @Test
@@ -380,7 +528,7 @@ class ScorerRulesTest {
                     .endInnings().endMatch(null, null);
 
             assertThat(feed.state().ended()).isTrue();
-            assertThat(feed.rejectionOf(new dev.scoreline.match.event.MatchEnd("e", Feed.MATCH, Instant.EPOCH, null,
+            assertThat(feed.rejectionOf(new MatchEnd("e", Feed.MATCH, Instant.EPOCH, null,
                     null))).contains("has ended");
             assertThat(feed.rejectionOf(new dev.scoreline.match.event.InningsEnd("e", Feed.MATCH, Instant.EPOCH,
                     null))).contains("has ended");
@@ -507,7 +655,8 @@ class ScorerRulesTest {
         void aDeliveryAfterTheInningsEnded() {
             Feed feed = Feed.match(20, 3).innings(HOME)
                     .wicket(0, "H1", "H2", "A1", "bowled", "H1")
-                    .wicket(0, "H3", "H2", "A1", "bowled", "H3");
+                    .wicket(0, "H3", "H2", "A1", "bowled", "H3")
+                    .endInnings();
 
             assertThat(feed.rejectionOf(feed.delivery(0, "H2", "H1", "A1", 0, Extras.NONE, false, List.of())))
                     .isEqualTo("innings 1 of Home has ended (all out)");
@@ -604,7 +753,7 @@ class ScorerRulesTest {
             assertThatThrownBy(feed::state)
                     .isInstanceOf(EventRejectedException.class)
                     .hasMessageContaining("event at index 3 (delivery m1-4)")
-                    .hasMessageContaining("innings 1 of Home has ended (closed)");
+                    .hasMessageContaining("innings 1 of Home has ended (all out)");
         }
     }
 }

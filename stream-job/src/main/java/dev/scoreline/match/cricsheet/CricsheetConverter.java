@@ -9,8 +9,10 @@ import dev.scoreline.match.event.InningsStart;
 import dev.scoreline.match.event.MatchEnd;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.match.event.MatchStart;
+import dev.scoreline.match.event.PenaltyRuns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,9 +34,13 @@ import java.util.Set;
  * into the events a live feed would have sent, in play order: match.start, then per innings an
  * innings.start, one delivery per ball and an innings.end, then match.end.
  *
- * <p>Only what a live feed knows is passed on: teams, players, conditions, toss, each ball, the
- * targets the record gives, a "no result" and the method (D/L). Never the winner, the margin, the
- * tie or the super-over winner: the scorer computes those from the balls.
+ * <p>What a live feed knows is passed on: teams, players, conditions, toss, each ball, penalty runs
+ * awarded outside a ball (penalty.runs, before the innings' first ball or after its last), the
+ * targets the record gives, and at the end the officials' decision as the record states it
+ * (winner, margin, method; no result, draw, tie and its tie-break winner). The scorer computes what
+ * the balls decide and checks it against that decision. An innings the record gives no overs for
+ * was forfeited. The last innings of a match that ended without a result, in a draw or by a
+ * method gets no innings.end: play stopped, and the match.end closes it.
  *
  * <p>Event ids are deterministic: {@code <matchId>:start}, {@code <matchId>:<innings>:start},
  * {@code <matchId>:<innings>:<over>.<ball>} for the {@code ball}-th legal ball of the over (innings
@@ -57,6 +63,7 @@ public final class CricsheetConverter {
     private static final Duration SUPER_OVER_BREAK = Duration.ofMinutes(10);
     private static final Duration TO_MATCH_END = Duration.ofMinutes(5);
     private static final Set<String> EXTRAS = Set.of("wides", "noballs", "byes", "legbyes", "penalty");
+    private static final Set<String> STOPPED = Set.of(MatchEnd.NO_RESULT, MatchEnd.DRAW);
     private static final String MATCH_ID = "[A-Za-z0-9._~@+-]{1,128}";
 
     private final String record;
@@ -120,10 +127,12 @@ public final class CricsheetConverter {
         JsonNode info = object(root, "info", "");
         matchStart(info);
         JsonNode innings = array(root, "innings", "");
+        JsonNode outcome = info.path("outcome");
+        boolean playStopped = STOPPED.contains(outcome.path("result").asText()) || outcome.has("method");
         for (int i = 0; i < innings.size(); i++) {
-            innings(innings.get(i), i + 1, "innings[" + i + "]");
+            innings(innings.get(i), i + 1, "innings[" + i + "]", !(playStopped && i == innings.size() - 1));
         }
-        matchEnd(info.path("outcome"));
+        matchEnd(outcome);
         return List.copyOf(events);
     }
 
@@ -167,30 +176,29 @@ public final class CricsheetConverter {
         events.add(new MatchStart(matchId + ":start", matchId, clock, teams, players, overs, ballsPerOver, venue, toss));
     }
 
-    private void innings(JsonNode inn, int number, String where) {
+    private void innings(JsonNode inn, int number, String where, boolean ends) {
         if (!inn.isObject()) {
             throw new CricsheetFormatException(record, where, "an innings is a JSON object");
         }
         String team = text(inn, "team", where);
         boolean superOver = bool(inn, "super_over", where);
-        if (inn.has("penalty_runs")) {
-            throw new CricsheetFormatException(record, where + ".penalty_runs",
-                    "penalty runs awarded outside a delivery have no match event to carry them");
-        }
+        JsonNode penalties = inn.has("penalty_runs") ? object(inn, "penalty_runs", where) : Json.object();
         InningsStart.Target target = null;
         if (inn.has("target")) {
             JsonNode t = object(inn, "target", where);
-            Integer overs = t.has("overs") ? wholeOvers(t.get("overs"), where + ".target.overs") : null;
-            target = new InningsStart.Target(integer(t, "runs", where + ".target"), overs);
+            int[] overs = t.has("overs") ? overs(t.get("overs"), where + ".target.overs") : null;
+            target = new InningsStart.Target(integer(t, "runs", where + ".target"), overs == null ? null : overs[0],
+                    overs == null || overs[1] == 0 ? null : overs[1]);
         }
         boolean first = events.size() == 1;
         clock = clock.plus(first ? TOSS_TO_FIRST_INNINGS : superOver ? SUPER_OVER_BREAK : INNINGS_BREAK);
         String prefix = matchId + ":" + number + ":";
         events.add(new InningsStart(prefix + "start", matchId, clock, team, superOver, target));
-        if (bool(inn, "forfeited", where)) {
+        if (bool(inn, "forfeited", where) || !inn.has("overs")) {
             events.add(new InningsEnd(prefix + "end", matchId, clock, "forfeited"));
             return;
         }
+        penalty(penalties, "pre", prefix, where);
         JsonNode overs = array(inn, "overs", where);
         Set<Integer> seen = new HashSet<>();
         int previous = -1;
@@ -221,8 +229,24 @@ public final class CricsheetConverter {
                 events.add(delivery(deliveries.get(b), id, overNumber, extras, ballWhere));
             }
         }
+        penalty(penalties, "post", prefix, where);
         clock = clock.plusSeconds(BALL_SECONDS);
-        events.add(new InningsEnd(prefix + "end", matchId, clock, bool(inn, "declared", where) ? "declared" : null));
+        if (ends) {
+            events.add(new InningsEnd(prefix + "end", matchId, clock, bool(inn, "declared", where) ? "declared" : null));
+        }
+    }
+
+    /** Penalty runs awarded before ({@code pre}) or after ({@code post}) the innings' balls, as one event. */
+    private void penalty(JsonNode penalties, String when, String prefix, String where) {
+        if (!penalties.has(when)) {
+            return;
+        }
+        int runs = integer(penalties, when, where + ".penalty_runs");
+        if (runs < 1) {
+            throw new CricsheetFormatException(record, where + ".penalty_runs." + when,
+                    "penalty runs are at least one, not " + runs);
+        }
+        events.add(new PenaltyRuns(prefix + "penalty-" + when, matchId, clock, runs));
     }
 
     private Delivery delivery(JsonNode d, String id, int over, Delivery.Extras extras, String where) {
@@ -275,23 +299,57 @@ public final class CricsheetConverter {
                 count(x, "legbyes", w), count(x, "penalty", w));
     }
 
+    /**
+     * The officials' decision as Cricsheet records it: {@code winner} and {@code by}, or a
+     * {@code result} (no result, draw, tie) with a tie's {@code eliminator} (super over) or
+     * {@code bowl_out} winner, and the {@code method}.
+     */
     private void matchEnd(JsonNode outcome) {
-        String result = optionalText(outcome, "result", "info.outcome");
-        String method = optionalText(outcome, "method", "info.outcome");
+        String where = "info.outcome";
+        String result = optionalText(outcome, "result", where);
+        if (result != null && !Set.of(MatchEnd.NO_RESULT, MatchEnd.DRAW, MatchEnd.TIE).contains(result)) {
+            throw new CricsheetFormatException(record, where + ".result",
+                    "'" + result + "' is not a result this converter knows (no result, draw, tie)");
+        }
+        String method = optionalText(outcome, "method", where);
+        String winner = optionalText(outcome, "winner", where);
+        if (winner == null) {
+            winner = optionalText(outcome, "eliminator", where);
+        }
+        if (winner == null && outcome.has("bowl_out")) {
+            winner = text(outcome, "bowl_out", where);
+            method = method == null ? "bowl-out" : method;
+        }
+        MatchEnd.Margin by = null;
+        if (outcome.has("by")) {
+            JsonNode margin = object(outcome, "by", where);
+            by = new MatchEnd.Margin(optionalInteger(margin, "runs", where + ".by"),
+                    optionalInteger(margin, "wickets", where + ".by"), optionalInteger(margin, "innings", where + ".by"));
+        }
         clock = clock.plus(TO_MATCH_END);
-        events.add(new MatchEnd(matchId + ":end", matchId, clock,
-                MatchEnd.NO_RESULT.equals(result) ? MatchEnd.NO_RESULT : null, method));
+        events.add(new MatchEnd(matchId + ":end", matchId, clock, result, method, winner, by));
+    }
+
+    private Integer optionalInteger(JsonNode parent, String field, String where) {
+        return parent.has(field) ? integer(parent, field, where) : null;
     }
 
     private int count(JsonNode node, String field, String where) {
         return node.has(field) ? integer(node, field, where) : 0;
     }
 
-    private Integer wholeOvers(JsonNode node, String where) {
-        if (node.isIntegralNumber() || (node.isNumber() && node.doubleValue() == Math.rint(node.doubleValue()))) {
-            return node.intValue();
+    /** Overs written the cricket way, {@code 34.3} for 34 overs and 3 balls: {whole overs, balls}. */
+    private int[] overs(JsonNode node, String where) {
+        if (!node.isNumber() || node.decimalValue().signum() < 0) {
+            throw new CricsheetFormatException(record, where, node + " is not a number of overs");
         }
-        throw new CricsheetFormatException(record, where, node + " is not a whole number of overs");
+        BigDecimal value = node.decimalValue();
+        int whole = value.intValue();
+        BigDecimal fraction = value.subtract(BigDecimal.valueOf(whole)).movePointRight(1);
+        if (fraction.stripTrailingZeros().scale() > 0) {
+            throw new CricsheetFormatException(record, where, node + " is not overs and balls (such as 34.3)");
+        }
+        return new int[] {whole, fraction.intValue()};
     }
 
     private JsonNode object(JsonNode parent, String field, String where) {

@@ -12,6 +12,8 @@ import dev.scoreline.match.event.InningsStart;
 import dev.scoreline.match.event.MatchEnd;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.match.event.MatchStart;
+import dev.scoreline.match.event.PenaltyRuns;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,8 +73,8 @@ class CricsheetConverterTest {
         assertThat(caught.wickets()).containsExactly(new Delivery.Wicket("caught", "a1", List.of("b9")));
         assertThat(((Delivery) events.get(3)).runs()).isEqualTo(new Delivery.Runs(4, 0, 4, true));
         assertThat(((Delivery) events.get(4)).extras()).isEqualTo(new Delivery.Extras(0, 1, 0, 0, 0));
-        assertThat(events.get(events.size() - 1))
-                .isEqualTo(new MatchEnd("t1:end", "t1", events.get(events.size() - 1).eventTime(), null, null));
+        assertThat(events.get(events.size() - 1)).isEqualTo(new MatchEnd("t1:end", "t1",
+                events.get(events.size() - 1).eventTime(), null, null, "A", new MatchEnd.Margin(3, null, null)));
     }
 
     @Test
@@ -104,14 +106,13 @@ class CricsheetConverterTest {
         List<MatchEvent> events = CricsheetConverter.convert(record);
 
         int balls = 0;
-        List<String> expectedTypes = new ArrayList<>(List.of("match.start"));
         for (JsonNode inn : tree.get("innings")) {
-            expectedTypes.add("innings.start");
-            for (JsonNode over : inn.get("overs")) {
+            for (JsonNode over : inn.path("overs")) {
                 balls += over.get("deliveries").size();
             }
         }
-        Pattern ids = Pattern.compile(Pattern.quote(id) + ":(start|end|\\d+:(start|end|\\d+\\.\\d+(x\\d+)?))");
+        Pattern ids = Pattern.compile(Pattern.quote(id)
+                + ":(start|end|\\d+:(start|end|penalty-(pre|post)|\\d+\\.\\d+(x\\d+)?))");
         Set<String> seen = new HashSet<>();
         Instant previous = Instant.MIN;
         int innings = 0;
@@ -125,12 +126,21 @@ class CricsheetConverterTest {
                 JsonNode inn = tree.get("innings").get(innings++);
                 assertThat(start.battingTeam()).isEqualTo(inn.get("team").asText());
                 assertThat(start.superOver()).isEqualTo(inn.path("super_over").asBoolean(false));
-                assertThat(start.target() == null ? null : Json.tree(start.target()))
-                        .isEqualTo(inn.get("target"));
+                assertThat(start.target() == null ? null : start.target().runs() + " in "
+                        + start.target().overs() + "." + (start.target().balls() == null ? 0 : start.target().balls()))
+                        .isEqualTo(inn.has("target") ? inn.at("/target/runs").asInt() + " in "
+                                + new BigDecimal(inn.at("/target/overs").asText()).setScale(1) : null);
             }
         }
+        JsonNode outcome = tree.at("/info/outcome");
+        boolean stopped = Set.of("draw", "no result").contains(outcome.path("result").asText()) || outcome.has("method");
         assertThat(events.stream().filter(Delivery.class::isInstance).count()).isEqualTo(balls);
-        assertThat(events.stream().filter(InningsEnd.class::isInstance).count()).isEqualTo(innings);
+        assertThat(events.stream().filter(InningsEnd.class::isInstance).count())
+                .as("every innings ends but one that play stopped")
+                .isEqualTo(stopped ? innings - 1 : innings);
+        assertThat(events.stream().filter(PenaltyRuns.class::isInstance).mapToInt(e -> ((PenaltyRuns) e).runs()).sum())
+                .isEqualTo(tree.findValues("penalty_runs").stream()
+                        .mapToInt(p -> p.path("pre").asInt() + p.path("post").asInt()).sum());
         assertThat(events.get(0)).isInstanceOf(MatchStart.class);
         assertThat(events.get(events.size() - 1)).isInstanceOf(MatchEnd.class);
     }
@@ -162,15 +172,76 @@ class CricsheetConverterTest {
     }
 
     @Test
-    void noResultAndTheMethodArePassedOnButNotTheWinner() {
+    void theOfficialsDecisionIsPassedOnAsTheRecordStatesIt() {
+        assertThat(endOf("{\"result\": \"no result\"}")).isEqualTo(end("no result", null, null, null));
+        assertThat(endOf("{\"result\": \"draw\"}")).isEqualTo(end("draw", null, null, null));
+        assertThat(endOf("{\"winner\": \"B\", \"by\": {\"runs\": 44}, \"method\": \"D/L\"}"))
+                .isEqualTo(end(null, "D/L", "B", new MatchEnd.Margin(44, null, null)));
+        assertThat(endOf("{\"winner\": \"A\", \"by\": {\"innings\": 1, \"runs\": 104}}"))
+                .isEqualTo(end(null, null, "A", new MatchEnd.Margin(104, null, 1)));
+        assertThat(endOf("{\"result\": \"tie\", \"eliminator\": \"B\"}")).isEqualTo(end("tie", null, "B", null));
+        assertThat(endOf("{\"result\": \"tie\", \"bowl_out\": \"A\"}")).isEqualTo(end("tie", "bowl-out", "A", null));
+        assertThat(endOf("{\"winner\": \"A\", \"method\": \"Awarded\"}")).isEqualTo(end(null, "Awarded", "A", null));
+    }
+
+    @Test
+    void theLastInningsOfAMatchThatStoppedHasNoEndOfItsOwn() {
+        for (String stopped : List.of("{\"result\": \"no result\"}", "{\"result\": \"draw\"}",
+                "{\"winner\": \"B\", \"by\": {\"wickets\": 9}, \"method\": \"D/L\"}")) {
+            List<MatchEvent> events = CricsheetConverter.convert(withOutcome(stopped), "t1");
+
+            assertThat(events).filteredOn(InningsEnd.class::isInstance).extracting(MatchEvent::eventId)
+                    .as(stopped).containsExactly("t1:1:end");
+        }
+    }
+
+    @Test
+    void penaltyRunsOutsideABallComeBeforeTheInningsFirstBallOrAfterItsLast() {
         ObjectNode record = (ObjectNode) Json.tree(SMALL);
-        ((ObjectNode) record.get("info")).set("outcome",
-                Json.tree("{\"result\": \"no result\", \"method\": \"D/L\", \"winner\": \"A\"}"));
+        ((ObjectNode) record.at("/innings/0")).set("penalty_runs", Json.tree("{\"post\": 5}"));
+        ((ObjectNode) record.at("/innings/1")).set("penalty_runs", Json.tree("{\"pre\": 5}"));
 
         List<MatchEvent> events = CricsheetConverter.convert(record, "t1");
 
-        assertThat(events.get(events.size() - 1))
-                .isEqualTo(new MatchEnd("t1:end", "t1", events.get(events.size() - 1).eventTime(), "no result", "D/L"));
+        assertThat(events).extracting(MatchEvent::eventId).containsSubsequence("t1:1:1.1", "t1:1:penalty-post",
+                "t1:1:end", "t1:2:start", "t1:2:penalty-pre", "t1:2:0.1");
+        assertThat(events).filteredOn(PenaltyRuns.class::isInstance).extracting(e -> ((PenaltyRuns) e).runs())
+                .containsExactly(5, 5);
+    }
+
+    @Test
+    void aTargetPartWayThroughAnOverIsOversAndBalls() {
+        List<MatchEvent> events = CricsheetConverter.convert(SMALL.replace("\"target\": {\"runs\": 8, \"overs\": 20}",
+                "\"target\": {\"runs\": 8, \"overs\": 17.3}"), "t1");
+
+        assertThat(((InningsStart) events.get(9)).target()).isEqualTo(new InningsStart.Target(8, 17, 3));
+    }
+
+    @Test
+    void anInningsWithoutOversWasForfeited() {
+        ObjectNode record = (ObjectNode) Json.tree(SMALL);
+        ((ObjectNode) record.at("/innings/1")).remove("overs");
+
+        List<MatchEvent> events = CricsheetConverter.convert(record, "t1");
+
+        assertThat(events.get(events.size() - 2)).isEqualTo(new InningsEnd("t1:2:end", "t1",
+                events.get(events.size() - 2).eventTime(), "forfeited"));
+    }
+
+    private static ObjectNode withOutcome(String outcome) {
+        ObjectNode record = (ObjectNode) Json.tree(SMALL);
+        ((ObjectNode) record.get("info")).set("outcome", Json.tree(outcome));
+        return record;
+    }
+
+    private static MatchEvent endOf(String outcome) {
+        List<MatchEvent> events = CricsheetConverter.convert(withOutcome(outcome), "t1");
+        MatchEnd end = (MatchEnd) events.get(events.size() - 1);
+        return new MatchEnd(end.eventId(), end.matchId(), null, end.outcome(), end.method(), end.winner(), end.by());
+    }
+
+    private static MatchEnd end(String outcome, String method, String winner, MatchEnd.Margin by) {
+        return new MatchEnd("t1:end", "t1", null, outcome, method, winner, by);
     }
 
     @Test
@@ -191,8 +262,10 @@ class CricsheetConverterTest {
         assertThatThrownBy(() -> CricsheetConverter.convert(SMALL.replace("\"over\": 1,", "\"over\": 0,"), "t1"))
                 .hasMessage("t1: innings[0].overs[1].over: over 0 cannot follow over 0");
         assertThatThrownBy(() -> CricsheetConverter.convert(SMALL.replace("\"target\": {\"runs\": 8, \"overs\": 20}",
-                "\"target\": {\"runs\": 8, \"overs\": 17.3}"), "t1"))
-                .hasMessage("t1: innings[1].target.overs: 17.3 is not a whole number of overs");
+                "\"target\": {\"runs\": 8, \"overs\": 17.35}"), "t1"))
+                .hasMessage("t1: innings[1].target.overs: 17.35 is not overs and balls (such as 34.3)");
+        assertThatThrownBy(() -> CricsheetConverter.convert(withOutcome("{\"result\": \"abandoned\"}"), "t1"))
+                .hasMessageContaining("info.outcome.result: 'abandoned' is not a result this converter knows");
         assertThatThrownBy(() -> CricsheetConverter.convert(SMALL, "a/b"))
                 .hasMessageContaining("the match id 'a/b'");
     }

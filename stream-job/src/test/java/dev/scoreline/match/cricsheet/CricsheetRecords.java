@@ -11,15 +11,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The recorded matches on the test classpath, every one of them, whatever is added later. */
+/**
+ * The recorded matches on the test classpath, every one of them, whatever is added later: the IPL
+ * ({@code data/cricsheet}) and other formats ({@code data/cricsheet-formats}).
+ */
 public final class CricsheetRecords {
 
     private CricsheetRecords() {}
 
     public static List<Path> all() {
-        URL dir = CricsheetRecords.class.getResource("/data/cricsheet");
+        return Stream.concat(in("cricsheet").stream(), in("cricsheet-formats").stream()).toList();
+    }
+
+    /** The records of one folder of {@code data/}. */
+    public static List<Path> in(String folder) {
+        URL dir = CricsheetRecords.class.getResource("/data/" + folder);
         if (dir == null) {
-            throw new IllegalStateException("data/cricsheet is not on the test classpath");
+            throw new IllegalStateException("data/" + folder + " is not on the test classpath");
         }
         try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
             List<Path> records = files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();

@@ -46,6 +46,10 @@ final class RecordTally {
                     add(tally, d);
                 }
             }
+            for (JsonNode awarded : inn.path("penalty_runs")) {
+                tally.runs += awarded.asInt();
+                tally.extras.merge("penalty", awarded.asInt(), Integer::sum);
+            }
             all.add(tally);
         }
         return all;
@@ -71,6 +75,8 @@ final class RecordTally {
         int bowlersWickets = 0;
         for (JsonNode w : d.path("wickets")) {
             String kind = w.get("kind").asText();
+            // a batter timed out never faced nor stood at the other end, and is on the card all the same
+            tally.batters.putIfAbsent(w.get("player_out").asText(), new Card(0, 0, 0, 0));
             tally.wickets += NOT_WICKETS.contains(kind) ? 0 : 1;
             bowlersWickets += BOWLERS_WICKETS.contains(kind) ? 1 : 0;
         }
