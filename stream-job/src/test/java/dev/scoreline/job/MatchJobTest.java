@@ -3,6 +3,7 @@ package dev.scoreline.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scoreline.delta.Snapshot;
+import dev.scoreline.json.Json;
 import dev.scoreline.kafka.InProcessKafka;
 import dev.scoreline.match.MatchView;
 import dev.scoreline.match.Scorer;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +58,43 @@ class MatchJobTest {
                 assertThat(history.uncoveredVersions(last)).isEmpty();
                 assertThat(history.deltas()).as("batching: fewer deltas than events").hasSizeLessThan((int) last);
             }
+        }
+    }
+
+    /**
+     * Other formats through the job: a one-day match decided by D/L whose record goes on after its
+     * target was passed, a first-class match won by an innings, and a Hundred match (5-ball overs)
+     * decided by D/L.
+     */
+    @Test
+    void aDlMatchAMultiDayMatchAndAHundredMatchFoldFromTheirDeltasToTheOfficialResult() throws Exception {
+        Map<String, List<MatchEvent>> matches = Map.of("913653", Settled.recorded("913653"),
+                "1391773", Settled.recorded("1391773"), "1252720", Settled.recorded("1252720"));
+        try (JobHarness h = new JobHarness(kafka, "formats", 2);
+                LocalJob job = h.start(dir.resolve("formats"), "--entities", "match");
+                TopicReader snapshots = h.reader(Topic.STATE_SNAPSHOTS);
+                TopicReader deltas = h.reader(Topic.STATE_DELTAS);
+                TopicReader changes = h.reader(Topic.STATE_CHANGELOG)) {
+            JobHarness.interleave(List.copyOf(matches.values())).forEach(e -> h.send(Topic.MATCH_EVENTS, e));
+            h.flush();
+
+            Settled.await(Settled.counts(matches), changes, deltas);
+            List<ConsumerRecord<String, String>> snapshotRecords = snapshots.read();
+            List<ConsumerRecord<String, String>> deltaRecords = deltas.read();
+
+            for (Map.Entry<String, List<MatchEvent>> match : matches.entrySet()) {
+                ChannelHistory history = ChannelHistory.of("match:" + match.getKey(), deltaRecords, snapshotRecords);
+                Snapshot folded = history.foldFromFirstSnapshot();
+
+                assertThat(folded.version()).as(match.getKey()).isEqualTo(match.getValue().size());
+                assertThat(history.lastSnapshot().version()).isEqualTo(folded.version());
+                assertThat(folded.state()).as(match.getKey()).isEqualTo(history.lastSnapshot().state());
+                assertThat(folded.state()).isEqualTo(MatchView.of(Scorer.fold(match.getValue())));
+                assertThat(history.uncoveredVersions(folded.version())).isEmpty();
+            }
+            assertThat(MatchView.of(Scorer.fold(matches.get("1391773"))).get("result"))
+                    .isEqualTo(Json.tree("{\"winner\":\"Queensland\",\"by\":{\"innings\":1,\"runs\":104}}"));
+            assertThat(MatchView.of(Scorer.fold(matches.get("1252720"))).at("/result/method").asText()).isEqualTo("D/L");
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.scoreline.json.Json;
 import dev.scoreline.match.cricsheet.CricsheetConverter;
 import dev.scoreline.match.event.MatchEvent;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,9 +50,12 @@ final class Settled {
                 published(published, channelPrefix + e.getKey(), lastVisibleVersion(log, e.getKey(), e.getValue())));
     }
 
+    /** A recorded match of {@code data/cricsheet} (the IPL) or {@code data/cricsheet-formats}. */
     static List<MatchEvent> recorded(String id) {
+        URL ipl = Settled.class.getResource("/data/cricsheet/" + id + ".json");
+        URL record = ipl != null ? ipl : Settled.class.getResource("/data/cricsheet-formats/" + id + ".json");
         try {
-            return CricsheetConverter.convert(Path.of(Settled.class.getResource("/data/cricsheet/" + id + ".json").toURI()));
+            return CricsheetConverter.convert(Path.of(record.toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
