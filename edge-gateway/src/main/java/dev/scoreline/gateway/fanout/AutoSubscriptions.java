@@ -28,8 +28,15 @@ public final class AutoSubscriptions {
     /** Nothing is followed without asking. */
     public static final AutoSubscriptions NONE = new AutoSubscriptions(List.of());
 
-    /** A {@code since} value that is not used, and why; {@code channel} null when none could be read. */
-    public record Problem(String channel, String message) {}
+    /**
+     * A {@code since} value that is not used, and why: {@code code} {@value #NOT_AUTO_SUBSCRIBED}
+     * for a channel this gateway does not subscribe connections to (a client that took it for one
+     * subscribes to it itself), else {@code bad-request}; {@code channel} null when none could be read.
+     */
+    public record Problem(String code, String channel, String message) {}
+
+    public static final String NOT_AUTO_SUBSCRIBED = "not-auto-subscribed";
+    private static final String BAD_REQUEST = "bad-request";
 
     /** Where each auto-subscribed channel starts, and the {@code since} values that could not be used. */
     public record Start(Map<String, Position> since, List<Problem> problems) {
@@ -91,14 +98,15 @@ public final class AutoSubscriptions {
             int versionColon = value.lastIndexOf(':');
             int epochColon = versionColon <= 0 ? -1 : value.lastIndexOf(':', versionColon - 1);
             if (epochColon <= 0 || versionColon == epochColon + 1) {
-                problems.add(new Problem(null, "since '" + clip(value) + "' is not <channel>:<epoch>:<version>"));
+                problems.add(new Problem(BAD_REQUEST, null, "since '" + clip(value) + "' is not <channel>:<epoch>:<version>"));
                 continue;
             }
             String channel = value.substring(0, epochColon);
             if (!contains(channel)) {
-                problems.add(new Problem(null, "since names '" + clip(channel) + "', which this gateway does not "
-                        + "subscribe connections to (it does " + channels + "); resume other channels with a "
-                        + "subscribe message and its since"));
+                problems.add(new Problem(isChannel(channel) ? NOT_AUTO_SUBSCRIBED : BAD_REQUEST,
+                        isChannel(channel) ? channel : null, "since names '" + clip(channel) + "', which this gateway"
+                        + " does not subscribe connections to (it does " + channels + "); resume other channels"
+                        + " with a subscribe message and its since"));
                 continue;
             }
             long version;
@@ -108,7 +116,7 @@ public final class AutoSubscriptions {
                 version = -1;
             }
             if (version < 0) {
-                problems.add(new Problem(channel, "since for " + channel + ": the version must be a whole number >= 0, got '"
+                problems.add(new Problem(BAD_REQUEST, channel, "since for " + channel + ": the version must be a whole number >= 0, got '"
                         + clip(value.substring(versionColon + 1)) + "'; starting from a snapshot"));
                 continue;
             }
@@ -118,7 +126,7 @@ public final class AutoSubscriptions {
         }
         for (String channel : repeated) {
             since.remove(channel);
-            problems.add(new Problem(channel, "since names " + channel + " more than once; starting from a snapshot"));
+            problems.add(new Problem(BAD_REQUEST, channel, "since names " + channel + " more than once; starting from a snapshot"));
         }
         return new Start(since, problems);
     }
@@ -127,6 +135,15 @@ public final class AutoSubscriptions {
     public void subscribe(Connection connection, Hubs hubs, Map<String, Position> since) {
         for (String channel : channels) {
             hubs.subscribe(connection, channel, since.get(channel));
+        }
+    }
+
+    private static boolean isChannel(String name) {
+        try {
+            Channel.parse(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

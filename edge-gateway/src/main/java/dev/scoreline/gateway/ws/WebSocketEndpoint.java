@@ -22,7 +22,8 @@ import java.util.List;
  * if any, is checked once here and applies to every subscription that does not bring its own.
  * The connection is subscribed at once to the gateway's auto-subscribed channels, each resumed from
  * the upgrade's {@code ?since=<channel>:<epoch>:<version>} if it names one ({@link AutoSubscriptions});
- * a {@code since} that cannot be used gets an error frame {@code bad-request}, and its channel a snapshot.
+ * a {@code since} that cannot be used gets an error frame ({@code bad-request}, or
+ * {@code not-auto-subscribed} for a channel that is not auto-subscribed here), and its channel a snapshot.
  */
 public final class WebSocketEndpoint implements HttpHandler, WebSocketConnectionCallback {
 
@@ -74,7 +75,7 @@ public final class WebSocketEndpoint implements HttpHandler, WebSocketConnection
         List<String> since = exchange.getRequestParameters().get("since");
         AutoSubscriptions.Start start = services.autoSubscriptions().start(since == null ? List.of() : since);
         for (AutoSubscriptions.Problem problem : start.problems()) {
-            connection.sendError("bad-request", problem.message(), problem.channel());
+            connection.sendError(problem.code(), problem.message(), problem.channel());
         }
         services.autoSubscriptions().subscribe(connection, services.hubs(), start.since());
     }

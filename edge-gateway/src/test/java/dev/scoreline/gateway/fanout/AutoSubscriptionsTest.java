@@ -33,7 +33,10 @@ class AutoSubscriptionsTest {
                 "match:a:e1:1", "match:a:e1:2"));
         assertThat(start.since()).isEmpty();
         assertThat(start.problems()).extracting(AutoSubscriptions.Problem::channel)
-                .containsExactly(null, null, null, null, null, "scores", "scores", "match:a");
+                .containsExactly(null, null, null, null, "match:1", "scores", "scores", "match:a");
+        assertThat(start.problems()).extracting(AutoSubscriptions.Problem::code)
+                .containsExactly("bad-request", "bad-request", "bad-request", "bad-request", "not-auto-subscribed",
+                        "bad-request", "bad-request", "bad-request");
         assertThat(start.problems().get(0).message()).isEqualTo("since 'scores' is not <channel>:<epoch>:<version>");
         assertThat(start.problems().get(4).message()).startsWith("since names 'match:1', which this gateway does not");
         assertThat(start.problems().get(5).message()).contains("the version must be a whole number >= 0, got '-1'");

@@ -195,7 +195,8 @@ class AutoSubscribeTest {
             assertThat(got.get(0).get("code").asText()).isEqualTo("bad-request");
             assertThat(got.get(0).get("channel").asText()).isEqualTo("scores");
             assertThat(got.get(0).get("message").asText()).contains("the version must be a whole number");
-            assertThat(got.get(1).get("code").asText()).isEqualTo("bad-request");
+            assertThat(got.get(1).get("code").asText()).isEqualTo("not-auto-subscribed");
+            assertThat(got.get(1).get("channel").asText()).isEqualTo("match:9");
             assertThat(got.get(1).get("message").asText()).contains("since names 'match:9'");
             assertThat(got.get(2).get("type").asText()).isEqualTo("snapshot");
             assertThat(got.get(2).get("state")).isEqualTo(Ticker.state(2));
