@@ -70,13 +70,14 @@ public final class WebSocketEndpoint implements HttpHandler, WebSocketConnection
         Connection connection = new Connection(services.registry().nextId(), "websocket", sink, services.config().fanoutLimits(), services.metrics(),
                 System::nanoTime);
         services.registry().add(connection);
-        new WebSocketSession(channel, sink, connection, services.verifier().verify(token), services)
-                .start();
+        // before the session reads: a client's first message finds the auto-subscriptions in place
         List<String> since = exchange.getRequestParameters().get("since");
         AutoSubscriptions.Start start = services.autoSubscriptions().start(since == null ? List.of() : since);
         for (AutoSubscriptions.Problem problem : start.problems()) {
             connection.sendError(problem.code(), problem.message(), problem.channel());
         }
         services.autoSubscriptions().subscribe(connection, services.hubs(), start.since());
+        new WebSocketSession(channel, sink, connection, services.verifier().verify(token), services)
+                .start();
     }
 }
