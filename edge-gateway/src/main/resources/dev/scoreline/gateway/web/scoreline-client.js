@@ -252,6 +252,8 @@ export class ScorelineClient {
   #WebSocket;
   #socket = null;
   #subscriptions = new Map();
+  /** Channels the application left: frames still on their way are not taken for auto-subscriptions. */
+  #left = new Set();
   /** Auto-subscribed channels the application left: unsubscribed again on every new connection. */
   #declined = new Set();
   #connection = null;
@@ -303,6 +305,7 @@ export class ScorelineClient {
    * returns the same subscription with the new options (a fresh token, say) and asks again.
    */
   subscribe(channel, options = {}) {
+    this.#left.delete(channel);
     this.#declined.delete(channel);
     let sub = this.#subscriptions.get(channel);
     if (sub) {
@@ -331,6 +334,7 @@ export class ScorelineClient {
     }
     sub = new Subscription(this, channel, options, true);
     this.#subscriptions.set(channel, sub);
+    this.#left.delete(channel);
     if (this.#declined.delete(channel)) {
       this._send(sub._frame());
     }
@@ -371,6 +375,7 @@ export class ScorelineClient {
   _forget(sub) {
     if (this.#subscriptions.get(sub.channel) === sub) {
       this.#subscriptions.delete(sub.channel);
+      this.#left.add(sub.channel);
       if (sub.auto) {
         this.#declined.add(sub.channel);
       }
@@ -437,7 +442,7 @@ export class ScorelineClient {
 
   /** A frame of a channel nobody asked for: the gateway's own subscription, kept like any. */
   #autoSubscription(msg) {
-    if (this.#declined.has(msg.channel) || (msg.type !== "snapshot" && msg.type !== "delta")) {
+    if (this.#left.has(msg.channel) || (msg.type !== "snapshot" && msg.type !== "delta")) {
       return undefined;
     }
     const sub = new Subscription(this, msg.channel, {}, true);

@@ -158,6 +158,9 @@ class TickerInBrowserTest {
                   second.receive({ type: 'error', code: 'not-auto-subscribed', channel: 'scores', message: 'not here' });
                   r.fallbackFrame = second.sent[second.sent.length - 1];
                   r.tickerAutoAfterFallback = ticker.auto;
+                  client.unsubscribe('match:1');
+                  second.receive({ type: 'delta', channel: 'match:1', epoch: 'e2', from: 8, to: 8, patch: {} });
+                  r.inFlightFrameOfALeftChannelIgnored = !client.subscriptions.has('match:1');
                   r.seen = seen;
                   client.close();
                   return r;
@@ -180,6 +183,7 @@ class TickerInBrowserTest {
         assertThat(r.path("fallbackFrame")).isEqualTo(parse(
                 "{\"type\":\"subscribe\",\"channel\":\"scores\",\"since\":{\"epoch\":\"e1\",\"version\":4}}"));
         assertThat(r.path("tickerAutoAfterFallback").asBoolean()).isFalse();
+        assertThat(r.path("inFlightFrameOfALeftChannelIgnored").asBoolean()).isTrue();
     }
 
     private static final String TICKER_ON_PAGE = """
