@@ -25,9 +25,6 @@ import java.util.Set;
  */
 public final class AutoSubscriptions {
 
-    /** Nothing is followed without asking. */
-    public static final AutoSubscriptions NONE = new AutoSubscriptions(List.of());
-
     /**
      * A {@code since} value that is not used, and why: {@code code} {@value #NOT_AUTO_SUBSCRIBED}
      * for a channel this gateway does not subscribe connections to (a client that took it for one
@@ -35,7 +32,7 @@ public final class AutoSubscriptions {
      */
     public record Problem(String code, String channel, String message) {}
 
-    public static final String NOT_AUTO_SUBSCRIBED = "not-auto-subscribed";
+    private static final String NOT_AUTO_SUBSCRIBED = "not-auto-subscribed";
     private static final String BAD_REQUEST = "bad-request";
 
     /** Where each auto-subscribed channel starts, and the {@code since} values that could not be used. */
