@@ -1,6 +1,7 @@
 package dev.scoreline.gateway;
 
 import dev.scoreline.gateway.auth.TokenVerifier;
+import dev.scoreline.gateway.fanout.AutoSubscriptions;
 import dev.scoreline.gateway.fanout.ConnectionRegistry;
 import dev.scoreline.gateway.fanout.Hubs;
 import dev.scoreline.gateway.metrics.GatewayMetrics;
@@ -13,4 +14,5 @@ public record ClientServices(
         TokenVerifier verifier,
         ConnectionRegistry registry,
         GatewayMetrics metrics,
-        Clock clock) {}
+        Clock clock,
+        AutoSubscriptions autoSubscriptions) {}

@@ -55,7 +55,8 @@ public final class EdgeGateway implements AutoCloseable {
                 config.deltaTopic(), config.partitions(), Duration.ofMillis(100), "scoreline-gateway",
                 config.kafkaProperties()), hubs, metrics);
         metrics.observe(hubs::knownChannels, () -> new ArrayList<>(feed.lag()));
-        this.clients = new ClientServices(config, hubs, verifier, registry, metrics, clock);
+        this.clients = new ClientServices(config, hubs, verifier, registry, metrics, clock,
+                config.autoSubscriptions());
     }
 
     /** Starts the feed and the server; returns at once (see {@link #awaitReady}). */

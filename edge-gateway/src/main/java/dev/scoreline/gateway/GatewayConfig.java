@@ -1,8 +1,10 @@
 package dev.scoreline.gateway;
 
+import dev.scoreline.gateway.fanout.AutoSubscriptions;
 import dev.scoreline.gateway.fanout.FanoutLimits;
 import dev.scoreline.topic.Topic;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -42,6 +44,8 @@ import java.util.Set;
  * @param socketSendBufferBytes SO_SNDBUF of client sockets, 0 (default) for the OS's own, which
  *     grows on demand
  * @param kafkaProperties extra Kafka consumer settings, Kafka's names
+ * @param autoSubscribe public channels every new connection follows without asking (see
+ *     {@link AutoSubscriptions}), none by default; they count towards {@code maxSubscriptions}
  */
 public record GatewayConfig(
         String bootstrapServers,
@@ -67,7 +71,8 @@ public record GatewayConfig(
         boolean devMode,
         int ioThreads,
         int socketSendBufferBytes,
-        Map<String, String> kafkaProperties) {
+        Map<String, String> kafkaProperties,
+        List<String> autoSubscribe) {
 
     /** The secret used in dev mode when none is given. Never for a deployment. */
     public static final String DEV_SECRET = "scoreline-dev-secret-not-for-production";
@@ -76,12 +81,15 @@ public record GatewayConfig(
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         partitions = Set.copyOf(partitions);
         kafkaProperties = Map.copyOf(kafkaProperties);
+        autoSubscribe = AutoSubscriptions.of(autoSubscribe).channels();
         require(port >= 0 && port <= 65535, "port must be 0..65535: " + port);
         require(ringSize >= 1, "ringSize must be >= 1");
         require(maxFrameBytes >= 64, "maxFrameBytes must be >= 64");
         require(maxSubscriptions >= 1, "maxSubscriptions must be >= 1");
         require(maxConnections >= 1, "maxConnections must be >= 1");
         require(maxMalformed >= 1, "maxMalformed must be >= 1");
+        require(autoSubscribe.size() <= maxSubscriptions, "autoSubscribe names " + autoSubscribe.size()
+                + " channels, more than maxSubscriptions (" + maxSubscriptions + ")");
         require(ioThreads >= 1, "ioThreads must be >= 1");
         require(socketSendBufferBytes >= 0, "socketSendBufferBytes must be >= 0");
         require(!pingInterval.isZero() && !pingInterval.isNegative(), "pingInterval must be > 0");
@@ -103,6 +111,10 @@ public record GatewayConfig(
         return new FanoutLimits(queueBytes, writeWindowBytes, maxConflations, conflationWindow, stallTimeout);
     }
 
+    public AutoSubscriptions autoSubscriptions() {
+        return AutoSubscriptions.of(autoSubscribe);
+    }
+
     /** The secret tokens are checked with: the configured one, else the dev one in dev mode, else null. */
     public String effectiveJwtSecret() {
         return jwtSecret != null ? jwtSecret : devMode ? DEV_SECRET : null;
@@ -120,7 +132,7 @@ public record GatewayConfig(
                 .maxSubscriptions(maxSubscriptions).maxConnections(maxConnections).maxMalformed(maxMalformed)
                 .pingInterval(pingInterval).idleTimeout(idleTimeout).closeGrace(closeGrace).jwtSecret(jwtSecret)
                 .devMode(devMode).ioThreads(ioThreads).socketSendBufferBytes(socketSendBufferBytes)
-                .kafkaProperties(kafkaProperties);
+                .kafkaProperties(kafkaProperties).autoSubscribe(autoSubscribe);
     }
 
     /** Defaults as documented on {@link GatewayConfig}. */
@@ -149,6 +161,7 @@ public record GatewayConfig(
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private int socketSendBufferBytes;
         private Map<String, String> kafkaProperties = Map.of();
+        private List<String> autoSubscribe = List.of();
 
         private Builder(String bootstrapServers) {
             this.bootstrapServers = bootstrapServers;
@@ -177,12 +190,14 @@ public record GatewayConfig(
         public Builder ioThreads(int v) { ioThreads = v; return this; }
         public Builder socketSendBufferBytes(int v) { socketSendBufferBytes = v; return this; }
         public Builder kafkaProperties(Map<String, String> v) { kafkaProperties = v; return this; }
+        public Builder autoSubscribe(List<String> v) { autoSubscribe = v; return this; }
 
         public GatewayConfig build() {
             return new GatewayConfig(bootstrapServers, snapshotTopic, deltaTopic, bindAddress, port, partitions,
                     ringSize, queueBytes, writeWindowBytes, maxConflations, conflationWindow, stallTimeout,
                     maxFrameBytes, maxSubscriptions, maxConnections, maxMalformed, pingInterval, idleTimeout,
-                    closeGrace, jwtSecret, devMode, ioThreads, socketSendBufferBytes, kafkaProperties);
+                    closeGrace, jwtSecret, devMode, ioThreads, socketSendBufferBytes, kafkaProperties,
+                    autoSubscribe);
         }
     }
 }

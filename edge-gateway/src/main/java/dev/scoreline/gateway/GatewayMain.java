@@ -1,10 +1,13 @@
 package dev.scoreline.gateway;
 
+import dev.scoreline.gateway.fanout.AutoSubscriptions;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -138,6 +141,7 @@ public final class GatewayMain {
                 case "jwt-secret" -> b.jwtSecret(v);
                 case "io-threads" -> b.ioThreads(integer(e.getKey(), v));
                 case "socket-send-buffer" -> b.socketSendBufferBytes((int) bytes(e.getKey(), v));
+                case "auto-subscribe" -> b.autoSubscribe(autoSubscribe(v));
                 case "dev" -> throw new IllegalArgumentException("--dev takes no value");
                 default -> throw new IllegalStateException(e.getKey());
             }
@@ -176,6 +180,7 @@ public final class GatewayMain {
         OPTIONS.put("dev", new String[] {"", "dev mode: without a secret, use the public dev secret"});
         OPTIONS.put("io-threads", new String[] {"N", "Undertow I/O threads (default: processors)"});
         OPTIONS.put("socket-send-buffer", new String[] {"SIZE", "SO_SNDBUF of client sockets (default: the OS's)"});
+        OPTIONS.put("auto-subscribe", new String[] {"CHANNEL[,…]", "public channels (scores, match:<id>) every connection follows without asking (default none)"});
         OPTIONS.put("kafka", new String[] {"KEY=VALUE", "extra Kafka consumer setting, repeatable"});
     }
 
@@ -228,6 +233,20 @@ public final class GatewayMain {
             case "m" -> Duration.ofMinutes(n);
             default -> Duration.ofSeconds(n);
         };
+    }
+
+    private static List<String> autoSubscribe(String v) {
+        List<String> names = new ArrayList<>();
+        for (String name : v.split(",")) {
+            if (!name.isBlank()) {
+                names.add(name.strip());
+            }
+        }
+        try {
+            return AutoSubscriptions.of(names).channels();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--auto-subscribe: " + e.getMessage());
+        }
     }
 
     private static Set<Integer> partitions(String v) {

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -95,13 +96,38 @@ class GatewayMainTest {
     }
 
     @Test
+    void autoSubscribeTakesPublicChannelsOnly() {
+        assertThat(GatewayMain.parse(new String[] {"--bootstrap", "k:1"}, Map.of()).autoSubscribe()).isEmpty();
+        assertThat(GatewayMain.parse(new String[] {"--bootstrap", "k:1", "--auto-subscribe", "scores, match:7"}, Map.of())
+                .autoSubscribe()).containsExactly("scores", "match:7");
+        assertThatThrownBy(() -> GatewayMain.parse(new String[] {"--bootstrap", "k:1", "--auto-subscribe", "scores,table:t1"},
+                Map.of()))
+                .hasMessageStartingWith("--auto-subscribe: table:t1 is not a public channel")
+                .hasMessageContaining("only match:<id> and scores can be auto-subscribed");
+        assertThatThrownBy(() -> GatewayMain.parse(new String[] {"--bootstrap", "k:1", "--auto-subscribe", "table:t1/seat:p"},
+                Map.of()))
+                .hasMessageStartingWith("--auto-subscribe: table:t1/seat:p is not a public channel");
+        assertThatThrownBy(() -> GatewayMain.parse(new String[] {"--bootstrap", "k:1", "--auto-subscribe", "score"}, Map.of()))
+                .hasMessageStartingWith("--auto-subscribe: not a channel: 'score'");
+        assertThatThrownBy(() -> GatewayMain.parse(new String[] {"--bootstrap", "k:1", "--auto-subscribe", "scores,scores"},
+                Map.of()))
+                .hasMessageContaining("scores is named twice");
+        assertThatThrownBy(() -> GatewayMain.parse(new String[] {"--bootstrap", "k:1", "--max-subscriptions", "1",
+            "--auto-subscribe", "scores,match:1"}, Map.of()))
+                .hasMessageContaining("more than maxSubscriptions (1)");
+        assertThatThrownBy(() -> GatewayConfig.builder("k:1").autoSubscribe(List.of("table:t1")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("table:t1 is not a public channel");
+    }
+
+    @Test
     void helpListsEveryOption() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         GatewayMain.usage(new PrintStream(out, true, StandardCharsets.UTF_8));
         String help = out.toString(StandardCharsets.UTF_8);
         for (String option : new String[] {"--bootstrap", "--port", "--bind", "--partitions", "--ring-size",
             "--queue-bytes", "--max-frame-bytes", "--max-subscriptions", "--max-connections", "--idle-timeout",
-            "--ping-interval", "--jwt-secret", "--dev", "--kafka"}) {
+            "--ping-interval", "--jwt-secret", "--dev", "--kafka", "--auto-subscribe"}) {
             assertThat(help).contains(option);
         }
         assertThat(GatewayMain.wantsHelp(new String[] {"--port", "1", "--help"})).isTrue();

@@ -220,6 +220,7 @@ final class DemoCommand implements Command {
                     .bindAddress("127.0.0.1")
                     .port(port)
                     .devMode(true)
+                    .autoSubscribe(List.of("scores"))
                     .build()).start();
             if (!gateway.awaitReady(Duration.ofMinutes(1))) {
                 gateway.close();

@@ -32,7 +32,9 @@ import org.xnio.channels.StreamSinkChannel;
  * {@code delta} whose data are the WebSocket messages. The stream is checked whole before it
  * starts: a bad channel name is a 400, a channel the caller may not read a 401 or 403 (a stream
  * cannot report per-channel errors later). {@code Last-Event-ID} (or {@code ?lastEventId=}, for
- * clients that cannot set headers) resumes, see {@link EventIds}.
+ * clients that cannot set headers) resumes, see {@link EventIds}. The gateway's auto-subscribed
+ * channels are part of every stream, after the named ones (so {@code channel} may then be left out),
+ * and of its ids and {@code Last-Event-ID} like them.
  */
 public final class SseEndpoint implements HttpHandler {
 
@@ -51,12 +53,14 @@ public final class SseEndpoint implements HttpHandler {
             return;
         }
         Deque<String> names = exchange.getQueryParameters().get("channel");
-        if (names == null || names.isEmpty()) {
+        List<String> requested = new ArrayList<>(names == null ? List.of() : names);
+        if (requested.isEmpty() && services.autoSubscriptions().isEmpty()) {
             reply(exchange, StatusCodes.BAD_REQUEST, "name at least one channel: /sse?channel=match:<id>[&channel=…]\n");
             return;
         }
+        requested.addAll(services.autoSubscriptions().channels());
         List<Channel> channels = new ArrayList<>();
-        for (String name : names) {
+        for (String name : requested) {
             try {
                 Channel c = Channel.parse(name);
                 if (!channels.contains(c)) {
@@ -68,7 +72,9 @@ public final class SseEndpoint implements HttpHandler {
             }
         }
         if (channels.size() > services.config().maxSubscriptions()) {
-            reply(exchange, StatusCodes.BAD_REQUEST, "at most " + services.config().maxSubscriptions() + " channels per stream\n");
+            reply(exchange, StatusCodes.BAD_REQUEST, "at most " + services.config().maxSubscriptions() + " channels per stream"
+                    + (services.autoSubscriptions().isEmpty() ? "" : ", counting the gateway's own "
+                            + services.autoSubscriptions().channels()) + "\n");
             return;
         }
         Deque<String> tokenParam = exchange.getQueryParameters().get("token");

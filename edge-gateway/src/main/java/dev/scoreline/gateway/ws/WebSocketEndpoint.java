@@ -2,6 +2,7 @@ package dev.scoreline.gateway.ws;
 
 import dev.scoreline.gateway.ClientServices;
 import dev.scoreline.gateway.auth.BearerToken;
+import dev.scoreline.gateway.fanout.AutoSubscriptions;
 import dev.scoreline.gateway.fanout.CloseReason;
 import dev.scoreline.gateway.fanout.Connection;
 import io.undertow.server.HttpHandler;
@@ -19,6 +20,10 @@ import java.util.List;
  * {@code /ws}: the WebSocket upgrade. A full gateway answers 503 before upgrading (or, when two
  * upgrades race for the last place, closes the loser with 1013). The token on the upgrade request,
  * if any, is checked once here and applies to every subscription that does not bring its own.
+ * The connection is subscribed at once to the gateway's auto-subscribed channels, each resumed from
+ * the upgrade's {@code ?since=<channel>:<epoch>:<version>} if it names one ({@link AutoSubscriptions});
+ * a {@code since} that cannot be used gets an error frame ({@code bad-request}, or
+ * {@code not-auto-subscribed} for a channel that is not auto-subscribed here), and its channel a snapshot.
  */
 public final class WebSocketEndpoint implements HttpHandler, WebSocketConnectionCallback {
 
@@ -65,6 +70,13 @@ public final class WebSocketEndpoint implements HttpHandler, WebSocketConnection
         Connection connection = new Connection(services.registry().nextId(), "websocket", sink, services.config().fanoutLimits(), services.metrics(),
                 System::nanoTime);
         services.registry().add(connection);
+        // before the session reads: a client's first message finds the auto-subscriptions in place
+        List<String> since = exchange.getRequestParameters().get("since");
+        AutoSubscriptions.Start start = services.autoSubscriptions().start(since == null ? List.of() : since);
+        for (AutoSubscriptions.Problem problem : start.problems()) {
+            connection.sendError(problem.code(), problem.message(), problem.channel());
+        }
+        services.autoSubscriptions().subscribe(connection, services.hubs(), start.since());
         new WebSocketSession(channel, sink, connection, services.verifier().verify(token), services)
                 .start();
     }

@@ -95,6 +95,65 @@ async function getJson(url) {
   return response.json();
 }
 
+// ---------- the ticker ----------
+
+const TICKER_ORDER = { live: 0, "innings break": 1, completed: 2 };
+
+/** The ticker's lines as the strip shows them: live, then at a break, then finished. */
+function tickerLines(state) {
+  return Object.entries(state?.matches || {})
+    .sort(([a, x], [b, y]) => (TICKER_ORDER[x.status] ?? 3) - (TICKER_ORDER[y.status] ?? 3)
+      || a.localeCompare(b, undefined, { numeric: true }));
+}
+
+// The ticker is built with DOM calls and textContent only: its text is never parsed as markup.
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = String(text);
+  return node;
+}
+
+function renderTicker(state, change) {
+  const box = $("[data-ticker]");
+  const lines = tickerLines(state);
+  box.hidden = lines.length === 0;
+  box.dataset.version = change.version;
+  const before = change.previous?.matches || {};
+  $("[data-ticker-lines]").replaceChildren(...lines.map(([id, line]) => tickerLine(id, line, before[id])));
+}
+
+function tickerLine(id, line, before) {
+  const status = String(line.status ?? "");
+  const item = element("a", `ticker-line status-${status.replace(/[^a-z]+/g, "-")}`);
+  item.href = `#match=${encodeURIComponent(id)}`;
+  item.dataset.tickerMatch = id;
+  item.dataset.status = status;
+  const label = status === "live" ? "Live" : status === "innings break" ? "Break" : status === "completed" ? "Result" : status;
+  item.append(element("span", `badge status-${status.replace(/[^a-z]+/g, "-")}`, label));
+  item.append(element("span", "ticker-teams", (Array.isArray(line.teams) ? line.teams : []).join(" v ")));
+  if (line.score !== undefined) {
+    const score = element("span", "ticker-score");
+    if (line.batting !== undefined && status !== "completed") {
+      score.append(element("span", "ticker-batting", initials(line.batting)));
+    }
+    score.append(element("b", null, line.score));
+    score.dataset.field = "score";
+    if (before && before.score !== line.score) score.classList.add("flash");
+    item.append(score);
+  } else {
+    item.append(element("span", "ticker-score muted", "yet to start"));
+  }
+  if (line.overs !== undefined) item.append(element("span", "ticker-overs", `(${line.overs} ov)`));
+  if (line.target !== undefined && status !== "completed") {
+    item.append(element("span", "ticker-target", `target ${line.target}`));
+  }
+  if (status === "completed" && line.result !== undefined) {
+    item.append(element("span", "ticker-result", line.result));
+  }
+  return item;
+}
+
 // ---------- matches ----------
 
 async function refreshMatches() {
@@ -609,6 +668,8 @@ $("[data-tables]").addEventListener("click", seatClicked);
 $("[data-tables]").addEventListener("keydown", seatClicked);
 window.addEventListener("hashchange", selectFromHash);
 selectFromHash();
+// The gateway subscribes every connection to the ticker itself (--auto-subscribe scores).
+client.watch("scores", { onState: renderTicker });
 client.connect();
 refreshMatches();
 discoverTables();

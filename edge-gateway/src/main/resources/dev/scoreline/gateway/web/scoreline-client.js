@@ -17,6 +17,13 @@
  * another epoch means the channel's state was rebuilt: the client asks for a fresh snapshot.
  * After a lost connection it reconnects with exponential backoff and jitter and resubscribes
  * every channel with since = its last version, so nothing is lost or applied twice.
+ *
+ * A gateway started with --auto-subscribe (the `scores` ticker, say) subscribes every connection
+ * to some channels itself. Their frames are kept like any channel's, and `watch(channel, options)`
+ * registers the handlers for one without asking for it. On a reconnect the client names where
+ * each of them stands in the upgrade's URL (`?since=<channel>:<epoch>:<version>`) instead of
+ * sending a subscribe: the gateway resumes them from there, and one the client left with
+ * `unsubscribe()` is left again as soon as the connection opens.
  */
 
 /** What the connection is doing, as reported to `onConnection`. */
@@ -102,11 +109,13 @@ export class Subscription {
   #version;
   #resyncSentAt = null;
   #active = true;
+  #auto;
 
-  constructor(client, channel, options) {
+  constructor(client, channel, options, auto = false) {
     this.#client = client;
     this.channel = channel;
     this.#options = options;
+    this.#auto = auto;
   }
 
   get state() { return this.#state; }
@@ -114,6 +123,8 @@ export class Subscription {
   get version() { return this.#version; }
   get token() { return this.#options.token; }
   get active() { return this.#active; }
+  /** True for a channel the gateway subscribes the connection to by itself (--auto-subscribe). */
+  get auto() { return this.#auto; }
 
   /** Stops following the channel; the state stays readable. */
   unsubscribe() {
@@ -141,6 +152,23 @@ export class Subscription {
 
   _update(options) {
     this.#options = { ...this.#options, ...options };
+  }
+
+  /** The upgrade's `since` value that resumes an auto-subscribed channel, or null without a state. */
+  _since() {
+    return this.#state === undefined ? null : `${this.channel}:${this.#epoch}:${this.#version}`;
+  }
+
+  /** The gateway does not subscribe this channel by itself (any more): the client asks for it. */
+  _notAuto() {
+    this.#auto = false;
+  }
+
+  /** A late `watch` sees the state already held at once. */
+  _replay() {
+    if (this.#state !== undefined) {
+      this.#notify(undefined, { kind: "snapshot" });
+    }
   }
 
   // A snapshot replaces the state whatever its version: it is where the gateway puts this
@@ -224,6 +252,10 @@ export class ScorelineClient {
   #WebSocket;
   #socket = null;
   #subscriptions = new Map();
+  /** Channels the application left: frames still on their way are not taken for auto-subscriptions. */
+  #left = new Set();
+  /** Auto-subscribed channels the application left: unsubscribed again on every new connection. */
+  #declined = new Set();
   #connection = null;
   #attempt = 0;
   #downSince = null;
@@ -273,6 +305,8 @@ export class ScorelineClient {
    * returns the same subscription with the new options (a fresh token, say) and asks again.
    */
   subscribe(channel, options = {}) {
+    this.#left.delete(channel);
+    this.#declined.delete(channel);
     let sub = this.#subscriptions.get(channel);
     if (sub) {
       sub._update(options);
@@ -282,6 +316,29 @@ export class ScorelineClient {
     }
     this.connect();
     this._send(sub._frame());
+    return sub;
+  }
+
+  /**
+   * Follows a channel the gateway subscribes every connection to by itself (`--auto-subscribe`),
+   * such as `scores`: takes the same options as `subscribe` but sends nothing. Frames that came
+   * before are not lost: their state is passed to `onState` at once. Returns the `Subscription`.
+   * A channel left with `unsubscribe()` is asked for again.
+   */
+  watch(channel, options = {}) {
+    let sub = this.#subscriptions.get(channel);
+    if (sub) {
+      sub._update(options);
+      sub._replay();
+      return sub;
+    }
+    sub = new Subscription(this, channel, options, true);
+    this.#subscriptions.set(channel, sub);
+    this.#left.delete(channel);
+    if (this.#declined.delete(channel)) {
+      this._send(sub._frame());
+    }
+    this.connect();
     return sub;
   }
 
@@ -318,6 +375,10 @@ export class ScorelineClient {
   _forget(sub) {
     if (this.#subscriptions.get(sub.channel) === sub) {
       this.#subscriptions.delete(sub.channel);
+      this.#left.add(sub.channel);
+      if (sub.auto) {
+        this.#declined.add(sub.channel);
+      }
       this._send({ type: "unsubscribe", channel: sub.channel });
     }
   }
@@ -339,7 +400,7 @@ export class ScorelineClient {
     }
     let socket;
     try {
-      socket = new this.#WebSocket(this.#url);
+      socket = new this.#WebSocket(this.#resumeUrl());
     } catch (error) {
       this.#lost({ closeCode: 0, closeReason: String(error && error.message) });
       return;
@@ -350,8 +411,13 @@ export class ScorelineClient {
       this.#downSince = null;
       this.#lastHeard = Date.now();
       this.#startHeartbeat();
+      for (const channel of this.#declined) {
+        this._send({ type: "unsubscribe", channel });
+      }
       for (const sub of this.#subscriptions.values()) {
-        this._send(sub._frame());
+        if (!sub.auto) {
+          this._send(sub._frame());
+        }
       }
       this.#setConnection(Connection.CONNECTED, {});
     };
@@ -364,6 +430,26 @@ export class ScorelineClient {
     socket.onerror = () => {}; // a close event follows, with what there is to know
   }
 
+  /** The URL with where each auto-subscribed channel stands, so that the gateway resumes it. */
+  #resumeUrl() {
+    const since = [...this.#subscriptions.values()].filter((sub) => sub.auto).map((sub) => sub._since())
+      .filter((value) => value !== null).map((value) => `since=${encodeURIComponent(value)}`);
+    if (since.length === 0) {
+      return this.#url;
+    }
+    return `${this.#url}${this.#url.includes("?") ? "&" : "?"}${since.join("&")}`;
+  }
+
+  /** A frame of a channel nobody asked for: the gateway's own subscription, kept like any. */
+  #autoSubscription(msg) {
+    if (this.#left.has(msg.channel) || (msg.type !== "snapshot" && msg.type !== "delta")) {
+      return undefined;
+    }
+    const sub = new Subscription(this, msg.channel, {}, true);
+    this.#subscriptions.set(msg.channel, sub);
+    return sub;
+  }
+
   #receive(data) {
     this.#lastHeard = Date.now();
     this.#attempt = 0; // reset on a message, not on open: a gateway that accepts then closes keeps backing off
@@ -373,7 +459,8 @@ export class ScorelineClient {
     } catch {
       return;
     }
-    const sub = msg.channel === undefined ? undefined : this.#subscriptions.get(msg.channel);
+    const sub = msg.channel === undefined || msg.channel === null ? undefined
+      : this.#subscriptions.get(msg.channel) || this.#autoSubscription(msg);
     switch (msg.type) {
       case "snapshot":
         if (sub) sub._snapshot(msg);
@@ -382,7 +469,10 @@ export class ScorelineClient {
         if (sub) sub._delta(msg);
         break;
       case "error":
-        if (sub) {
+        if (sub && sub.auto && msg.code === "not-auto-subscribed") {
+          sub._notAuto();
+          this._send(sub._frame());
+        } else if (sub) {
           sub._error(msg);
         } else if (this.#options.onError) {
           this.#options.onError(msg);

@@ -1,0 +1,62 @@
+package dev.scoreline.gateway.it;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver, both named by path so that
+ * Selenium Manager never looks for (or downloads) a driver of its own. The same set-up as
+ * local-stack's page tests: the gateway's own page tests cannot reach that module's test classes.
+ */
+final class Chromium {
+
+    static final Path BROWSER = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Chromium() {}
+
+    static boolean installed() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    }
+
+    /** Skips the calling test, saying why, on a machine without the two packages. */
+    static void assumeInstalled() {
+        assumeTrue(installed(),
+                "browser test skipped: Debian's chromium and chromium-driver are not installed ("
+                        + BROWSER + ", " + DRIVER + "); .ci/run installs them with "
+                        + "'apt-get install -y chromium chromium-driver'");
+    }
+
+    /** A fresh browser with its own profile under {@code profile}, its window {@code width} x {@code height}. */
+    static ChromeDriver start(Path profile, int width, int height) {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogOutput(OutputStream.nullOutputStream())
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File(BROWSER.toString()));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile.toAbsolutePath(),
+                "--window-size=" + width + "," + height);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+}
