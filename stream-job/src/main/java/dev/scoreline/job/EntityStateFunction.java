@@ -285,7 +285,8 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             out.collect(new Outgoing(topics.changeLog(), entry.entityId(), Json.bytes(entry), now));
         }
         for (Message message : step.messages()) {
-            out.collect(new Outgoing(topics.messagesTo(message.topic()), message.key(), Json.bytes(message.event()), now));
+            out.collect(new Outgoing(topics.messagesTo(message.topic()), message.key(), Json.bytes(message.event()),
+                    now));
         }
         applied.inc(step.accepted().size());
         slot.record = step.record();

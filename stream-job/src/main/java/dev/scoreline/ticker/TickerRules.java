@@ -87,7 +87,8 @@ public final class TickerRules implements EntityRules<TickerState, TickerEvent> 
         Map<String, TickerState.Held> matches = new HashMap<>(state.matches());
         matches.put(line.matchId(), new TickerState.Held(line.matchVersion(), updates, line.line()));
         evictOldest(matches, TickerState.Held::completed, completedKept);
-        evictOldest(matches, Predicate.not(TickerState.Held::completed), maxLines - count(matches, TickerState.Held::completed));
+        evictOldest(matches, Predicate.not(TickerState.Held::completed),
+                maxLines - count(matches, TickerState.Held::completed));
         return Decision.accept(new TickerState(updates, matches));
     }
 
