@@ -11,6 +11,11 @@ import java.util.Map;
 public enum Topic {
     MATCH_EVENTS("match-events", Map.of()),
     TABLE_EVENTS("table-events", Map.of()),
+    /**
+     * The ticker's input: one line per change of a match's score, written by the job itself (the
+     * match rules) and keyed by the one ticker, so only one partition is ever used.
+     */
+    TICKER_EVENTS("ticker-events", Map.of()),
     /** Short retention: a delta is only needed until a newer snapshot covers it. */
     STATE_DELTAS("state-deltas", Map.of(
             "retention.ms", Long.toString(Duration.ofHours(6).toMillis()),

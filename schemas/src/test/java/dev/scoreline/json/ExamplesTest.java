@@ -16,6 +16,7 @@ import dev.scoreline.event.EntityEvent;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.patch.MergePatch;
 import dev.scoreline.table.event.TableEvent;
+import dev.scoreline.ticker.event.TickerEvent;
 import dev.scoreline.wire.ClientMessage;
 import dev.scoreline.wire.ServerMessage;
 import java.io.IOException;
@@ -55,6 +56,7 @@ class ExamplesTest {
     private static final Map<String, Class<?>> RECORDS = Map.of(
             "match-event", MatchEvent.class,
             "table-event", TableEvent.class,
+            "ticker-event", TickerEvent.class,
             "delta", Delta.class,
             "snapshot", Snapshot.class,
             "changelog-entry", ChangeLogEntry.class,

@@ -166,6 +166,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
      * @param accepted the events folded, in order: deadline events first, then the event itself
      *     unless it was rejected
      * @param changeLog one entry per accepted event
+     * @param messages what the accepted events send other entities, in order
      * @param rejection why the event was rejected, null when it was accepted
      * @param stuckDeadline why a deadline that passed could not be folded (a fault in the rules),
      *     null when none; the entity stays as it was before that deadline
@@ -174,6 +175,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
             EntityRecord<S> record,
             List<E> accepted,
             List<ChangeLogEntry> changeLog,
+            List<Message> messages,
             String rejection,
             String stuckDeadline) {
 
@@ -187,6 +189,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
         private final Supplier<List<E>> storedHistory;
         private final List<E> accepted = new ArrayList<>();
         private final List<ChangeLogEntry> changeLog = new ArrayList<>();
+        private final List<Message> messages = new ArrayList<>();
         private Map<Channel, JsonNode> views;
         private String stuckDeadline;
 
@@ -232,10 +235,16 @@ public final class EntityEngine<S, E extends EntityEvent> {
                 return rejected.reason();
             }
             S after = ((EntityRules.Decision.Accepted<S>) decision).state();
+            long version = record == null ? 1 : record.version() + 1;
+            List<Message> sent;
+            try {
+                sent = rules.messages(event, before, after, version);
+            } catch (RuntimeException e) {
+                return failure(e);
+            }
             Map<Channel, JsonNode> viewsBefore = before == null ? Map.of() : currentViews();
             Map<Channel, JsonNode> viewsAfter = rules.views(after, before, viewsBefore);
 
-            long version = record == null ? 1 : record.version() + 1;
             String epoch = record == null ? epochIfNew : record.epoch();
             Map<String, ChannelCursor> cursors = new HashMap<>(record == null ? Map.of() : record.channels());
             List<FieldChange> publicChanges = List.of();
@@ -272,6 +281,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
                     rules.loggedEvent(event, before, after),
                     publicChanges,
                     rules.revealed(event, before, after)));
+            messages.addAll(sent);
             return null;
         }
 
@@ -296,7 +306,8 @@ public final class EntityEngine<S, E extends EntityEvent> {
         }
 
         Step<S, E> step(String rejection) {
-            return new Step<>(record, List.copyOf(accepted), List.copyOf(changeLog), rejection, stuckDeadline);
+            return new Step<>(record, List.copyOf(accepted), List.copyOf(changeLog), List.copyOf(messages), rejection,
+                    stuckDeadline);
         }
     }
 }

@@ -100,6 +100,18 @@ public interface EntityRules<S, E extends EntityEvent> {
         return List.of();
     }
 
+    /**
+     * Events for other entities that accepting {@code event} sends (a match's new line for the
+     * ticker), written to Kafka after the event's change log entry. Pure like the fold: the same
+     * event on the same state gives the same messages with the same ids, so that the receiver
+     * de-duplicates what a replay sends again.
+     *
+     * @param version the entity's version after {@code event}
+     */
+    default List<Message> messages(E event, S before, S after, long version) {
+        return List.of();
+    }
+
     /** True once the entity will accept no more events (a completed match); it is cleaned up later. */
     default boolean isFinished(S state) {
         return false;

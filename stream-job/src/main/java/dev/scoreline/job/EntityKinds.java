@@ -6,11 +6,17 @@ import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.table.TableState;
 import dev.scoreline.table.TeenPattiRules;
 import dev.scoreline.table.event.TableEvent;
+import dev.scoreline.ticker.TickerRules;
+import dev.scoreline.ticker.TickerState;
+import dev.scoreline.ticker.event.TickerEvent;
 import dev.scoreline.topic.Topic;
 import java.util.List;
 
 /** The entity kinds Scoreline runs. Their names are part of operator uids: never rename them. */
 public final class EntityKinds {
+
+    /** The names {@code --entities} takes. */
+    static final List<String> NAMES = List.of("match", "ticker", "table");
 
     private EntityKinds() {}
 
@@ -23,15 +29,23 @@ public final class EntityKinds {
                 TeenPattiRules::new);
     }
 
+    public static EntityKind<TickerState, TickerEvent> ticker(String inputTopic) {
+        return new EntityKind<>("ticker", inputTopic, "ticker-event", TickerEvent.class, TickerState.class,
+                TickerRules::new);
+    }
+
     static List<EntityKind<?, ?>> of(JobOptions options) {
         return options.entities().stream()
-                .<EntityKind<?, ?>>map(name -> name.equals("match")
-                        ? match(options.matchTopic())
-                        : table(options.tableTopic()))
+                .<EntityKind<?, ?>>map(name -> switch (name) {
+                    case "match" -> match(options.matchTopic());
+                    case "ticker" -> ticker(options.tickerTopic());
+                    default -> table(options.tableTopic());
+                })
                 .toList();
     }
 
     public static List<EntityKind<?, ?>> defaults() {
-        return List.of(match(Topic.MATCH_EVENTS.defaultName()), table(Topic.TABLE_EVENTS.defaultName()));
+        return List.of(match(Topic.MATCH_EVENTS.defaultName()), ticker(Topic.TICKER_EVENTS.defaultName()),
+                table(Topic.TABLE_EVENTS.defaultName()));
     }
 }

@@ -8,6 +8,7 @@ import dev.scoreline.entity.EntityEngine;
 import dev.scoreline.entity.EntityRecord;
 import dev.scoreline.entity.EntityRules;
 import dev.scoreline.entity.Epochs;
+import dev.scoreline.entity.Message;
 import dev.scoreline.event.EntityEvent;
 import dev.scoreline.job.serde.JsonTypeInfo;
 import dev.scoreline.json.Json;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The keyed function every entity kind runs in: a thin shell around {@link EntityEngine} that
  * keeps its record, history and seen event ids in keyed state, and turns what the engine says into
- * output records. Batching: an entity publishes at most once per {@code batchInterval} of
+ * output records (messages to other entities included: written to their input topic, through the
+ * same sink). Batching: an entity publishes at most once per {@code batchInterval} of
  * processing time (sooner only when {@code batchMaxEvents} are waiting), one delta per changed
  * channel. A change of an entity that has not published for an interval goes out at once (a live
  * match's ball does not wait for nothing); the changes that follow within the interval gather
@@ -286,6 +288,10 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         for (ChangeLogEntry entry : step.changeLog()) {
             slot.newSeen.put(entry.eventId(), entry.version());
             out.collect(new Outgoing(topics.changeLog(), entry.entityId(), Json.bytes(entry), now));
+        }
+        for (Message message : step.messages()) {
+            out.collect(new Outgoing(topics.messagesTo(message.topic()), message.key(), Json.bytes(message.event()),
+                    now));
         }
         applied.inc(step.accepted().size());
         slot.record = step.record();

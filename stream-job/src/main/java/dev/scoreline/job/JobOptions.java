@@ -27,6 +27,7 @@ public record JobOptions(
         List<String> entities,
         String matchTopic,
         String tableTopic,
+        String tickerTopic,
         OutputTopics outputs,
         String startingOffsets,
         StateTuning tuning,
@@ -42,9 +43,12 @@ public record JobOptions(
             Scoreline stream job. Options (--name value):
               --bootstrap HOST:PORT          Kafka bootstrap servers (required)
               --group-id NAME                consumer group (default scoreline-job)
-              --entities match,table         which entity kinds to run (default both)
+              --entities match,ticker,table  which entity kinds to run (default all three); the
+                                             ticker runs whenever matches do, since they feed it
               --match-topic NAME             (default match-events)
               --table-topic NAME             (default table-events)
+              --ticker-topic NAME            the matches write their lines there and the ticker
+                                             reads them (default ticker-events)
               --deltas-topic NAME            (default state-deltas)
               --snapshots-topic NAME         (default state-snapshots)
               --changelog-topic NAME         (default state-changelog)
@@ -85,17 +89,20 @@ public record JobOptions(
         }
         Reader r = new Reader(given);
         StateTuning defaults = StateTuning.defaults();
+        String tickerTopic = r.text("ticker-topic", Topic.TICKER_EVENTS.defaultName());
         JobOptions options = new JobOptions(
                 r.required("bootstrap"),
                 r.text("group-id", "scoreline-job"),
-                List.of(r.text("entities", "match,table").split(",")),
+                entities(r.text("entities", "match,ticker,table")),
                 r.text("match-topic", Topic.MATCH_EVENTS.defaultName()),
                 r.text("table-topic", Topic.TABLE_EVENTS.defaultName()),
+                tickerTopic,
                 new OutputTopics(
                         r.text("deltas-topic", Topic.STATE_DELTAS.defaultName()),
                         r.text("snapshots-topic", Topic.STATE_SNAPSHOTS.defaultName()),
                         r.text("changelog-topic", Topic.STATE_CHANGELOG.defaultName()),
-                        r.text("dead-letters-topic", Topic.DEAD_LETTERS.defaultName())),
+                        r.text("dead-letters-topic", Topic.DEAD_LETTERS.defaultName()),
+                        tickerTopic),
                 r.choice("starting-offsets", "committed", "committed", "earliest", "latest"),
                 new StateTuning(
                         r.duration("batch-interval", defaults.batchInterval()),
@@ -117,12 +124,28 @@ public record JobOptions(
                 given.get("checkpoint-dir"),
                 given.containsKey("state-backend") ? r.choice("state-backend", null, "rocksdb", "hashmap") : null);
         r.rejectUnknown();
-        for (String entity : options.entities()) {
-            if (!entity.equals("match") && !entity.equals("table")) {
-                throw new IllegalArgumentException("--entities takes match and/or table, not '" + entity + "'");
+        return options;
+    }
+
+    /**
+     * The kinds named, with the ticker added when matches run: the matches' lines would otherwise
+     * pile up unread and the scores channel would stand still.
+     */
+    private static List<String> entities(String given) {
+        List<String> names = new ArrayList<>();
+        for (String name : given.split(",")) {
+            if (!EntityKinds.NAMES.contains(name)) {
+                throw new IllegalArgumentException("--entities takes " + String.join(", ", EntityKinds.NAMES)
+                        + ", not '" + name + "'");
+            }
+            if (!names.contains(name)) {
+                names.add(name);
             }
         }
-        return options;
+        if (names.contains("match") && !names.contains("ticker")) {
+            names.add("ticker");
+        }
+        return List.copyOf(names);
     }
 
     /** The Flink settings these options ask for, on top of whatever the cluster has. */

@@ -3,8 +3,11 @@ package dev.scoreline.job;
 import dev.scoreline.topic.Topic;
 import java.io.Serializable;
 
-/** Where the job writes. */
-public record OutputTopics(String deltas, String snapshots, String changeLog, String deadLetters)
+/**
+ * Where the job writes: its outputs, and the input topics through which one entity sends events to
+ * another ({@link dev.scoreline.entity.Message}).
+ */
+public record OutputTopics(String deltas, String snapshots, String changeLog, String deadLetters, String tickerEvents)
         implements Serializable {
 
     public static OutputTopics defaults() {
@@ -12,6 +15,15 @@ public record OutputTopics(String deltas, String snapshots, String changeLog, St
                 Topic.STATE_DELTAS.defaultName(),
                 Topic.STATE_SNAPSHOTS.defaultName(),
                 Topic.STATE_CHANGELOG.defaultName(),
-                Topic.DEAD_LETTERS.defaultName());
+                Topic.DEAD_LETTERS.defaultName(),
+                Topic.TICKER_EVENTS.defaultName());
+    }
+
+    /** The name under which this job reads {@code topic}, for a message sent to an entity that reads it. */
+    public String messagesTo(Topic topic) {
+        return switch (topic) {
+            case TICKER_EVENTS -> tickerEvents;
+            default -> throw new IllegalArgumentException("no entity receives messages on " + topic.defaultName());
+        };
     }
 }

@@ -3,6 +3,7 @@ package dev.scoreline.match;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.entity.EntityRules;
+import dev.scoreline.entity.Message;
 import dev.scoreline.match.event.Delivery;
 import dev.scoreline.match.event.DeliveryUndo;
 import dev.scoreline.match.event.InningsEnd;
@@ -507,5 +508,11 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
             state = ((Decision.Accepted<MatchState>) decision).state();
         }
         return Decision.accept(state);
+    }
+
+    /** The match's new line for the ticker, when the event changed it. */
+    @Override
+    public List<Message> messages(MatchEvent event, MatchState before, MatchState after, long version) {
+        return TickerLine.messages(event, before, after, version);
     }
 }

@@ -49,6 +49,7 @@ final class JobHarness implements AutoCloseable {
                 "--group-id", prefix + "-job",
                 "--match-topic", topic(Topic.MATCH_EVENTS),
                 "--table-topic", topic(Topic.TABLE_EVENTS),
+                "--ticker-topic", topic(Topic.TICKER_EVENTS),
                 "--deltas-topic", topic(Topic.STATE_DELTAS),
                 "--snapshots-topic", topic(Topic.STATE_SNAPSHOTS),
                 "--changelog-topic", topic(Topic.STATE_CHANGELOG),

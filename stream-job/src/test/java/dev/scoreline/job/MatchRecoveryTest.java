@@ -100,7 +100,7 @@ class MatchRecoveryTest {
         h.flush();
     }
 
-    private static void awaitCheckpointAfter(LocalJob job, long millis) throws Exception {
+    static void awaitCheckpointAfter(LocalJob job, long millis) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             var latest = LocalJob.latestCheckpoint(job.checkpoints());

@@ -134,17 +134,23 @@ public final class JobBench {
         Checkpoints jobCheckpoints;
         String changelog = outputs.get(2);
         String dead = outputs.get(3);
+        String ticker = outputs.get(4);
         try (LocalJob job = LocalJob.start(options(kafka.bootstrapServers(), round, kind, input, parallelism, interval),
                 work.resolve(round + "-job-" + kind), false);
                 TopicWatch watch = new TopicWatch(kafka.bootstrapServers(), outputs)) {
             job.awaitRunning(Duration.ofMinutes(1));
             long start = System.currentTimeMillis();
-            if (!watch.await(() -> watch.count(changelog) + watch.count(dead) >= n, Duration.ofMillis(1500),
+            // The ticker runs with the matches: its change log entries, one per line the matches
+            // wrote, are there too, and the job is done once it has taken every line.
+            if (!watch.await(() -> watch.count(changelog) + watch.count(dead) >= n + watch.count(ticker),
+                    Duration.ofMillis(1500),
                     Duration.ofMinutes(20))) {
                 throw new IllegalStateException("the " + kind + " job did not take every event");
             }
             jobRate = n / ((watch.lastWrittenMillis() - start) / 1000.0);
-            jobSteady = watch.rateAfter(changelog, WARM_UP);
+            // the change log's rate, less the ticker's share of it (one entry per line)
+            double changelogRecords = watch.count(changelog);
+            jobSteady = watch.rateAfter(changelog, WARM_UP) * (changelogRecords - watch.count(ticker)) / changelogRecords;
             written = watch.countAll();
             if (watch.count(dead) > 0) {
                 log.accept("note: " + watch.count(dead) + " dead letters from the " + kind + " job");
@@ -156,10 +162,10 @@ public final class JobBench {
         return new Run(kind, n, ptRate, jobRate, ptSteady, jobSteady, written, ptCheckpoints, jobCheckpoints);
     }
 
-    /** Deltas, snapshots, change log, dead letters: in that order. */
+    /** Deltas, snapshots, change log, dead letters, the ticker's lines: in that order. */
     private static List<String> outputs(String round, String kind) {
         return List.of(round + "-" + kind + "-deltas", round + "-" + kind + "-snapshots",
-                round + "-" + kind + "-changelog", round + "-" + kind + "-dead-letters");
+                round + "-" + kind + "-changelog", round + "-" + kind + "-dead-letters", round + "-" + kind + "-ticker");
     }
 
     private static JobOptions options(String bootstrap, String round, String kind, String input, int parallelism,
@@ -169,6 +175,7 @@ public final class JobBench {
                 "--" + kind + "-topic", input,
                 "--deltas-topic", outputs.get(0), "--snapshots-topic", outputs.get(1),
                 "--changelog-topic", outputs.get(2), "--dead-letters-topic", outputs.get(3),
+                "--ticker-topic", outputs.get(4),
                 "--starting-offsets", "earliest", "--parallelism", Integer.toString(parallelism),
                 "--checkpoint-interval", interval);
     }
