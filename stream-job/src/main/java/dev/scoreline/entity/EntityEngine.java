@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -25,47 +24,20 @@ import java.util.function.Supplier;
  * The entity-independent part of the fold: versions, epochs, deadlines, the change log and what
  * each channel must publish next. The keyed function is a shell that loads an {@link EntityRecord},
  * hands it here with the event, and stores what comes back.
+ *
+ * <p>Views are a pure function of the state, and building them is much of an event's cost, so the
+ * views of a record travel beside it: every call takes those of the record it is given (null when
+ * the caller does not have them, and they are built) and hands back those of the record it
+ * returns, for the caller to keep with it. The engine itself keeps nothing between calls.
  */
 public final class EntityEngine<S, E extends EntityEvent> {
 
-    /** How many entities' latest views {@link #views} remembers. */
-    private static final int VIEW_CACHE_ENTITIES = 1024;
-
     private final EntityRules<S, E> rules;
     private final SnapshotPolicy snapshots;
-    private final Map<String, CachedViews<S>> viewCache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CachedViews<S>> eldest) {
-            return size() > VIEW_CACHE_ENTITIES;
-        }
-    };
-
-    /**
-     * The views of one entity's state, by the entity's epoch. Views are a pure function of the
-     * state, so the views an event produced serve as the "before" of the entity's next event, and
-     * for its publication, once the state is found equal (far cheaper than building the views
-     * again): the keyed function reads each record anew from the state backend, which would
-     * otherwise rebuild them every time.
-     */
-    private record CachedViews<S>(long version, S state, Map<Channel, JsonNode> views) {}
 
     public EntityEngine(EntityRules<S, E> rules, SnapshotPolicy snapshots) {
         this.rules = rules;
         this.snapshots = snapshots;
-    }
-
-    /** The views of {@code record}'s state, from the cache when this engine made them last. */
-    private Map<Channel, JsonNode> views(EntityRecord<S> record) {
-        CachedViews<S> cached = viewCache.get(record.epoch());
-        if (cached != null && (cached.state() == record.state()
-                || (cached.version() == record.version() && cached.state().equals(record.state())))) {
-            return cached.views();
-        }
-        return rules.views(record.state());
-    }
-
-    private void remember(EntityRecord<S> record, Map<Channel, JsonNode> views) {
-        viewCache.put(record.epoch(), new CachedViews<>(record.version(), record.state(), views));
     }
 
     public EntityRules<S, E> rules() {
@@ -76,11 +48,13 @@ public final class EntityEngine<S, E extends EntityEvent> {
      * Folds one event into the entity, after any deadline that passed before the event's time.
      *
      * @param record the entity, null when it does not exist yet
+     * @param views the views of {@code record}'s state, null when not at hand
      * @param history the events accepted so far (read only if the rules ask for them)
      * @param epochIfNew the epoch to give the entity if this event creates it
      */
-    public Step<S, E> apply(EntityRecord<S> record, E event, Supplier<List<E>> history, String epochIfNew) {
-        Fold fold = new Fold(record, history);
+    public Step<S, E> apply(EntityRecord<S> record, Map<Channel, JsonNode> views, E event,
+            Supplier<List<E>> history, String epochIfNew) {
+        Fold fold = new Fold(record, views, history);
         if (record != null) {
             fold.expireUntil(event.eventTime());
         }
@@ -89,8 +63,9 @@ public final class EntityEngine<S, E extends EntityEvent> {
     }
 
     /** Folds the deadline events of every deadline at or before {@code time} (an event-time timer fired). */
-    public Step<S, E> expire(EntityRecord<S> record, Instant time, Supplier<List<E>> history) {
-        Fold fold = new Fold(record, history);
+    public Step<S, E> expire(EntityRecord<S> record, Map<Channel, JsonNode> views, Instant time,
+            Supplier<List<E>> history) {
+        Fold fold = new Fold(record, views, history);
         fold.expireUntil(time);
         return fold.step(null);
     }
@@ -104,15 +79,16 @@ public final class EntityEngine<S, E extends EntityEvent> {
      * channel whose view disappeared (a player left) gets a last delta that empties it and is
      * forgotten.
      */
-    public Publication<S> publish(EntityRecord<S> record, long nowMillis) {
+    public Publication<S> publish(EntityRecord<S> record, Map<Channel, JsonNode> views, long nowMillis) {
         boolean finished = rules.isFinished(record.state());
         boolean anything = record.channels().values().stream().anyMatch(cursor -> cursor.hasChanges()
                 || (behind(cursor) && snapshots.due(cursor, record.version(), nowMillis, finished)));
         if (!anything) {
-            return new Publication<>(record, List.of(), List.of());
+            return new Publication<>(record, views, List.of(), List.of());
         }
+        Map<Channel, JsonNode> current = views != null ? views : rules.views(record.state());
         Map<String, JsonNode> viewsByName = new HashMap<>();
-        views(record).forEach((channel, view) -> viewsByName.put(channel.name(), view));
+        current.forEach((channel, view) -> viewsByName.put(channel.name(), view));
 
         List<Delta> deltas = new ArrayList<>();
         List<Snapshot> published = new ArrayList<>();
@@ -137,7 +113,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
             }
             cursors.put(name, moved);
         });
-        return new Publication<>(record.with(record.version(), record.state(), cursors), deltas, published);
+        return new Publication<>(record.with(record.version(), record.state(), cursors), current, deltas, published);
     }
 
     /**
@@ -156,13 +132,21 @@ public final class EntityEngine<S, E extends EntityEvent> {
         return cursor.snapshotVersion() < cursor.published();
     }
 
-    /** What a publication produced, and the entity with its cursors moved on. */
-    public record Publication<S>(EntityRecord<S> record, List<Delta> deltas, List<Snapshot> snapshots) {}
+    /**
+     * What a publication produced, and the entity with its cursors moved on.
+     *
+     * @param views the views of the entity's state, null when the caller gave none and nothing
+     *     needed them
+     */
+    public record Publication<S>(EntityRecord<S> record, Map<Channel, JsonNode> views, List<Delta> deltas,
+            List<Snapshot> snapshots) {}
 
     /**
      * What came of a call.
      *
      * @param record the entity afterwards (unchanged when nothing was accepted; null if it never existed)
+     * @param views the views of {@code record}'s state, null when not known (nothing was accepted
+     *     and the caller gave none)
      * @param accepted the events folded, in order: deadline events first, then the event itself
      *     unless it was rejected
      * @param changeLog one entry per accepted event
@@ -173,6 +157,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
      */
     public record Step<S, E>(
             EntityRecord<S> record,
+            Map<Channel, JsonNode> views,
             List<E> accepted,
             List<ChangeLogEntry> changeLog,
             List<Message> messages,
@@ -193,8 +178,9 @@ public final class EntityEngine<S, E extends EntityEvent> {
         private Map<Channel, JsonNode> views;
         private String stuckDeadline;
 
-        Fold(EntityRecord<S> record, Supplier<List<E>> storedHistory) {
+        Fold(EntityRecord<S> record, Map<Channel, JsonNode> views, Supplier<List<E>> storedHistory) {
             this.record = record;
+            this.views = views;
             this.storedHistory = storedHistory;
         }
 
@@ -268,7 +254,6 @@ public final class EntityEngine<S, E extends EntityEvent> {
                     ? new EntityRecord<>(epoch, version, after, cursors)
                     : record.with(version, after, cursors);
             views = viewsAfter;
-            remember(record, viewsAfter);
             accepted.add(event);
             changeLog.add(new ChangeLogEntry(
                     rules.kind().prefix(),
@@ -287,7 +272,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
 
         private Map<Channel, JsonNode> currentViews() {
             if (views == null) {
-                views = EntityEngine.this.views(record);
+                views = rules.views(record.state());
             }
             return views;
         }
@@ -306,7 +291,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
         }
 
         Step<S, E> step(String rejection) {
-            return new Step<>(record, List.copyOf(accepted), List.copyOf(changeLog), List.copyOf(messages), rejection,
+            return new Step<>(record, views, List.copyOf(accepted), List.copyOf(changeLog), List.copyOf(messages), rejection,
                     stuckDeadline);
         }
     }

@@ -27,10 +27,6 @@ public interface EntityRules<S, E extends EntityEvent> {
 
     Channel.Kind kind();
 
-    Class<E> eventType();
-
-    Class<S> stateType();
-
     /**
      * Folds one event.
      *

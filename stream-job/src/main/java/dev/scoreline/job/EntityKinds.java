@@ -9,7 +9,6 @@ import dev.scoreline.table.event.TableEvent;
 import dev.scoreline.ticker.TickerRules;
 import dev.scoreline.ticker.TickerState;
 import dev.scoreline.ticker.event.TickerEvent;
-import dev.scoreline.topic.Topic;
 import java.util.List;
 
 /** The entity kinds Scoreline runs. Their names are part of operator uids: never rename them. */
@@ -42,10 +41,5 @@ public final class EntityKinds {
                     default -> table(options.tableTopic());
                 })
                 .toList();
-    }
-
-    public static List<EntityKind<?, ?>> defaults() {
-        return List.of(match(Topic.MATCH_EVENTS.defaultName()), ticker(Topic.TICKER_EVENTS.defaultName()),
-                table(Topic.TABLE_EVENTS.defaultName()));
     }
 }

@@ -59,9 +59,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(EntityStateFunction.class);
 
-    private final RulesFactory<S, E> rulesFactory;
-    private final Class<S> stateType;
-    private final Class<E> eventType;
+    private final EntityKind<S, E> kind;
     private final OutputTopics topics;
     private final StateTuning tuning;
 
@@ -92,11 +90,8 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private transient Counter stuckDeadlines;
     private transient Map<String, Counter> notices;
 
-    public EntityStateFunction(RulesFactory<S, E> rulesFactory, Class<S> stateType, Class<E> eventType,
-            OutputTopics topics, StateTuning tuning) {
-        this.rulesFactory = rulesFactory;
-        this.stateType = stateType;
-        this.eventType = eventType;
+    public EntityStateFunction(EntityKind<S, E> kind, OutputTopics topics, StateTuning tuning) {
+        this.kind = kind;
         this.topics = topics;
         this.tuning = tuning;
     }
@@ -112,14 +107,14 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             throw new IllegalStateException("EntityStateFunction keeps state in memory between checkpoints and "
                     + "must run in an EntityStateOperator, which writes it before each barrier");
         }
-        EntityRules<S, E> rules = rulesFactory.get();
+        EntityRules<S, E> rules = kind.rules().get();
         engine = new EntityEngine<>(rules, tuning.snapshots());
         slots = new LinkedHashMap<>(64, 0.75f, true);
         jobId = getRuntimeContext().getJobInfo().getJobId().toHexString();
 
-        JsonTypeInfo<EntityRecord<S>> recordType = JsonTypeInfo.of(EntityRecord.class, stateType);
+        JsonTypeInfo<EntityRecord<S>> recordType = JsonTypeInfo.of(EntityRecord.class, kind.stateType());
         record = getRuntimeContext().getState(new ValueStateDescriptor<>("record", recordType.createSerializer()));
-        JsonTypeInfo<E> eventInfo = JsonTypeInfo.of(eventType);
+        JsonTypeInfo<E> eventInfo = JsonTypeInfo.of(kind.eventType());
         history = getRuntimeContext().getListState(new ListStateDescriptor<>("history", eventInfo.createSerializer()));
 
         MapStateDescriptor<String, Long> seenDescriptor =
@@ -228,7 +223,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             return;
         }
         EntityRecord<S> before = slot.record;
-        EntityEngine.Step<S, E> step = engine.apply(before, event, historySupplier(slot),
+        EntityEngine.Step<S, E> step = engine.apply(before, slot.views, event, historySupplier(slot),
                 before == null ? Epochs.of(jobId, ctx.getCurrentKey(), event.eventId()) : null);
         if (step.rejected()) {
             rejections.inc();
@@ -251,8 +246,8 @@ public final class EntityStateFunction<S, E extends EntityEvent>
                 slot.deadlineAt = null;
                 slot.dirty = true;
                 if (slot.record != null) {
-                    absorb(slot, engine.expire(slot.record, Instant.ofEpochMilli(timestamp), historySupplier(slot)),
-                            ctx, out);
+                    absorb(slot, engine.expire(slot.record, slot.views, Instant.ofEpochMilli(timestamp),
+                            historySupplier(slot)), ctx, out);
                 }
             }
             return;
@@ -295,6 +290,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         }
         applied.inc(step.accepted().size());
         slot.record = step.record();
+        slot.views = step.views();
         slot.lastActivity = now;
         slot.dirty = true;
 
@@ -345,7 +341,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         }
         long now = ctx.timerService().currentProcessingTime();
         slot.publishedAt = now;
-        EntityEngine.Publication<S> publication = engine.publish(slot.record, now);
+        EntityEngine.Publication<S> publication = engine.publish(slot.record, slot.views, now);
         for (Delta delta : publication.deltas()) {
             out.collect(new Outgoing(topics.deltas(), delta.channel(), Json.bytes(delta), now));
         }
@@ -353,6 +349,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             out.collect(new Outgoing(topics.snapshots(), snapshot.channel(), Json.bytes(snapshot), now));
         }
         slot.record = publication.record();
+        slot.views = publication.views();
         scheduleSnapshot(slot, ctx);
     }
 

@@ -104,8 +104,7 @@ public final class ScorelineJob {
         DataStream<Outgoing> state = events
                 .keyBy(in -> in.event().entityId(), Types.STRING)
                 .transform(kind.name() + "-state", TypeInformation.of(Outgoing.class),
-                        new EntityStateOperator<>(new EntityStateFunction<>(kind.rules(), kind.stateType(),
-                                kind.eventType(), options.outputs(), options.tuning())))
+                        new EntityStateOperator<>(new EntityStateFunction<>(kind, options.outputs(), options.tuning())))
                 .uid(kind.name() + "-state");
         return state.union(events.getSideOutput(SplitDeadLetters.DEAD_LETTERS));
     }

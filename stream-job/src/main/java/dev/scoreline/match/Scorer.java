@@ -74,15 +74,6 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
         return Channel.Kind.MATCH;
     }
 
-    @Override
-    public Class<MatchEvent> eventType() {
-        return MatchEvent.class;
-    }
-
-    @Override
-    public Class<MatchState> stateType() {
-        return MatchState.class;
-    }
 
     @Override
     public boolean keepsHistory() {

@@ -45,15 +45,6 @@ public final class TeenPattiRules implements EntityRules<TableState, TableEvent>
         return Channel.Kind.TABLE;
     }
 
-    @Override
-    public Class<TableEvent> eventType() {
-        return TableEvent.class;
-    }
-
-    @Override
-    public Class<TableState> stateType() {
-        return TableState.class;
-    }
 
     @Override
     public Decision<TableState> apply(TableState current, TableEvent event, Supplier<List<TableEvent>> history) {

@@ -62,15 +62,6 @@ public final class TickerRules implements EntityRules<TickerState, TickerEvent> 
         return Channel.Kind.SCORES;
     }
 
-    @Override
-    public Class<TickerEvent> eventType() {
-        return TickerEvent.class;
-    }
-
-    @Override
-    public Class<TickerState> stateType() {
-        return TickerState.class;
-    }
 
     @Override
     public Decision<TickerState> apply(TickerState current, TickerEvent event, Supplier<List<TickerEvent>> history) {

@@ -25,16 +25,6 @@ class EngineMessagesTest {
         }
 
         @Override
-        public Class<Tally.Event> eventType() {
-            return tally.eventType();
-        }
-
-        @Override
-        public Class<Tally.State> stateType() {
-            return tally.stateType();
-        }
-
-        @Override
         public Decision<Tally.State> apply(Tally.State current, Tally.Event event, Supplier<List<Tally.Event>> history) {
             return tally.apply(current, event, history);
         }
@@ -60,12 +50,12 @@ class EngineMessagesTest {
     @Test
     void anAcceptedEventsMessagesComeWithItsStepInOrderAndARejectedEventSendsNone() {
         EntityRecord<Tally.State> record =
-                engine.apply(null, Tally.Event.add("e1", "t1", 1, "ann", 1), List::of, "epoch").record();
+                engine.apply(null, null, Tally.Event.add("e1", "t1", 1, "ann", 1), List::of, "epoch").record();
 
         EntityEngine.Step<Tally.State, Tally.Event> step =
-                engine.apply(record, Tally.Event.add("e2", "t1", 2, "bob", 2), List::of, null);
+                engine.apply(record, null, Tally.Event.add("e2", "t1", 2, "bob", 2), List::of, null);
         EntityEngine.Step<Tally.State, Tally.Event> rejected =
-                engine.apply(record, Tally.Event.add("e3", "t1", 3, "bob", -1), List::of, null);
+                engine.apply(record, null, Tally.Event.add("e3", "t1", 3, "bob", -1), List::of, null);
 
         assertThat(step.messages()).singleElement().satisfies(message -> {
             assertThat(message.event().eventId()).isEqualTo("t1@2");
@@ -78,10 +68,10 @@ class EngineMessagesTest {
     @Test
     void rulesThatFailToSayTheirMessagesRejectTheEventAndLeaveTheEntityAsItWas() {
         EntityRecord<Tally.State> record =
-                engine.apply(null, Tally.Event.add("e1", "t1", 1, "ann", 1), List::of, "epoch").record();
+                engine.apply(null, null, Tally.Event.add("e1", "t1", 1, "ann", 1), List::of, "epoch").record();
 
         EntityEngine.Step<Tally.State, Tally.Event> step =
-                engine.apply(record, Tally.Event.add("e2", "t1", 2, "boom", 2), List::of, null);
+                engine.apply(record, null, Tally.Event.add("e2", "t1", 2, "boom", 2), List::of, null);
 
         assertThat(step.rejection()).contains("no message for boom");
         assertThat(step.record()).isEqualTo(record);

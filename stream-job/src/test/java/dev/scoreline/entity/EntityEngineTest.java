@@ -25,7 +25,7 @@ class EntityEngineTest {
     private EntityRecord<Tally.State> record;
 
     private EntityEngine.Step<Tally.State, Tally.Event> apply(Tally.Event event) {
-        EntityEngine.Step<Tally.State, Tally.Event> step = engine.apply(record, event, () -> List.copyOf(history), "epoch-1");
+        EntityEngine.Step<Tally.State, Tally.Event> step = engine.apply(record, null, event, () -> List.copyOf(history), "epoch-1");
         record = step.record();
         history.addAll(step.accepted());
         return step;
@@ -37,7 +37,7 @@ class EntityEngineTest {
         assertThat(record.version()).isEqualTo(1);
         assertThat(record.epoch()).isEqualTo("epoch-1");
 
-        record = engine.apply(record, Tally.Event.add("e2", "t1", 2, "bob", 1), List::of, "another-epoch").record();
+        record = engine.apply(record, null, Tally.Event.add("e2", "t1", 2, "bob", 1), List::of, "another-epoch").record();
 
         assertThat(record.version()).isEqualTo(2);
         assertThat(record.epoch()).isEqualTo("epoch-1");
@@ -84,7 +84,7 @@ class EntityEngineTest {
             apply(event);
             viewsByVersion.add(rules.views(record.state()));
         }
-        EntityEngine.Publication<Tally.State> publication = engine.publish(record, 0);
+        EntityEngine.Publication<Tally.State> publication = engine.publish(record, null, 0);
 
         Delta open = deltaOf(publication, "table:t1");
         assertThat(open.from()).isEqualTo(1);
@@ -100,16 +100,16 @@ class EntityEngineTest {
     void channelsStayGaplessWhenTheyDoNotChangeInABatch() {
         apply(Tally.Event.add("e1", "t1", 1, "ann", 1));
         apply(Tally.Event.add("e2", "t1", 2, "bob", 1));
-        record = engine.publish(record, 0).record();
+        record = engine.publish(record, null, 0).record();
 
         apply(Tally.Event.add("e3", "t1", 3, "bob", 1));
-        EntityEngine.Publication<Tally.State> second = engine.publish(record, 0);
+        EntityEngine.Publication<Tally.State> second = engine.publish(record, null, 0);
         record = second.record();
         assertThat(second.deltas()).extracting(Delta::channel)
                 .containsExactlyInAnyOrder("table:t1", "table:t1/seat:bob");
 
         apply(Tally.Event.add("e4", "t1", 4, "ann", 1));
-        Delta ann = deltaOf(engine.publish(record, 0), "table:t1/seat:ann");
+        Delta ann = deltaOf(engine.publish(record, null, 0), "table:t1/seat:ann");
         assertThat(ann.from()).as("continues from ann's last delta, which ended at 2").isEqualTo(3);
         assertThat(ann.to()).isEqualTo(4);
         assertThat(ann.patch().get("secret").asText()).isEqualTo("ann-14");
@@ -118,9 +118,9 @@ class EntityEngineTest {
     @Test
     void nothingToPublishWhenNothingChanged() {
         apply(Tally.Event.add("e1", "t1", 1, "ann", 1));
-        record = engine.publish(record, 0).record();
+        record = engine.publish(record, null, 0).record();
 
-        EntityEngine.Publication<Tally.State> again = engine.publish(record, 0);
+        EntityEngine.Publication<Tally.State> again = engine.publish(record, null, 0);
 
         assertThat(again.deltas()).isEmpty();
         assertThat(again.snapshots()).isEmpty();
@@ -129,18 +129,18 @@ class EntityEngineTest {
     @Test
     void snapshotsFollowThePolicy() {
         apply(Tally.Event.add("e1", "t1", 1, "ann", 1));
-        EntityEngine.Publication<Tally.State> first = engine.publish(record, 1_000);
+        EntityEngine.Publication<Tally.State> first = engine.publish(record, null, 1_000);
         record = first.record();
         assertThat(first.snapshots()).extracting(Snapshot::channel).containsExactlyInAnyOrder("table:t1", "table:t1/seat:ann");
 
         apply(Tally.Event.add("e2", "t1", 2, "ann", 1));
-        EntityEngine.Publication<Tally.State> second = engine.publish(record, 2_000);
+        EntityEngine.Publication<Tally.State> second = engine.publish(record, null, 2_000);
         record = second.record();
         assertThat(second.snapshots()).as("one version since the last snapshot; the policy wants three").isEmpty();
 
         apply(Tally.Event.add("e3", "t1", 3, "ann", 1));
         apply(Tally.Event.add("e4", "t1", 4, "ann", 1));
-        EntityEngine.Publication<Tally.State> third = engine.publish(record, 3_000);
+        EntityEngine.Publication<Tally.State> third = engine.publish(record, null, 3_000);
         assertThat(third.snapshots()).hasSize(2).allSatisfy(s -> assertThat(s.version()).isEqualTo(4));
         assertThat(third.snapshots()).filteredOn(s -> s.channel().equals("table:t1")).singleElement()
                 .satisfies(s -> assertThat(s.state()).isEqualTo(rules.views(record.state()).get(Channel.table("t1"))));
@@ -150,27 +150,27 @@ class EntityEngineTest {
     void aSnapshotIsDueAfterItsIntervalEvenWithFewVersions() {
         EntityEngine<Tally.State, Tally.Event> timed =
                 new EntityEngine<>(rules, new SnapshotPolicy(1_000, Duration.ofSeconds(10)));
-        record = timed.apply(null, Tally.Event.add("e1", "t1", 1, "ann", 1), List::of, "x").record();
-        record = timed.publish(record, 0).record();
-        record = timed.apply(record, Tally.Event.add("e2", "t1", 2, "ann", 1), List::of, "x").record();
+        record = timed.apply(null, null, Tally.Event.add("e1", "t1", 1, "ann", 1), List::of, "x").record();
+        record = timed.publish(record, null, 0).record();
+        record = timed.apply(record, null, Tally.Event.add("e2", "t1", 2, "ann", 1), List::of, "x").record();
 
-        assertThat(timed.publish(record, 9_999).snapshots()).isEmpty();
-        assertThat(timed.publish(record, 10_000).snapshots()).isNotEmpty();
+        assertThat(timed.publish(record, null, 9_999).snapshots()).isEmpty();
+        assertThat(timed.publish(record, null, 10_000).snapshots()).isNotEmpty();
     }
 
     @Test
     void aSilentChannelWhoseSnapshotLagsGetsOneWhenTheIntervalIsUp() {
         EntityEngine<Tally.State, Tally.Event> timed =
                 new EntityEngine<>(rules, new SnapshotPolicy(1_000, Duration.ofSeconds(10)));
-        record = timed.apply(null, Tally.Event.add("e1", "t1", 1, "ann", 1), List::of, "x").record();
-        record = timed.apply(record, Tally.Event.add("e2", "t1", 2, "bob", 1), List::of, "x").record();
-        record = timed.publish(record, 0).record();
-        record = timed.apply(record, Tally.Event.add("e3", "t1", 3, "ann", 1), List::of, "x").record();
-        record = timed.publish(record, 1_000).record();
+        record = timed.apply(null, null, Tally.Event.add("e1", "t1", 1, "ann", 1), List::of, "x").record();
+        record = timed.apply(record, null, Tally.Event.add("e2", "t1", 2, "bob", 1), List::of, "x").record();
+        record = timed.publish(record, null, 0).record();
+        record = timed.apply(record, null, Tally.Event.add("e3", "t1", 3, "ann", 1), List::of, "x").record();
+        record = timed.publish(record, null, 1_000).record();
         assertThat(timed.nextSnapshotDue(record)).as("ann's channels lag; bob's is current").hasValue(10_000);
 
-        record = timed.apply(record, Tally.Event.add("e4", "t1", 4, "bob", 1), List::of, "x").record();
-        EntityEngine.Publication<Tally.State> later = timed.publish(record, 10_000);
+        record = timed.apply(record, null, Tally.Event.add("e4", "t1", 4, "bob", 1), List::of, "x").record();
+        EntityEngine.Publication<Tally.State> later = timed.publish(record, null, 10_000);
 
         assertThat(later.deltas()).extracting(Delta::channel).containsExactlyInAnyOrder("table:t1", "table:t1/seat:bob");
         assertThat(later.snapshots()).extracting(Snapshot::channel)
@@ -184,12 +184,12 @@ class EntityEngineTest {
     void aFinishedEntityLeavesEveryChannelsFinalStateOnTheSnapshotTopic() {
         apply(Tally.Event.add("e1", "t1", 1, "ann", 1));
         apply(Tally.Event.add("e2", "t1", 2, "bob", 1));
-        record = engine.publish(record, 0).record();
+        record = engine.publish(record, null, 0).record();
         apply(Tally.Event.add("e3", "t1", 3, "ann", 1));
-        record = engine.publish(record, 0).record();
+        record = engine.publish(record, null, 0).record();
 
         apply(Tally.Event.close("e4", "t1", 4));
-        EntityEngine.Publication<Tally.State> last = engine.publish(record, 0);
+        EntityEngine.Publication<Tally.State> last = engine.publish(record, null, 0);
 
         assertThat(last.deltas()).extracting(Delta::channel).containsExactly("table:t1");
         assertThat(last.snapshots()).extracting(Snapshot::channel)
@@ -201,10 +201,10 @@ class EntityEngineTest {
     void aChannelThatDisappearsIsEmptiedOnceAndForgotten() {
         apply(Tally.Event.add("e1", "t1", 1, "ann", 1));
         apply(Tally.Event.add("e2", "t1", 2, "bob", 1));
-        record = engine.publish(record, 0).record();
+        record = engine.publish(record, null, 0).record();
 
         apply(Tally.Event.leave("e3", "t1", 3, "bob"));
-        EntityEngine.Publication<Tally.State> publication = engine.publish(record, 0);
+        EntityEngine.Publication<Tally.State> publication = engine.publish(record, null, 0);
 
         Delta gone = deltaOf(publication, "table:t1/seat:bob");
         assertThat(MergePatch.apply(dev.scoreline.json.Json.tree("{\"secret\":\"bob-7\"}"), gone.patch()))
@@ -242,8 +242,8 @@ class EntityEngineTest {
         apply(Tally.Event.add("e1", "t1", 10, "ann", 1));
         apply(Tally.Event.arm("e2", "t1", 10, 5));
 
-        assertThat(engine.expire(record, java.time.Instant.ofEpochSecond(14), List::of).accepted()).isEmpty();
-        EntityEngine.Step<Tally.State, Tally.Event> fired = engine.expire(record, java.time.Instant.ofEpochSecond(15), List::of);
+        assertThat(engine.expire(record, null, java.time.Instant.ofEpochSecond(14), List::of).accepted()).isEmpty();
+        EntityEngine.Step<Tally.State, Tally.Event> fired = engine.expire(record, null, java.time.Instant.ofEpochSecond(15), List::of);
         assertThat(fired.accepted()).extracting(Tally.Event::type).containsExactly("bonus");
         assertThat(fired.record().version()).isEqualTo(3);
     }
@@ -268,7 +268,7 @@ class EntityEngineTest {
 
         assertThat(step.stuckDeadline()).contains("1970-01-01T00:00:15Z").contains("a bug in the time-out rule");
         assertThat(step.accepted()).extracting(Tally.Event::eventId).containsExactly("e3");
-        assertThat(engine.expire(record, java.time.Instant.ofEpochSecond(30), List::of).stuckDeadline()).isNotNull();
+        assertThat(engine.expire(record, null, java.time.Instant.ofEpochSecond(30), List::of).stuckDeadline()).isNotNull();
     }
 
     private static Delta deltaOf(EntityEngine.Publication<Tally.State> publication, String channel) {

@@ -59,15 +59,6 @@ public final class Tally implements EntityRules<Tally.State, Tally.Event> {
         return Channel.Kind.TABLE;
     }
 
-    @Override
-    public Class<Event> eventType() {
-        return Event.class;
-    }
-
-    @Override
-    public Class<State> stateType() {
-        return State.class;
-    }
 
     @Override
     public boolean keepsHistory() {

@@ -42,7 +42,8 @@ class EntityStateFunctionTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, Sourced<Tally.Event>, Outgoing> newHarness(
             OperatorSubtaskState restoreFrom, StateTuning tuning) throws Exception {
         EntityStateFunction<Tally.State, Tally.Event> function = new EntityStateFunction<>(
-                Tally::new, Tally.State.class, Tally.Event.class, TOPICS, tuning);
+                new EntityKind<>("tally", "tally-events", "tally-event", Tally.Event.class, Tally.State.class, Tally::new),
+                TOPICS, tuning);
         KeyedOneInputStreamOperatorTestHarness<String, Sourced<Tally.Event>, Outgoing> h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new EntityStateOperator<>(function), in -> in.event().entityId(), Types.STRING);

@@ -37,7 +37,7 @@ class TableJobTest {
         Map<String, EntityRecord<TableState>> tables = new HashMap<>();
         for (TableEvent event : events) {
             EntityEngine.Step<TableState, TableEvent> step =
-                    engine.apply(tables.get(event.tableId()), event, List::of, "direct");
+                    engine.apply(tables.get(event.tableId()), null, event, List::of, "direct");
             assertThat(step.rejection()).as("the simulator plays legal moves: %s", event).isNull();
             tables.put(event.tableId(), step.record());
         }

@@ -6,14 +6,13 @@ import dev.scoreline.delta.ChangeLogEntry;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.entity.SnapshotPolicy;
 import dev.scoreline.json.Json;
-import dev.scoreline.table.TableState;
-import dev.scoreline.table.TeenPattiRules;
 import dev.scoreline.table.event.HandStart;
 import dev.scoreline.table.event.PlayerSit;
 import dev.scoreline.table.event.TableClose;
 import dev.scoreline.table.event.TableConfig;
 import dev.scoreline.table.event.TableEvent;
 import dev.scoreline.table.event.TableOpen;
+import dev.scoreline.topic.Topic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,8 +38,8 @@ class TableStateFunctionTest {
     @BeforeEach
     void start() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new EntityStateOperator<>(new EntityStateFunction<>(TeenPattiRules::new, TableState.class,
-                        TableEvent.class, OutputTopics.defaults(), TUNING)),
+                new EntityStateOperator<>(new EntityStateFunction<>(
+                        EntityKinds.table(Topic.TABLE_EVENTS.defaultName()), OutputTopics.defaults(), TUNING)),
                 in -> in.event().entityId(), Types.STRING);
         harness.open();
         harness.setProcessingTime(0);

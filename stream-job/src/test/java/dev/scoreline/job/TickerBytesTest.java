@@ -50,15 +50,15 @@ class TickerBytesTest {
         for (MatchEvent event : Settled.recorded(matchId)) {
             now += 1_000;
             EntityEngine.Step<MatchState, MatchEvent> step =
-                    matches.apply(match, event, () -> List.copyOf(history), Epochs.of("job", matchId, event.eventId()));
+                    matches.apply(match, null, event, () -> List.copyOf(history), Epochs.of("job", matchId, event.eventId()));
             history.addAll(step.accepted());
-            EntityEngine.Publication<MatchState> published = matches.publish(step.record(), now);
+            EntityEngine.Publication<MatchState> published = matches.publish(step.record(), null, now);
             match = published.record();
             for (Message message : step.messages()) {
-                scores = ticker.apply(scores, (TickerEvent) message.event(), List::of,
+                scores = ticker.apply(scores, null, (TickerEvent) message.event(), List::of,
                         Epochs.of("job", Channel.SCORES, message.event().eventId())).record();
             }
-            EntityEngine.Publication<TickerState> line = ticker.publish(scores, now);
+            EntityEngine.Publication<TickerState> line = ticker.publish(scores, null, now);
             scores = line.record();
             if (!(event instanceof Delivery)) {
                 continue;

@@ -13,8 +13,6 @@ import dev.scoreline.match.MatchState;
 import dev.scoreline.match.Scorer;
 import dev.scoreline.match.TickerLine;
 import dev.scoreline.match.event.MatchEvent;
-import dev.scoreline.ticker.TickerRules;
-import dev.scoreline.ticker.TickerState;
 import dev.scoreline.ticker.event.MatchLine;
 import dev.scoreline.ticker.event.TickerEvent;
 import dev.scoreline.topic.Topic;
@@ -47,7 +45,7 @@ class TickerMessagesTest {
         int sent = 0;
         for (MatchEvent event : Settled.recorded(MATCH)) {
             EntityRecord<MatchState> before = record;
-            EntityEngine.Step<MatchState, MatchEvent> step = engine.apply(before, event, () -> List.copyOf(history), "e");
+            EntityEngine.Step<MatchState, MatchEvent> step = engine.apply(before, null, event, () -> List.copyOf(history), "e");
             long version = step.record().version();
 
             for (Message message : step.messages()) {
@@ -59,7 +57,7 @@ class TickerMessagesTest {
                 assertThat(line.eventTime()).isEqualTo(event.eventTime());
                 assertThat(line.line()).isEqualTo(TickerLine.of(step.record().state()));
             }
-            assertThat(engine.apply(before, event, () -> List.copyOf(history), "e").messages())
+            assertThat(engine.apply(before, null, event, () -> List.copyOf(history), "e").messages())
                     .as("the same event on the same record, as a replay after a restore folds it")
                     .isEqualTo(step.messages());
             sent += step.messages().size();
@@ -104,8 +102,8 @@ class TickerMessagesTest {
 
         KeyedOneInputStreamOperatorTestHarness<String, Sourced<TickerEvent>, Outgoing> ticker =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new EntityStateOperator<>(new EntityStateFunction<>(TickerRules::new, TickerState.class,
-                                TickerEvent.class, TOPICS, TUNING)),
+                        new EntityStateOperator<>(new EntityStateFunction<>(
+                                EntityKinds.ticker(Topic.TICKER_EVENTS.defaultName()), TOPICS, TUNING)),
                         in -> in.event().entityId(), Types.STRING);
         ticker.open();
         ticker.setProcessingTime(0);
@@ -130,8 +128,8 @@ class TickerMessagesTest {
             OperatorSubtaskState restoreFrom) throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, Sourced<MatchEvent>, Outgoing> h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new EntityStateOperator<>(new EntityStateFunction<>(Scorer::new, MatchState.class,
-                                MatchEvent.class, TOPICS, TUNING)),
+                        new EntityStateOperator<>(new EntityStateFunction<>(
+                                EntityKinds.match(Topic.MATCH_EVENTS.defaultName()), TOPICS, TUNING)),
                         in -> in.event().entityId(), Types.STRING);
         if (restoreFrom != null) {
             h.initializeState(restoreFrom);

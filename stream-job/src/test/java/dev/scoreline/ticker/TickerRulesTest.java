@@ -115,13 +115,13 @@ class TickerRulesTest {
         EntityEngine<TickerState, TickerEvent> engine = new EntityEngine<>(small, SnapshotPolicy.DEFAULT);
         EntityRecord<TickerState> record = null;
         for (MatchLine line : List.of(completed("c1", 1), completed("c2", 1))) {
-            record = engine.apply(record, line, List::of, "epoch").record();
+            record = engine.apply(record, null, line, List::of, "epoch").record();
             if (line.matchId().equals("c1")) {
-                record = engine.publish(record, 0).record();
+                record = engine.publish(record, null, 0).record();
             }
         }
 
-        List<Delta> deltas = engine.publish(record, 1).deltas();
+        List<Delta> deltas = engine.publish(record, null, 1).deltas();
 
         assertThat(deltas).singleElement().satisfies(delta -> {
             assertThat(delta.channel()).isEqualTo(Channel.SCORES);

@@ -1,7 +1,9 @@
 package dev.scoreline.bench.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.bench.Opts;
 import dev.scoreline.bench.Table;
+import dev.scoreline.delta.Channel;
 import dev.scoreline.entity.EntityEngine;
 import dev.scoreline.entity.EntityRecord;
 import dev.scoreline.entity.EntityRules;
@@ -14,6 +16,7 @@ import dev.scoreline.match.Scorer;
 import dev.scoreline.match.event.MatchEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -81,27 +84,23 @@ public final class ScorerBench {
         });
         row(t, "EntityEngine.apply (rules, views, diffs, change log), published every " + BATCH + " events", warm,
                 measure, matches.size(), i -> {
-                    EntityRecord<MatchState> record = null;
-                    List<MatchEvent> accepted = new ArrayList<>();
+                    Folding match = new Folding("e" + i);
                     for (MatchEvent e : matches.get(i)) {
-                        record = engine.apply(record, e, () -> accepted, "e" + i).record();
-                        accepted.add(e);
-                        if (accepted.size() % BATCH == 0) {
-                            record = engine.publish(record, 0).record();
+                        match.apply(engine, e);
+                        if (match.folded.size() % BATCH == 0) {
+                            match.publish(engine);
                         }
                     }
-                    return accepted.size();
+                    return match.folded.size();
                 });
         row(t, "EntityEngine.apply, published after every event (many entities, each quiet within a batch interval)",
                 warm, measure, matches.size(), i -> {
-                    EntityRecord<MatchState> record = null;
-                    List<MatchEvent> accepted = new ArrayList<>();
+                    Folding match = new Folding("e" + i);
                     for (MatchEvent e : matches.get(i)) {
-                        record = engine.apply(record, e, () -> accepted, "e" + i).record();
-                        accepted.add(e);
-                        record = engine.publish(record, 0).record();
+                        match.apply(engine, e);
+                        match.publish(engine);
                     }
-                    return accepted.size();
+                    return match.folded.size();
                 });
         int concurrent = opts.integer("concurrent-matches", 400);
         List<Playing> playing = new ArrayList<>();
@@ -126,22 +125,21 @@ public final class ScorerBench {
         row(t, "EntityEngine.apply every " + BATCH + " + the record's state serializer read and written per event "
                 + "(the job before its write-back cache; now once per entity per checkpoint)", warm, measure,
                 matches.size(), i -> {
-                    EntityRecord<MatchState> record = null;
-                    List<MatchEvent> accepted = new ArrayList<>();
+                    Folding match = new Folding("e" + i);
                     for (MatchEvent e : matches.get(i)) {
-                        if (record != null) {
+                        if (match.record != null) {
                             out.clear();
-                            serializer.serialize(record, out);
+                            serializer.serialize(match.record, out);
                             in.setBuffer(out.getSharedBuffer(), 0, out.length());
-                            record = serializer.deserialize(in);
+                            match.record = serializer.deserialize(in);
+                            match.views = null;
                         }
-                        record = engine.apply(record, e, () -> accepted, "e" + i).record();
-                        accepted.add(e);
-                        if (accepted.size() % BATCH == 0) {
-                            record = engine.publish(record, 0).record();
+                        match.apply(engine, e);
+                        if (match.folded.size() % BATCH == 0) {
+                            match.publish(engine);
                         }
                     }
-                    return accepted.size();
+                    return match.folded.size();
                 });
         t.note("Each row folds all " + matches.size() + " recorded matches over and over for " + measure
                 + " s after " + warm + " s of warm-up; the job does all of these per event (and Flink, Kafka and "
@@ -149,28 +147,52 @@ public final class ScorerBench {
         return t;
     }
 
-    /** One of many matches folded side by side: how far it is, and its record. */
-    private static final class Playing {
-        private final List<MatchEvent> events;
+    /**
+     * One match as the job's keyed function holds it between events: the events folded so far, its
+     * record, and the views of the record's state that travel beside it.
+     */
+    private static class Folding {
+        final List<MatchEvent> folded = new ArrayList<>();
         private final String epoch;
-        private final List<MatchEvent> folded = new ArrayList<>();
-        private EntityRecord<MatchState> record;
+        EntityRecord<MatchState> record;
+        Map<Channel, JsonNode> views;
 
-        Playing(List<MatchEvent> events, String epoch) {
-            this.events = events;
+        Folding(String epoch) {
             this.epoch = epoch;
         }
 
-        /** Folds the next event (the match starts over after its last) and publishes. */
+        void apply(EntityEngine<MatchState, MatchEvent> engine, MatchEvent e) {
+            EntityEngine.Step<MatchState, MatchEvent> step = engine.apply(record, views, e, () -> folded, epoch);
+            record = step.record();
+            views = step.views();
+            folded.add(e);
+        }
+
+        void publish(EntityEngine<MatchState, MatchEvent> engine) {
+            EntityEngine.Publication<MatchState> publication = engine.publish(record, views, 0);
+            record = publication.record();
+            views = publication.views();
+        }
+    }
+
+    /** One of many matches folded side by side, starting over after its last event. */
+    private static final class Playing extends Folding {
+        private final List<MatchEvent> events;
+
+        Playing(List<MatchEvent> events, String epoch) {
+            super(epoch);
+            this.events = events;
+        }
+
+        /** Folds the next event and publishes. */
         void step(EntityEngine<MatchState, MatchEvent> engine) {
             if (folded.size() == events.size()) {
                 folded.clear();
                 record = null;
+                views = null;
             }
-            MatchEvent e = events.get(folded.size());
-            record = engine.apply(record, e, () -> folded, epoch).record();
-            folded.add(e);
-            record = engine.publish(record, 0).record();
+            apply(engine, events.get(folded.size()));
+            publish(engine);
         }
     }
 
