@@ -29,8 +29,13 @@ public record Channel(Kind kind, String entityId, String playerId) {
         }
     }
 
-    /** Ids are what producers use as Kafka keys: printable, no separators of ours, bounded. */
+    /**
+     * Ids are what producers use as Kafka keys: printable, no separators of ours, bounded. The one
+     * definition in Java; common.schema.json states the same (a property test keeps them equal).
+     */
     private static final String ID = "[A-Za-z0-9._~@+-]{1,128}";
+
+    private static final Pattern ID_FORM = Pattern.compile(ID);
 
     /** The ticker's channel name and entity id. */
     public static final String SCORES = "scores";
@@ -41,15 +46,23 @@ public record Channel(Kind kind, String entityId, String playerId) {
             Pattern.compile("(match|table):(" + ID + ")(?:/seat:(" + ID + "))?");
 
     public Channel {
-        if (kind == null || entityId == null || !entityId.matches(ID)) {
+        if (kind == null || !isIdentifier(entityId)) {
             throw new IllegalArgumentException("bad channel id: " + entityId);
         }
-        if (playerId != null && (kind != Kind.TABLE || !playerId.matches(ID))) {
+        if (playerId != null && (kind != Kind.TABLE || !isIdentifier(playerId))) {
             throw new IllegalArgumentException("only a table has seat channels: " + playerId);
         }
         if (kind == Kind.SCORES && !entityId.equals(SCORES)) {
             throw new IllegalArgumentException("there is one ticker, '" + SCORES + "', not '" + entityId + "'");
         }
+    }
+
+    /**
+     * Whether {@code text} may be an entity id, a player id or an epoch: the parts of channel names
+     * and of SSE event ids, which must never hold a separator of theirs.
+     */
+    public static boolean isIdentifier(String text) {
+        return text != null && ID_FORM.matcher(text).matches();
     }
 
     /** The ticker. */

@@ -83,7 +83,7 @@ final class TablePlay {
 
     static TableState open(TableOpen event) {
         TableConfig c = event.config();
-        check(isChannelId(event.tableId()), "table id '%s' is not valid: %s", event.tableId(), ID_RULE);
+        check(Channel.isIdentifier(event.tableId()), "table id '%s' is not valid: %s", event.tableId(), ID_RULE);
         check(c.seats() >= 2 && c.seats() <= 6, "a table has 2 to 6 seats, not %d", c.seats());
         check(c.boot() >= 1, "the boot must be at least 1 chip, not %d", c.boot());
         check(c.chaalLimit() >= c.boot(), "the chaal limit of %d is below the boot of %d", c.chaalLimit(), c.boot());
@@ -156,7 +156,7 @@ final class TablePlay {
 
     private void sit(PlayerSit e) {
         String who = e.playerId();
-        check(isChannelId(who), "player id '%s' is not valid: %s", who, ID_RULE);
+        check(Channel.isIdentifier(who), "player id '%s' is not valid: %s", who, ID_RULE);
         check(e.seat() >= 1 && e.seat() <= config.seats(),
                 "seat %d does not exist: the table has seats 1 to %d", e.seat(), config.seats());
         Seat taken = seats.get(e.seat());
@@ -511,15 +511,6 @@ final class TablePlay {
     private void checkChips(HandPlayer p, long amount, String what) {
         long chips = seats.get(p.seat()).chips();
         check(amount <= chips, "%s of %d is more than the %d chips %s has", what, amount, chips, p.playerId());
-    }
-
-    static boolean isChannelId(String id) {
-        try {
-            Channel.table(id);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static void check(boolean holds, String reason, Object... args) {

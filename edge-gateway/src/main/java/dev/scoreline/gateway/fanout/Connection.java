@@ -1,7 +1,6 @@
 package dev.scoreline.gateway.fanout;
 
 import dev.scoreline.gateway.fanout.OutboundQueue.Queued;
-import dev.scoreline.gateway.metrics.GatewayMetrics;
 import dev.scoreline.gateway.wire.Frame;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class Connection {
     private final String transport;
     private final Sink sink;
     private final FanoutLimits limits;
-    private final GatewayMetrics metrics;
+    private final FanoutMetrics metrics;
     private final LongSupplier nanoClock;
     private final Map<String, Hub> subscriptions = new ConcurrentHashMap<>();
     private final Sink.WriteDone writeDone = new WriteDone();
@@ -46,7 +45,7 @@ public final class Connection {
     private boolean flushScheduled;
     private State state = State.OPEN;
 
-    public Connection(long id, String transport, Sink sink, FanoutLimits limits, GatewayMetrics metrics,
+    public Connection(long id, String transport, Sink sink, FanoutLimits limits, FanoutMetrics metrics,
             LongSupplier nanoClock) {
         this.id = id;
         this.transport = transport;

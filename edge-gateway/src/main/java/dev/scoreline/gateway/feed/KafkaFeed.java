@@ -16,7 +16,6 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -230,11 +229,9 @@ public final class KafkaFeed implements AutoCloseable {
         return d;
     }
 
-    /** As common.schema.json has it: what keeps the SSE event ids unambiguous. */
-    private static final Pattern EPOCH = Pattern.compile("[A-Za-z0-9._~@+-]{1,128}");
-
+    /** What keeps the SSE event ids unambiguous. */
     private static void requireEpoch(String epoch) {
-        if (epoch == null || !EPOCH.matcher(epoch).matches()) {
+        if (!Channel.isIdentifier(epoch)) {
             throw new IllegalArgumentException("not an epoch: " + epoch);
         }
     }

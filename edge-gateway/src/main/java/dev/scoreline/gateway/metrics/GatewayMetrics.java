@@ -1,6 +1,7 @@
 package dev.scoreline.gateway.metrics;
 
 import dev.scoreline.gateway.fanout.CloseReason;
+import dev.scoreline.gateway.fanout.FanoutMetrics;
 import dev.scoreline.gateway.fanout.OutboundQueue;
 import dev.scoreline.gateway.wire.Frame;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  * tests). Names start with {@code scoreline_gateway_}; counters get the {@code _total} suffix in
  * the text format.
  */
-public final class GatewayMetrics {
+public final class GatewayMetrics implements FanoutMetrics {
 
     /** Where the delta-age histogram puts its bucket bounds, in seconds. */
     private static final double[] AGE_BUCKETS = {
@@ -142,23 +143,28 @@ public final class GatewayMetrics {
                 .register(registry);
     }
 
+    @Override
     public void connectionOpened(String transport) {
         connections.labelValues(transport).inc();
     }
 
+    @Override
     public void connectionClosed(String transport) {
         connections.labelValues(transport).dec();
     }
 
+    @Override
     public void subscribed() {
         subscriptions.inc();
     }
 
+    @Override
     public void unsubscribed() {
         subscriptions.dec();
     }
 
     /** A frame handed to a transport; a live delta also gives its age since its Kafka record. */
+    @Override
     public void handedOver(Frame frame, boolean live, long nowMillis) {
         messagesByKind.get(frame.kind()).inc();
         bytesOut.inc(frame.size());
@@ -172,6 +178,7 @@ public final class GatewayMetrics {
      * counters move once per batch and kind, not once per frame (they are touched for every
      * subscriber of every delta).
      */
+    @Override
     public void handedOver(List<OutboundQueue.Queued> batch, long nowMillis) {
         if (batch.size() == 1) {
             OutboundQueue.Queued q = batch.get(0);
@@ -198,16 +205,19 @@ public final class GatewayMetrics {
         bytesOut.inc(bytes);
     }
 
+    @Override
     public void dropped(int messages) {
         if (messages > 0) {
             dropped.inc(messages);
         }
     }
 
+    @Override
     public void conflated() {
         conflations.inc();
     }
 
+    @Override
     public void closed(CloseReason reason) {
         closesByReason.get(reason).inc();
     }
@@ -216,6 +226,7 @@ public final class GatewayMetrics {
         rejectedConnections.labelValues(reason).inc();
     }
 
+    @Override
     public void errorSent(String code) {
         errorFrames.labelValues(code).inc();
     }

@@ -2,6 +2,7 @@ package dev.scoreline.match.cricsheet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scoreline.delta.Channel;
 import dev.scoreline.json.Json;
 import dev.scoreline.match.event.Delivery;
 import dev.scoreline.match.event.InningsEnd;
@@ -64,7 +65,6 @@ public final class CricsheetConverter {
     private static final Duration TO_MATCH_END = Duration.ofMinutes(5);
     private static final Set<String> EXTRAS = Set.of("wides", "noballs", "byes", "legbyes", "penalty");
     private static final Set<String> STOPPED = Set.of(MatchEnd.NO_RESULT, MatchEnd.DRAW);
-    private static final String MATCH_ID = "[A-Za-z0-9._~@+-]{1,128}";
 
     private final String record;
     private final String matchId;
@@ -112,7 +112,7 @@ public final class CricsheetConverter {
     }
 
     private List<MatchEvent> events(JsonNode root) {
-        if (matchId == null || !matchId.matches(MATCH_ID)) {
+        if (!Channel.isIdentifier(matchId)) {
             throw new CricsheetFormatException(record, "", "the match id '" + matchId
                     + "' must be 1 to 128 of the characters A-Z a-z 0-9 . _ ~ @ + -");
         }
