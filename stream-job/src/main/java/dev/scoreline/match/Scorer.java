@@ -301,18 +301,28 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
     }
 
     private static Decision<MatchState> awardPenalty(MatchState s, PenaltyRuns e) {
-        Innings inn = s.lastInnings();
-        if (inn == null) {
-            return Decision.reject("no innings of match " + s.matchId() + " has started");
-        }
-        if (inn.closed()) {
-            return Decision.reject("innings " + s.innings().size() + " of " + inn.team() + " was closed ("
-                    + inn.ended() + "): penalty runs go to the latest innings before the feed closes it");
+        String closed = notOpen(s);
+        if (closed != null) {
+            return Decision.reject(closed + ": penalty runs go to the latest innings before the feed closes it");
         }
         if (e.runs() < 1) {
             return Decision.reject("penalty runs are at least one, not " + e.runs());
         }
-        return Decision.accept(decided(s.withLastInnings(inn.withPenalty(e.runs()).settled(s.ballsPerOver()))));
+        Innings inn = s.lastInnings().withPenalty(e.runs()).settled(s.ballsPerOver());
+        return Decision.accept(decided(s.withLastInnings(inn)));
+    }
+
+    /**
+     * Why the latest innings takes no more balls or runs (none has started, or the feed closed it),
+     * null when it does: one the balls ended by themselves reopens.
+     */
+    private static String notOpen(MatchState s) {
+        Innings inn = s.lastInnings();
+        if (inn == null) {
+            return "no innings of match " + s.matchId() + " has started";
+        }
+        return inn.closed() ? "innings " + s.innings().size() + " of " + inn.team() + " has ended (" + inn.ended() + ")"
+                : null;
     }
 
     /** The derived target of a regular innings: the side batting last needs one run more than its deficit. */
@@ -327,14 +337,11 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
     }
 
     private static Decision<MatchState> deliver(MatchState s, Delivery d) {
+        String closed = notOpen(s);
+        if (closed != null) {
+            return Decision.reject(closed);
+        }
         Innings inn = s.lastInnings();
-        if (inn == null) {
-            return Decision.reject("no innings of match " + s.matchId() + " has started");
-        }
-        if (inn.closed()) {
-            return Decision.reject("innings " + s.innings().size() + " of " + inn.team() + " has ended ("
-                    + inn.ended() + ")");
-        }
         String problem = problemWith(s, inn, d);
         if (problem != null) {
             return Decision.reject(problem);

@@ -10,8 +10,10 @@ import dev.scoreline.match.Scorer;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.topic.Topic;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,31 +36,17 @@ class MatchJobTest {
     @ValueSource(strings = {"at-least-once", "exactly-once"})
     void twoMatchesAtOnceFoldFromTheirDeltasToTheScorersOwnResult(String delivery) throws Exception {
         Map<String, List<MatchEvent>> matches = Map.of("1082591", Settled.recorded("1082591"), "1082625", Settled.recorded("1082625"));
-        try (JobHarness h = new JobHarness(kafka, "two-" + delivery, 2);
-                LocalJob job = h.start(dir.resolve(delivery), "--entities", "match", "--delivery", delivery);
-                TopicReader snapshots = h.reader(Topic.STATE_SNAPSHOTS);
-                TopicReader deltas = h.reader(Topic.STATE_DELTAS);
-                TopicReader changes = h.reader(Topic.STATE_CHANGELOG)) {
-            JobHarness.interleave(List.copyOf(matches.values())).forEach(e -> h.send(Topic.MATCH_EVENTS, e));
-            h.flush();
+        replay("two-" + delivery, matches, (match, history) -> {
+            long last = history.lastPublished();
+            Snapshot folded = history.foldFromFirstSnapshot();
 
-            Settled.await(Settled.counts(matches), changes, deltas);
-            List<ConsumerRecord<String, String>> snapshotRecords = snapshots.read();
-            List<ConsumerRecord<String, String>> deltaRecords = deltas.read();
-
-            for (Map.Entry<String, List<MatchEvent>> match : matches.entrySet()) {
-                ChannelHistory history = ChannelHistory.of("match:" + match.getKey(), deltaRecords, snapshotRecords);
-                long last = history.lastPublished();
-                Snapshot folded = history.foldFromFirstSnapshot();
-
-                assertThat(history.lastSnapshot().version()).as("a finished match's last change is snapshotted").isEqualTo(last);
-                assertThat(folded.version()).isEqualTo(last);
-                assertThat(folded.state()).isEqualTo(history.finalState());
-                assertThat(folded.state()).isEqualTo(MatchView.of(Scorer.fold(match.getValue())));
-                assertThat(history.uncoveredVersions(last)).isEmpty();
-                assertThat(history.deltas()).as("batching: fewer deltas than events").hasSizeLessThan((int) last);
-            }
-        }
+            assertThat(history.lastSnapshot().version()).as("a finished match's last change is snapshotted").isEqualTo(last);
+            assertThat(folded.version()).isEqualTo(last);
+            assertThat(folded.state()).isEqualTo(history.finalState());
+            assertThat(folded.state()).isEqualTo(MatchView.of(Scorer.fold(match.getValue())));
+            assertThat(history.uncoveredVersions(last)).isEmpty();
+            assertThat(history.deltas()).as("batching: fewer deltas than events").hasSizeLessThan((int) last);
+        }, "--delivery", delivery);
     }
 
     /**
@@ -70,8 +58,27 @@ class MatchJobTest {
     void aDlMatchAMultiDayMatchAndAHundredMatchFoldFromTheirDeltasToTheOfficialResult() throws Exception {
         Map<String, List<MatchEvent>> matches = Map.of("913653", Settled.recorded("913653"),
                 "1391773", Settled.recorded("1391773"), "1252720", Settled.recorded("1252720"));
-        try (JobHarness h = new JobHarness(kafka, "formats", 2);
-                LocalJob job = h.start(dir.resolve("formats"), "--entities", "match");
+        replay("formats", matches, (match, history) -> {
+            Snapshot folded = history.foldFromFirstSnapshot();
+
+            assertThat(folded.version()).as(match.getKey()).isEqualTo(match.getValue().size());
+            assertThat(history.lastSnapshot().version()).isEqualTo(folded.version());
+            assertThat(folded.state()).as(match.getKey()).isEqualTo(history.lastSnapshot().state());
+            assertThat(folded.state()).isEqualTo(MatchView.of(Scorer.fold(match.getValue())));
+            assertThat(history.uncoveredVersions(folded.version())).isEmpty();
+        });
+        assertThat(MatchView.of(Scorer.fold(matches.get("1391773"))).get("result"))
+                .isEqualTo(Json.tree("{\"winner\":\"Queensland\",\"by\":{\"innings\":1,\"runs\":104}}"));
+        assertThat(MatchView.of(Scorer.fold(matches.get("1252720"))).at("/result/method").asText()).isEqualTo("D/L");
+    }
+
+    /** Replays the matches interleaved through the job and checks each match's channel once all settled. */
+    private void replay(String name, Map<String, List<MatchEvent>> matches,
+            BiConsumer<Map.Entry<String, List<MatchEvent>>, ChannelHistory> check, String... jobArgs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--entities", "match"));
+        args.addAll(List.of(jobArgs));
+        try (JobHarness h = new JobHarness(kafka, name, 2);
+                LocalJob job = h.start(dir.resolve(name), args.toArray(String[]::new));
                 TopicReader snapshots = h.reader(Topic.STATE_SNAPSHOTS);
                 TopicReader deltas = h.reader(Topic.STATE_DELTAS);
                 TopicReader changes = h.reader(Topic.STATE_CHANGELOG)) {
@@ -81,20 +88,9 @@ class MatchJobTest {
             Settled.await(Settled.counts(matches), changes, deltas);
             List<ConsumerRecord<String, String>> snapshotRecords = snapshots.read();
             List<ConsumerRecord<String, String>> deltaRecords = deltas.read();
-
             for (Map.Entry<String, List<MatchEvent>> match : matches.entrySet()) {
-                ChannelHistory history = ChannelHistory.of("match:" + match.getKey(), deltaRecords, snapshotRecords);
-                Snapshot folded = history.foldFromFirstSnapshot();
-
-                assertThat(folded.version()).as(match.getKey()).isEqualTo(match.getValue().size());
-                assertThat(history.lastSnapshot().version()).isEqualTo(folded.version());
-                assertThat(folded.state()).as(match.getKey()).isEqualTo(history.lastSnapshot().state());
-                assertThat(folded.state()).isEqualTo(MatchView.of(Scorer.fold(match.getValue())));
-                assertThat(history.uncoveredVersions(folded.version())).isEmpty();
+                check.accept(match, ChannelHistory.of("match:" + match.getKey(), deltaRecords, snapshotRecords));
             }
-            assertThat(MatchView.of(Scorer.fold(matches.get("1391773"))).get("result"))
-                    .isEqualTo(Json.tree("{\"winner\":\"Queensland\",\"by\":{\"innings\":1,\"runs\":104}}"));
-            assertThat(MatchView.of(Scorer.fold(matches.get("1252720"))).at("/result/method").asText()).isEqualTo("D/L");
         }
     }
 }
