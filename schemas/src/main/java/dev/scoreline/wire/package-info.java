@@ -5,7 +5,6 @@
  * is docs/protocol.md.
  *
  * <p>Records only, shared by the gateway and the Java clients of the tests, the cluster and the
- * benchmarks; no
- * Undertow here, so a client need not depend on the server.
+ * benchmarks; no Undertow here, so a client need not depend on the server.
  */
 package dev.scoreline.wire;
