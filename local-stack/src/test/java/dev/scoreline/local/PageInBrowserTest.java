@@ -434,12 +434,12 @@ class PageInBrowserTest {
         }
     }
 
-    /** The README's ten-line example, as written but for the gateway's address and the match. */
+    /** docs/client.md's ten-line example, as written but for the gateway's address and match. */
     @Test
     @Order(6)
-    void readmesClientExampleRunsAsWritten() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        String section = readme.substring(readme.indexOf("## JavaScript client"));
+    void clientPagesExampleRunsAsWritten() throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "client.md"));
+        String section = page.substring(page.indexOf("## Loading it and a first example"));
         int start = section.indexOf("```js\n") + "```js\n".length();
         String example = section.substring(start, section.indexOf("```", start));
         String importLine = "import { ScorelineClient } from \"/static/scoreline-client.js\";";

@@ -19,7 +19,7 @@ final class ShortMatch {
     static final String ID = "1178424";
     static final String CHANNEL = "match:" + ID;
 
-    /** Dismissals that are not wickets (DESIGN.md, "The match state"). */
+    /** Dismissals that are not wickets (docs/domain.md, "The match state"). */
     private static final Set<String> NOT_WICKETS = Set.of("retired hurt", "retired not out");
 
     private ShortMatch() {}

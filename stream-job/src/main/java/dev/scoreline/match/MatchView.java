@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * The public view of a match, the state of the {@code match:<id>} channel. It follows DESIGN.md's
- * match state, except that every list that grows is an object keyed by position ("1", "2", ...):
+ * The public view of a match, the state of the {@code match:<id>} channel, as docs/domain.md ("The
+ * match state") lists it. Every list that grows is an object keyed by position ("1", "2", ...):
  * {@code innings}, each innings' {@code batters} (by batting position), {@code fallOfWickets},
  * {@code partnerships} and {@code thisOver}, so that a merge patch carries only what changed. It
  * has no null members: a field without a value is absent.

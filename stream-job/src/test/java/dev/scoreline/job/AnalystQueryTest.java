@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The analysts' query, exactly as the README prints it, run with Flink SQL over the change log the
- * job wrote: each match's runs and wickets per innings equal the final snapshots.
+ * The analysts' query, exactly as docs/analysts.md prints it, run with Flink SQL over the change
+ * log the job wrote: each match's runs and wickets per innings equal the final snapshots.
  */
 class AnalystQueryTest {
 
@@ -33,13 +33,13 @@ class AnalystQueryTest {
 
     private final InProcessKafka kafka = TestKafka.get();
 
-    /** The ```sql blocks of the README's analysts section, in order. */
-    static List<String> readmeSql() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int section = readme.indexOf("## Analysts");
-        assertThat(section).as("the README has an Analysts section").isNotNegative();
-        int next = readme.indexOf("\n## ", section + 1);
-        String analysts = readme.substring(section, next < 0 ? readme.length() : next);
+    /** The ```sql blocks of the Flink SQL section of docs/analysts.md, in order. */
+    static List<String> pageSql() throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "analysts.md"));
+        int section = page.indexOf("## Flink SQL");
+        assertThat(section).as("docs/analysts.md has a Flink SQL section").isNotNegative();
+        int next = page.indexOf("\n## ", section + 1);
+        String analysts = page.substring(section, next < 0 ? page.length() : next);
         List<String> blocks = new ArrayList<>();
         Matcher m = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(analysts);
         while (m.find()) {
@@ -52,7 +52,7 @@ class AnalystQueryTest {
     void runsAndWicketsPerInningsFromTheChangeLogEqualTheFinalSnapshots() throws Exception {
         Map<String, List<MatchEvent>> matches =
                 Map.of("1426312", Settled.recorded("1426312"), "335988", Settled.recorded("335988"));
-        List<String> sql = readmeSql();
+        List<String> sql = pageSql();
         assertThat(sql).hasSize(2);
 
         try (JobHarness h = new JobHarness(kafka, "analyst", 2);

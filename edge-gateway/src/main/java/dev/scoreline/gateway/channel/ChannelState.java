@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * The gateway's copy of one channel: its latest state with epoch and version, and a ring of the
- * recent deltas. It follows the version contract of DESIGN.md: stale deltas are ignored, a delta
- * that leaves a gap keeps the last good state and waits for a snapshot, a new epoch starts only
- * from its first delta or its snapshot.
+ * recent deltas. It follows the version contract of docs/topics.md ("Versions and deltas"): stale
+ * deltas are ignored, a delta that leaves a gap keeps the last good state and waits for a snapshot,
+ * a new epoch starts only from its first delta or its snapshot.
  *
  * <p>Not thread-safe: the owner serialises access (one lock per channel).
  */

@@ -9,12 +9,12 @@ import java.util.Map;
  * The {@code id:} of the Server-Sent Events, which a reconnecting client sends back as
  * {@code Last-Event-ID} to resume.
  *
- * <p>A stream of one channel uses {@code <epoch>:<version>}, as DESIGN.md says. A stream of several
- * channels needs every channel's position in one id (the client sends back only the last id it
- * saw), so there the id is {@code <channel>=<epoch>:<version>} for each channel that has had an
- * event, separated by spaces: {@code match:1=e7:42 match:2=e9:17}. Neither channel names nor
- * epochs (see common.schema.json) hold a space, a {@code =} or a {@code :} of their own, so the
- * id splits unambiguously.
+ * <p>A stream of one channel uses {@code <epoch>:<version>}, as docs/protocol.md ("Server-Sent
+ * Events") says. A stream of several channels needs every channel's position in one id (the
+ * client sends back only the last id it saw), so there the id is
+ * {@code <channel>=<epoch>:<version>} for each channel that has had an event, separated by spaces:
+ * {@code match:1=e7:42 match:2=e9:17}. Neither channel names nor epochs (see common.schema.json)
+ * hold a space, a {@code =} or a {@code :} of their own, so the id splits unambiguously.
  */
 final class EventIds {
 

@@ -10,8 +10,8 @@
  *   const sub = client.subscribe("match:1082591", { onState: (state) => console.log(state.innings) });
  *   sub.unsubscribe(); client.close();
  *
- * The rules it keeps (README, "Versions and deltas"): a snapshot replaces the state, even an
- * older one (the gateway's deltas that follow start from it); a delta {from, to} is ignored when
+ * The rules it keeps (docs/topics.md, "Versions and deltas"): a snapshot replaces the state, even
+ * an older one (the gateway's deltas that follow start from it); a delta {from, to} is ignored when
  * to <= v, applied (RFC 7386 merge patch) when from-1 <= v < to, and a gap (from-1 > v)
  * resubscribes with since = {epoch, v}, so that the gateway sends what is missing. A delta of
  * another epoch means the channel's state was rebuilt: the client asks for a fresh snapshot.

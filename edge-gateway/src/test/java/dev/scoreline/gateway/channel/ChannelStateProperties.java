@@ -21,7 +21,8 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * The version contract under a hostile feed: deltas duplicated, overlapping, lost; snapshots at
  * random. The expected states come from a model built here (random field edits, one per version),
- * and each delta is written from that model by the rule of DESIGN.md, not by the code under test.
+ * and each delta is written from that model by the rule of docs/topics.md ("Versions and
+ * deltas"), not by the code under test.
  */
 class ChannelStateProperties {
 

@@ -48,7 +48,10 @@ public final class Feed implements AutoCloseable {
         return s;
     }
 
-    /** The delta from..to by the rule of DESIGN.md: every field changed, at its value at {@code to}. */
+    /**
+     * The delta from..to by the rule of docs/topics.md ("Versions and deltas"): every field
+     * changed, at its value at {@code to}.
+     */
     public static Delta delta(String channel, String epoch, long from, long to) {
         ObjectNode patch = Json.object();
         patch.put("runs", (int) (to * (to + 1) / 2));
