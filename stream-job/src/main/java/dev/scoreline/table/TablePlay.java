@@ -1,5 +1,7 @@
 package dev.scoreline.table;
 
+import static dev.scoreline.table.IllegalAction.check;
+
 import dev.scoreline.delta.Channel;
 import dev.scoreline.table.HandAction.Move;
 import dev.scoreline.table.HandResult.End;
@@ -511,11 +513,5 @@ final class TablePlay {
     private void checkChips(HandPlayer p, long amount, String what) {
         long chips = seats.get(p.seat()).chips();
         check(amount <= chips, "%s of %d is more than the %d chips %s has", what, amount, chips, p.playerId());
-    }
-
-    private static void check(boolean holds, String reason, Object... args) {
-        if (!holds) {
-            throw new IllegalAction(args.length == 0 ? reason : String.format(reason, args));
-        }
     }
 }
