@@ -245,13 +245,9 @@ final class HandPlay {
         players.put(loser.seat(), players.get(loser.seat()).packing());
         record(loser, Move.OUTRANKED, null, e.eventTime());
         // Others may have left while the side show waited: the winner can be the last one in play.
-        List<HandPlayer> left = inPlay();
-        if (left.size() == 1) {
-            HandPlayer winner = left.get(0);
-            finish(End.OTHERS_PACKED, List.of(), List.of(new Winner(winner.seat(), winner.playerId(), pot)));
-            return;
+        if (!endIfOneLeft()) {
+            passTurnAfter(asker.seat(), e.eventTime());
         }
-        passTurnAfter(asker.seat(), e.eventTime());
     }
 
     void timeOut(TurnTimeout e) {
@@ -286,17 +282,27 @@ final class HandPlay {
     /** Takes a player out of the hand; ends it when one is left, else moves the turn on if it was theirs. */
     private void drop(int seat, Instant at) {
         players.put(seat, players.get(seat).packing());
-        List<HandPlayer> left = inPlay();
-        if (left.size() == 1) {
-            HandPlayer winner = left.get(0);
-            finish(End.OTHERS_PACKED, List.of(), List.of(new Winner(winner.seat(), winner.playerId(), pot)));
-        } else if (sideShow != null && (seat == sideShow.asker() || seat == sideShow.answerer())) {
+        if (endIfOneLeft()) {
+            return;
+        }
+        if (sideShow != null && (seat == sideShow.asker() || seat == sideShow.answerer())) {
             int asker = sideShow.asker();
             sideShow = null;
             passTurnAfter(asker, at);
         } else if (sideShow == null && seat == turn) {
             passTurnAfter(seat, at);
         }
+    }
+
+    /** Gives the pot to the last player in play, if only one is; says whether the hand ended. */
+    private boolean endIfOneLeft() {
+        List<HandPlayer> left = inPlay();
+        if (left.size() != 1) {
+            return false;
+        }
+        HandPlayer winner = left.get(0);
+        finish(End.OTHERS_PACKED, List.of(), List.of(new Winner(winner.seat(), winner.playerId(), pot)));
+        return true;
     }
 
     /**
