@@ -29,15 +29,17 @@ public final class Options {
     private final String positional;
     private final String positionalHelp;
     private final String footer;
+    private final String passes;
 
     private Options(String command, String description, List<Option<?>> options, String positional,
-            String positionalHelp, String footer) {
+            String positionalHelp, String footer, String passes) {
         this.command = command;
         this.description = description;
         this.options = List.copyOf(options);
         this.positional = positional;
         this.positionalHelp = positionalHelp;
         this.footer = footer;
+        this.passes = passes;
         Map<String, Option<?>> names = new LinkedHashMap<>();
         for (Option<?> o : this.options) {
             for (String name : names(o)) {
@@ -53,7 +55,7 @@ public final class Options {
      * @param description what it does, for help and the reference page
      */
     public static Options command(String command, String description) {
-        return new Options(command, description, List.of(), null, null, null);
+        return new Options(command, description, List.of(), null, null, null, null);
     }
 
     public Options with(Option<?>... more) {
@@ -63,22 +65,31 @@ public final class Options {
     public Options with(Collection<? extends Option<?>> more) {
         List<Option<?>> all = new ArrayList<>(options);
         all.addAll(more);
-        return new Options(command, description, all, positional, positionalHelp, footer);
+        return new Options(command, description, all, positional, positionalHelp, footer, passes);
     }
 
     /** The same options under another command's name, for a launcher that runs them as its own. */
     public Options named(String otherCommand, String otherDescription) {
-        return new Options(otherCommand, otherDescription, options, positional, positionalHelp, footer);
+        return new Options(otherCommand, otherDescription, options, positional, positionalHelp, footer, passes);
     }
 
     /** Words without a dash are taken, in order, as {@code metavar}. */
     public Options positional(String metavar, String help) {
-        return new Options(command, description, options, metavar, help, footer);
+        return new Options(command, description, options, metavar, help, footer, passes);
     }
 
     /** Text after the options in help: units, conventions. */
     public Options footer(String text) {
-        return new Options(command, description, options, positional, positionalHelp, text);
+        return new Options(command, description, options, positional, positionalHelp, text, passes);
+    }
+
+    /**
+     * Options this command does not know, {@code --name value} or {@code --name=value}, are handed
+     * on to {@code program} (see {@link Parsed#passed()}), which checks them; a name a typo away from
+     * one of this command's own is still refused, naming it.
+     */
+    public Options passingOthersTo(String program) {
+        return new Options(command, description, options, positional, positionalHelp, footer, program);
     }
 
     public List<Option<?>> options() {
@@ -100,7 +111,7 @@ public final class Options {
                 break;
             }
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new Parsed(this, Map.of(), Map.of(), List.of(), List.of(), true);
+                return new Parsed(this, Map.of(), Map.of(), List.of(), List.of(), List.of(), true);
             }
         }
         Map<String, Option<?>> byName = new LinkedHashMap<>();
@@ -113,6 +124,7 @@ public final class Options {
         Map<Option<?>, List<String>> texts = new LinkedHashMap<>();
         List<String> words = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<String> passed = new ArrayList<>();
         boolean onlyWords = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -133,6 +145,13 @@ public final class Options {
             int eq = arg.indexOf('=');
             String name = eq > 0 ? arg.substring(2, eq) : arg.substring(2);
             Option<?> option = byName.get(name);
+            if (option == null && passes != null && suggestion(name, byName).isEmpty()) {
+                passed.add(arg);
+                if (eq < 0 && i + 1 < args.length) {
+                    passed.add(args[++i]);
+                }
+                continue;
+            }
             if (option == null) {
                 throw new UsageException("unknown option --" + name + suggestion(name, byName));
             }
@@ -161,7 +180,7 @@ public final class Options {
                 throw new UsageException(o.synopsis() + " is required");
             }
         }
-        return new Parsed(this, values, texts, words, warnings, false);
+        return new Parsed(this, values, texts, words, warnings, passed, false);
     }
 
     @SuppressWarnings("unchecked")
@@ -255,6 +274,10 @@ public final class Options {
                 s.append(head).append(" ".repeat(left + 4 - head.length())).append(line.substring(indent.length()));
             }
         }
+        if (passes != null) {
+            s.append('\n');
+            wrap(s, "Other options go to " + passes + ".", "");
+        }
         if (footer != null) {
             s.append('\n');
             wrap(s, footer, "");
@@ -269,7 +292,7 @@ public final class Options {
         s.append("```\n").append(synopsis()).append("\n```\n\n");
         s.append("| option | default | meaning |\n|---|---|---|\n");
         if (positional != null) {
-            s.append("| `").append(positional).append("...` | | ").append(cell(positionalHelp)).append(" |\n");
+            s.append("| `").append(cell(positional)).append("...` | | ").append(cell(positionalHelp)).append(" |\n");
         }
         for (Option<?> o : options) {
             String d = o.isRequired() ? "required" : o.defaultDescription() == null ? "" : "`" + o.defaultDescription() + "`";
@@ -277,8 +300,11 @@ public final class Options {
                     : " (formerly " + String.join(", ", o.deprecatedAliases().stream().map(a -> "`--" + a + "`").toList())
                     + ", still read)";
             String repeat = o.isRepeatable() ? " Repeatable." : "";
-            s.append("| `").append(o.synopsis()).append("` | ").append(d).append(" | ").append(cell(o.help()))
+            s.append("| `").append(cell(o.synopsis())).append("` | ").append(cell(d)).append(" | ").append(cell(o.help()))
                     .append(repeat).append(also).append(" |\n");
+        }
+        if (passes != null) {
+            s.append("\nOther options go to ").append(passes).append(".\n");
         }
         if (footer != null) {
             s.append('\n').append(footer.replace('\n', ' ')).append('\n');

@@ -13,15 +13,17 @@ public final class Parsed {
     private final Map<Option<?>, List<String>> texts;
     private final List<String> positional;
     private final List<String> warnings;
+    private final List<String> passed;
     private final boolean help;
 
     Parsed(Options spec, Map<Option<?>, Object> values, Map<Option<?>, List<String>> texts, List<String> positional,
-            List<String> warnings, boolean help) {
+            List<String> warnings, List<String> passed, boolean help) {
         this.spec = spec;
         this.values = Map.copyOf(values);
         this.texts = Map.copyOf(texts);
         this.positional = List.copyOf(positional);
         this.warnings = List.copyOf(warnings);
+        this.passed = List.copyOf(passed);
         this.help = help;
     }
 
@@ -45,6 +47,11 @@ public final class Parsed {
     /** True when {@code --help} or {@code -h} was given; nothing else was then read. */
     public boolean helpRequested() {
         return help;
+    }
+
+    /** The options handed on, as given (see {@link Options#passingOthersTo}). */
+    public List<String> passed() {
+        return passed;
     }
 
     /** One line for each deprecated name used. */

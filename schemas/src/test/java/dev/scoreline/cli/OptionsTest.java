@@ -134,7 +134,18 @@ class OptionsTest {
                 .doesNotContain("--dev (default");
         assertThat(help.lines()).allMatch(line -> line.length() <= 100);
         assertThat(SPEC.markdown()).contains("| `--port N` | `8080` | HTTP port |")
-                .contains("| `--bootstrap HOST:PORT` | required | Kafka bootstrap servers |");
+                .contains("| `--bootstrap HOST:PORT` | required | Kafka bootstrap servers |")
+                .contains("| `--delivery at-least-once\\|exactly-once` | `at-least-once` | guarantee |");
+    }
+
+    @Test
+    void othersAreHandedOnButNotTyposOfOurOwn() {
+        Options spec = Options.command("up", "Up.").with(PORT).passingOthersTo("the job");
+        Parsed p = spec.parse("--delivery", "exactly-once", "--port", "1", "--checkpoint-interval=5s");
+        assertThat(p.passed()).containsExactly("--delivery", "exactly-once", "--checkpoint-interval=5s");
+        assertThat(p.get(PORT)).isEqualTo(1);
+        assertThatThrownBy(() -> spec.parse("--prot", "1")).hasMessage("unknown option --prot (did you mean --port?)");
+        assertThat(spec.help()).contains("Other options go to the job.");
     }
 
     @Test
