@@ -295,7 +295,9 @@ public final class Options {
             s.append("| `").append(cell(positional)).append("...` | | ").append(cell(positionalHelp)).append(" |\n");
         }
         for (Option<?> o : options) {
-            String d = o.isRequired() ? "required" : o.defaultDescription() == null ? "" : "`" + o.defaultDescription() + "`";
+            // A default that is a value reads as code; one told in words ("the cluster's") as text.
+            String d = o.isRequired() ? "required" : o.defaultDescription() == null ? ""
+                    : o.defaultValue() == null ? o.defaultDescription() : "`" + o.defaultDescription() + "`";
             String also = o.deprecatedAliases().isEmpty() ? ""
                     : " (formerly " + String.join(", ", o.deprecatedAliases().stream().map(a -> "`--" + a + "`").toList())
                     + ", still read)";
