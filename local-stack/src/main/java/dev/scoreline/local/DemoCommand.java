@@ -34,7 +34,8 @@ import org.apache.kafka.clients.producer.Producer;
 
 /**
  * {@code ./scoreline demo}: the whole system in this JVM. Every run starts fresh: the demo's Kafka
- * data and checkpoints are wiped first (once no other demo holds the directory), so the replays and the page begin at the first ball.
+ * data and checkpoints are wiped first (once no other demo holds the directory), so the replays and
+ * the page begin at the first ball.
  * {@link #start} runs the same demo without the console loop, for tests.
  */
 final class DemoCommand implements Command {
