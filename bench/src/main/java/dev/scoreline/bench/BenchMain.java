@@ -2,6 +2,8 @@ package dev.scoreline.bench;
 
 import dev.scoreline.bench.fanout.FanoutBench;
 import dev.scoreline.bench.fanout.FanoutReport;
+import dev.scoreline.cli.Parsed;
+import dev.scoreline.cli.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,25 +18,14 @@ import java.util.stream.Stream;
  */
 public final class BenchMain {
 
-    public static final String USAGE = """
-            Usage: ./scoreline bench [all|fanout|job|scorer|e2e] [options] [--out FILE]
-              all      everything below (default)
-              fanout   the gateway against Mosquitto and the socket limit: delivered msg/s, latency, memory
-              job      the match and table jobs (MiniCluster, RocksDB, checkpoints) against a pass-through job
-              scorer   the cricket scorer alone, folding recorded matches in a loop
-              e2e      a ball into Kafka -> the job -> a gateway -> a WebSocket client, paced
-              --out FILE   also write the report (with command, machine and date) to FILE
-              --dir DIR    work directory (default .scoreline/bench; wiped first)
-            """ + FanoutBench.USAGE + "\n" + dev.scoreline.bench.job.JobBench.USAGE + "\n"
-            + dev.scoreline.bench.e2e.EndToEndBench.USAGE;
-
     private BenchMain() {}
 
     public static void main(String[] args) {
         try {
             System.exit(run(args));
-        } catch (IllegalArgumentException e) {
+        } catch (UsageException e) {
             System.err.println("scoreline bench: " + e.getMessage());
+            System.err.println("(--help lists the options)");
             System.exit(2);
         } catch (Exception e) {
             System.err.println("scoreline bench: " + e);
@@ -44,16 +35,17 @@ public final class BenchMain {
     }
 
     static int run(String[] args) throws Exception {
-        Opts o = Opts.parse(args);
-        if (o.has("help") || o.words().contains("help")) {
-            System.out.println(USAGE);
+        Parsed o = BenchOptions.OPTIONS.parse(args);
+        if (o.helpRequested() || o.positional().contains("help")) {
+            System.out.println(BenchOptions.OPTIONS.help());
             return 0;
         }
-        String which = o.words().isEmpty() ? "all" : o.words().get(0);
-        if (!List.of("all", "fanout", "job", "scorer", "e2e").contains(which)) {
-            throw new IllegalArgumentException("unknown benchmark '" + which + "'\n" + USAGE);
+        String which = o.positional().isEmpty() ? "all" : o.positional().get(0);
+        if (!List.of("all", "fanout", "job", "scorer", "e2e").contains(which) || o.positional().size() > 1) {
+            throw new UsageException("unknown benchmark '" + String.join(" ", o.positional())
+                    + "': all, fanout, job, scorer or e2e");
         }
-        Path work = Path.of(o.text("dir", ".scoreline/bench")).toAbsolutePath();
+        Path work = o.get(BenchOptions.DIR).toAbsolutePath();
         wipe(work);
         Consumer<String> log = line -> System.err.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + line);
 
@@ -93,8 +85,8 @@ public final class BenchMain {
         }
         report.append("\nLoad average at the end: ").append(Table.num(Machine.load(), 2)).append('\n');
         System.out.println(report);
-        if (o.has("out")) {
-            Path out = Path.of(o.text("out", "bench/RESULTS.md"));
+        if (o.has(BenchOptions.OUT)) {
+            Path out = o.get(BenchOptions.OUT);
             Files.writeString(out, "# Benchmark results\n\n" + report);
             log.accept("written to " + out);
         }

@@ -1,8 +1,11 @@
 package dev.scoreline.cluster;
 
+import dev.scoreline.cli.Option;
+import dev.scoreline.cli.Options;
+import dev.scoreline.cli.Parsed;
+import dev.scoreline.cli.UsageException;
+import dev.scoreline.cli.ValueType;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,21 +14,31 @@ import java.util.List;
  */
 public final class ClusterCli {
 
-    static final String USAGE = """
-            Usage: ./scoreline cluster <up|down|status|kill NAME|start NAME> [--dir DIR]
-              up [--base-port 19000] [--gateways 2] [job options]
-                       three Kafka brokers (KRaft, replication factor 3, min.insync.replicas 2),
-                       a Flink JobManager and two TaskManagers (Flink's own entry points, the
-                       configuration derived from flink-conf/config.yaml), the gateways, and the
-                       job jar submitted through Flink's REST API; a job that ran before resumes
-                       from its latest checkpoint. Processes that already run are left alone.
-              status   each process, its pid, its port and whether it answers
-              down     stops every process (SIGTERM, then SIGKILL after 30 s); data stays in DIR
-              kill NAME   kill -9 of one process (kafka-2, taskmanager-1, gateway-2, ...)
-              start NAME  starts one process again
-              --dir DIR   the state directory: pids, ports, data, checkpoints, one log per
-                          process under DIR/logs (default .scoreline/cluster)
-            Ports from the base: Kafka base+11..13, Flink REST base+31, gateways base+61..62.""";
+    static final Option<Path> DIR = Option.of("dir", ValueType.path("DIR")).byDefault(StateDir.DEFAULT)
+            .help("the state directory: pids, ports, data, checkpoints, one log per process under DIR/logs");
+    static final Option<Integer> BASE_PORT = Option.of("base-port", ValueType.integer())
+            .byDefault(Layout.DEFAULT_BASE_PORT)
+            .help("up: ports from the base: Kafka base+11..13, Flink REST base+31, gateways base+61..62");
+    static final Option<Integer> GATEWAYS = Option.of("gateways", ValueType.integer()).byDefault(2)
+            .help("up: how many gateways");
+
+    static final Options OPTIONS = Options.command("./scoreline cluster", """
+                    The distributed deployment as separate processes on this machine.
+                    up: three Kafka brokers (KRaft, replication factor 3, min.insync.replicas 2), a Flink \
+                    JobManager and two TaskManagers (Flink's own entry points, the configuration derived from \
+                    flink-conf/config.yaml), the gateways, and the job jar submitted through Flink's REST API \
+                    with the job options given; a job that ran before resumes from its latest checkpoint. \
+                    Processes that already run are left alone.
+                    status: each process, its pid, its port and whether it answers.
+                    down: stops every process (SIGTERM, then SIGKILL after 30 s); data stays in DIR.
+                    kill NAME: kill -9 of one process (kafka-2, taskmanager-1, gateway-2, ...).
+                    start NAME: starts one process again.""")
+            .with(DIR, BASE_PORT, GATEWAYS)
+            .positional("up|down|status|kill NAME|start NAME", "what to do")
+            // The job's options are the job jar's to check: its classes are not on this classpath.
+            .passingOthersTo("the job, for up (the stream job's options but --bootstrap)");
+
+    static final String USAGE = OPTIONS.help();
 
     private ClusterCli() {}
 
@@ -33,56 +46,59 @@ public final class ClusterCli {
         System.exit(run(args));
     }
 
+    /** What was asked: the command, a process's name for kill and start, and for up the rest. */
+    record Request(String command, String name, Path dir, Integer basePort, Integer gateways, List<String> jobArgs) {
+
+        static Request parse(String... args) {
+            Parsed p = OPTIONS.parse(args);
+            List<String> words = p.positional();
+            String command = words.get(0);
+            List<String> jobArgs = p.passed();
+            if (!command.equals("up") && !jobArgs.isEmpty()) {
+                throw new UsageException("unknown option " + jobArgs.get(0) + " (job options are for up only)");
+            }
+            String name = null;
+            if (command.equals("kill") || command.equals("start")) {
+                if (words.size() != 2) {
+                    throw new UsageException(command + " takes one process name");
+                }
+                name = words.get(1);
+            } else if (words.size() > 1) {
+                throw new UsageException("unexpected argument '" + words.get(1) + "'");
+            }
+            return new Request(command, name, p.get(DIR), p.has(BASE_PORT) ? p.get(BASE_PORT) : null,
+                    p.has(GATEWAYS) ? p.get(GATEWAYS) : null, jobArgs);
+        }
+    }
+
     static int run(String[] args) {
-        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
+        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])
+                || List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.println(USAGE);
             return args.length == 0 ? 2 : 0;
         }
         String command = args[0];
-        Path dir = StateDir.DEFAULT;
-        Integer basePort = null;
-        Integer gateways = null;
-        List<String> positional = new ArrayList<>();
-        List<String> jobArgs = new ArrayList<>();
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
-            for (int i = 0; i < rest.size(); i++) {
-                String word = rest.get(i);
-                switch (word) {
-                    case "--dir" -> dir = Path.of(value(rest, ++i, word));
-                    case "--base-port" -> basePort = number(value(rest, ++i, word), word);
-                    case "--gateways" -> gateways = number(value(rest, ++i, word), word);
-                    default -> {
-                        if (word.startsWith("--") && command.equals("up")) {
-                            jobArgs.add(word);
-                            jobArgs.add(value(rest, ++i, word));
-                        } else if (word.startsWith("--")) {
-                            throw new IllegalArgumentException("unknown option " + word);
-                        } else {
-                            positional.add(word);
-                        }
-                    }
-                }
-            }
+            Request request = Request.parse(args);
             Installation installation = Installation.fromSystem();
-            StateDir state = new StateDir(dir);
+            StateDir state = new StateDir(request.dir());
             return switch (command) {
-                case "up" -> up(installation, state, basePort, gateways, jobArgs);
+                case "up" -> up(installation, state, request.basePort(), request.gateways(), request.jobArgs());
                 case "down" -> down(Cluster.existing(installation, state));
                 case "status" -> status(Cluster.existing(installation, state));
                 case "kill" -> {
                     Cluster cluster = Cluster.existing(installation, state);
-                    cluster.kill(only(positional, "kill"));
-                    System.out.println("killed " + positional.get(0) + " (SIGKILL)");
+                    cluster.kill(request.name());
+                    System.out.println("killed " + request.name() + " (SIGKILL)");
                     yield 0;
                 }
                 case "start" -> {
                     Cluster cluster = Cluster.existing(installation, state);
-                    cluster.start(only(positional, "start"));
-                    System.out.println(positional.get(0) + " is up");
+                    cluster.start(request.name());
+                    System.out.println(request.name() + " is up");
                     yield 0;
                 }
-                default -> throw new IllegalArgumentException("unknown cluster command '" + command + "'");
+                default -> throw new UsageException("unknown cluster command '" + command + "'");
             };
         } catch (IllegalArgumentException e) {
             System.err.println("scoreline cluster: " + e.getMessage());
@@ -137,27 +153,5 @@ public final class ClusterCli {
             all &= s.answers();
         }
         return all;
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(i);
-    }
-
-    private static int number(String value, String option) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes a whole number, not '" + value + "'");
-        }
-    }
-
-    private static String only(List<String> positional, String command) {
-        if (positional.size() != 1) {
-            throw new IllegalArgumentException(command + " takes one process name");
-        }
-        return positional.get(0);
     }
 }

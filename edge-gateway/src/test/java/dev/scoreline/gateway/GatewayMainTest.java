@@ -34,7 +34,7 @@ class GatewayMainTest {
             "--max-subscriptions", "8", "--max-connections", "100", "--max-malformed", "2",
             "--ping-interval", "500ms", "--idle-timeout", "3", "--close-grace", "2s", "--jwt-secret", "s3cret",
             "--io-threads", "1", "--socket-send-buffer", "64k", "--kafka", "fetch.max.wait.ms=50",
-            "--snapshot-topic", "snaps", "--delta-topic", "deltas"
+            "--snapshots-topic", "snaps", "--deltas-topic", "deltas"
         }, Map.of());
         assertThat(c.bootstrapServers()).isEqualTo("k1:9092,k2:9092");
         assertThat(c.port()).isZero();

@@ -1,5 +1,10 @@
 package dev.scoreline.local;
 
+import dev.scoreline.cli.Option;
+import dev.scoreline.cli.Options;
+import dev.scoreline.cli.Parsed;
+import dev.scoreline.cli.UsageException;
+import dev.scoreline.cli.ValueType;
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.gateway.GatewayConfig;
 import dev.scoreline.job.JobOptions;
@@ -11,6 +16,7 @@ import dev.scoreline.topic.Topic;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +25,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,37 +34,52 @@ import org.apache.kafka.clients.producer.Producer;
 
 /**
  * {@code ./scoreline demo}: the whole system in this JVM. Every run starts fresh: the demo's Kafka
- * data and checkpoints are wiped first, so the replays and the page begin at the first ball.
+ * data and checkpoints are wiped first (once no other demo holds the directory), so the replays and
+ * the page begin at the first ball.
  * {@link #start} runs the same demo without the console loop, for tests.
  */
 final class DemoCommand implements Command {
 
+    static final Option<Integer> PORT = Option.of("port", ValueType.integer(0, 65535)).byDefault(8080)
+            .help("the page and the gateway; another free port when taken");
+    static final Option<Integer> KAFKA_PORT = Option.of("kafka-port", ValueType.integer(0, 65535)).byDefault(9092)
+            .help("the Kafka broker, for kcat and Flink SQL; another free port when taken");
+    static final Option<Integer> WEB_UI_PORT = Option.of("web-ui-port", ValueType.integer(0, 65535)).byDefault(8081)
+            .help("Flink's web UI and REST API; another free port when taken");
+    static final Option<Double> SPEED = Option.of("speed", ValueType.decimal(0, 100_000)).byDefault(30.0)
+            .help("matches at X times real pace; a T20 ball comes every ~40 s");
+    static final Option<Path> MATCHES = Option.of("matches", ValueType.path("DIR"))
+            .defaultText("the bundled data/cricsheet").help("a folder of Cricsheet JSON files");
+    static final Option<Integer> TABLES = Option.of("tables", ValueType.integer(0, 100)).byDefault(4)
+            .help("how many simulated tables, demo-1 ... demo-N");
+    static final Option<Path> DIR = Option.of("dir", ValueType.path("DIR")).byDefault(Path.of(".scoreline/demo"))
+            .help("where Kafka's data and the checkpoints go; every run starts from scratch there");
+
+    static final Options OPTIONS = Options.command("./scoreline demo", """
+            Starts a Kafka broker, the Flink job (MiniCluster, RocksDB, checkpoints), a gateway, \
+            replays of recorded matches and simulated Teen Patti tables, all in this JVM, and prints \
+            where each part is: the page's URL, the Kafka bootstrap, the metrics and Flink's web UI. \
+            Ctrl-C stops everything.""")
+            .with(PORT, KAFKA_PORT, WEB_UI_PORT, SPEED, MATCHES, TABLES, DIR);
+
     @Override
-    public String usage() {
-        return """
-                Usage: ./scoreline demo [--port 8080] [--speed 30] [--matches DIR] [--tables 4] [--dir DIR]
-                  Starts a Kafka broker, the Flink job (MiniCluster, RocksDB, checkpoints), a gateway,
-                  replays of recorded matches and simulated Teen Patti tables, all in this JVM, and prints
-                  the page's URL. Ctrl-C stops everything.
-                  --port      the page and the gateway (default 8080)
-                  --speed     matches at X times real pace; a T20 ball comes every ~40 s (default 30)
-                  --matches   a folder of Cricsheet JSON files (default: the bundled data/cricsheet)
-                  --tables    how many simulated tables, demo-1 ... demo-N (default 4)
-                  --dir       where Kafka's data and the checkpoints go (default .scoreline/demo);
-                              every run starts from scratch there""";
+    public Options options() {
+        return OPTIONS;
     }
 
-    /** What a demo runs: the command's options. */
-    record Settings(int port, double speed, Path matches, int tables, Path dir) {
+    /** What a demo runs: the command's options. A port of 0 is any free one. */
+    record Settings(int port, int kafkaPort, int webUiPort, double speed, Path matches, int tables, Path dir) {
 
         static Settings parse(String[] arguments, Path home) {
-            Args args = Args.parse(arguments, Set.of("port", "speed", "matches", "tables", "dir"), Set.of());
+            Parsed args = OPTIONS.parse(arguments);
             return new Settings(
-                    args.integer("port", 8080, 0, 65535),
-                    args.decimal("speed", 30, 0, 100_000),
-                    args.has("matches") ? Path.of(args.required("matches")) : home.resolve("data/cricsheet"),
-                    args.integer("tables", 4, 0, 100),
-                    Path.of(args.text("dir", ".scoreline/demo")).toAbsolutePath());
+                    args.get(PORT),
+                    args.get(KAFKA_PORT),
+                    args.get(WEB_UI_PORT),
+                    args.get(SPEED),
+                    args.has(MATCHES) ? args.get(MATCHES) : home.resolve("data/cricsheet"),
+                    args.get(TABLES),
+                    args.get(DIR).toAbsolutePath());
         }
     }
 
@@ -82,20 +102,38 @@ final class DemoCommand implements Command {
     }
 
     /**
-     * Starts a demo: wipes {@code settings.dir()}, starts Kafka, the job and the gateway, then the
-     * match replay and the simulated tables, and prints what it did to {@code out}.
+     * Starts a demo: takes {@code settings.dir()} (refusing when another demo has it), wipes it,
+     * starts Kafka, the job and the gateway on the documented ports where they are free, then the
+     * match replay and the simulated tables, and prints what it did and where each part is to
+     * {@code out}.
      */
     static Demo start(Settings settings, PrintStream out) throws Exception {
         List<List<MatchEvent>> matches = load(settings.matches());
         long started = System.nanoTime();
-        out.printf("Scoreline demo: %s at %s, %s. Starting...%n",
-                count(matches.size(), "recorded match", "recorded matches"),
-                settings.speed() == 0 ? "full speed" : settings.speed() + "x",
-                count(settings.tables(), "simulated table", "simulated tables"));
-        wipe(settings.dir());
-        Demo demo = new Demo(Stack.start(settings.dir(), settings.port()), new MatchReplay(matches), settings);
+        DemoLock lock = DemoLock.acquire(settings.dir());
+        Demo demo;
+        try {
+            out.printf("Scoreline demo: %s at %s, %s. Starting...%n",
+                    count(matches.size(), "recorded match", "recorded matches"),
+                    settings.speed() == 0 ? "full speed" : settings.speed() + "x",
+                    count(settings.tables(), "simulated table", "simulated tables"));
+            int kafkaPort = Ports.preferred(settings.kafkaPort(), Ports::free);
+            int gatewayPort = Ports.preferred(settings.port(), Ports::free);
+            int webUiPort = Ports.preferred(settings.webUiPort(), Ports::free);
+            wipe(settings.dir());
+            demo = new Demo(Stack.start(settings.dir(), kafkaPort, gatewayPort, webUiPort), new MatchReplay(matches),
+                    settings, lock);
+        } catch (Exception | Error e) {
+            lock.close();
+            throw e;
+        }
         out.printf("Ready in %.1f s. Open %s (the replay takes about %s; Ctrl-C stops it)%n",
                 (System.nanoTime() - started) / 1e9, demo.url(), readable(demo.replay.length(settings.speed())));
+        out.printf("  page and gateway  %s%s%n", demo.url(), Ports.note(settings.port(), demo.port()));
+        out.printf("  metrics           %smetrics%n", demo.url());
+        out.printf("  Kafka bootstrap   %s%s%n", demo.bootstrapServers(),
+                Ports.note(settings.kafkaPort(), demo.kafkaPort()));
+        out.printf("  Flink web UI      %s%s%n", demo.webUi(), Ports.note(settings.webUiPort(), demo.webUi().getPort()));
         return demo;
     }
 
@@ -111,10 +149,12 @@ final class DemoCommand implements Command {
         private final Producer<String, String> producer;
         private final Thread matchThread;
         private final Thread tableThread;
+        private final DemoLock lock;
         private volatile EdgeGateway gateway;
 
-        private Demo(Stack stack, MatchReplay replay, Settings settings) {
+        private Demo(Stack stack, MatchReplay replay, Settings settings, DemoLock lock) {
             this.stack = stack;
+            this.lock = lock;
             this.replay = replay;
             this.gateway = stack.gateway();
             this.producer = Producers.feed(stack.kafka().bootstrapServers(), "scoreline-demo");
@@ -139,6 +179,16 @@ final class DemoCommand implements Command {
 
         String bootstrapServers() {
             return stack.kafka().bootstrapServers();
+        }
+
+        int kafkaPort() {
+            String bootstrap = bootstrapServers();
+            return Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+        }
+
+        /** Flink's web UI (and REST API) of the job's MiniCluster. */
+        URI webUi() {
+            return stack.job().cluster().getRestAddress().join();
         }
 
         /** How many match events the replay has sent, of {@link #matchEvents()}. */
@@ -188,14 +238,15 @@ final class DemoCommand implements Command {
             producer.close(Duration.ofSeconds(5));
             gateway.close();
             stack.close();
+            lock.close();
         }
     }
 
     /** Kafka, the job and the gateway, started in that order and closed in reverse. */
     private record Stack(InProcessKafka kafka, LocalJob job, EdgeGateway gateway) {
 
-        static Stack start(Path dir, int port) throws Exception {
-            InProcessKafka kafka = InProcessKafka.start(dir.resolve("kafka"));
+        static Stack start(Path dir, int kafkaPort, int port, int webUiPort) throws Exception {
+            InProcessKafka kafka = InProcessKafka.start(dir.resolve("kafka"), kafkaPort);
             LocalJob job = null;
             try {
                 ProjectTopics.create(kafka, 4);
@@ -203,7 +254,7 @@ final class DemoCommand implements Command {
                         "--bootstrap", kafka.bootstrapServers(),
                         "--starting-offsets", "earliest",
                         "--parallelism", "2",
-                        "--checkpoint-interval", "10s"), dir.resolve("job"), false);
+                        "--checkpoint-interval", "10s"), dir.resolve("job"), false, webUiPort);
                 job.awaitRunning(Duration.ofMinutes(1));
                 return new Stack(kafka, job, gateway(kafka, port));
             } catch (Exception e) {
@@ -242,7 +293,7 @@ final class DemoCommand implements Command {
 
     static List<List<MatchEvent>> load(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new Args.UsageException("--matches: no such folder: " + dir);
+            throw new UsageException("--matches: no such folder: " + dir);
         }
         List<List<MatchEvent>> matches = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -257,7 +308,7 @@ final class DemoCommand implements Command {
             throw new UncheckedIOException(e);
         }
         if (matches.isEmpty()) {
-            throw new Args.UsageException("--matches: no Cricsheet JSON file in " + dir);
+            throw new UsageException("--matches: no Cricsheet JSON file in " + dir);
         }
         return matches;
     }
@@ -277,15 +328,15 @@ final class DemoCommand implements Command {
         return (hours > 0 ? hours + " h " : "") + minutes + " min" + (hours == 0 ? " " + seconds % 60 + " s" : "");
     }
 
+    /** Empties the directory but for the lock this demo holds in it. */
     private static void wipe(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir) && !p.equals(dir.resolve(DemoLock.FILE_NAME))) {
                     Files.delete(p);
                 }
             }
         }
-        Files.createDirectories(dir);
     }
 
     interface Feed {

@@ -1,50 +1,39 @@
 package dev.scoreline.local;
 
+import dev.scoreline.cli.Option;
+import dev.scoreline.cli.Options;
+import dev.scoreline.cli.Parsed;
+import dev.scoreline.cli.ValueType;
 import dev.scoreline.job.JobOptions;
 import dev.scoreline.job.LocalJob;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code ./scoreline job}: the Flink job on a MiniCluster in this JVM against an existing Kafka. */
 final class JobCommand implements Command {
 
-    @Override
-    public String usage() {
-        return """
-                Usage: ./scoreline job --bootstrap HOST:PORT [--dir DIR] [--fresh] [job options]
-                  The Flink job on a local MiniCluster (RocksDB, checkpoints in DIR, default
-                  .scoreline/job). It resumes from the newest checkpoint in DIR unless --fresh.
-                  Stop it with Ctrl-C; the checkpoints stay for the next run.
+    static final Option<Path> DIR = Option.of("dir", ValueType.path("DIR")).byDefault(Path.of(".scoreline/job"))
+            .help("where the checkpoints go");
+    static final Option<Boolean> FRESH = Option.flag("fresh")
+            .help("start afresh instead of from the newest checkpoint in DIR");
 
-                """ + JobOptions.USAGE;
+    static final Options OPTIONS = Options.command("./scoreline job", """
+                    The Flink job on a local MiniCluster (RocksDB, checkpoints in DIR). It resumes from the \
+                    newest checkpoint in DIR unless --fresh. Stop it with Ctrl-C; the checkpoints stay for \
+                    the next run.""")
+            .with(DIR, FRESH).with(JobOptions.ALL).footer(JobOptions.DURATIONS);
+
+    @Override
+    public Options options() {
+        return OPTIONS;
     }
 
     @Override
     public int run(String[] arguments) throws Exception {
-        Path dir = Path.of(".scoreline/job");
-        boolean fresh = false;
-        List<String> jobArgs = new ArrayList<>();
-        for (int i = 0; i < arguments.length; i++) {
-            switch (arguments[i]) {
-                case "--dir" -> {
-                    if (i + 1 >= arguments.length) {
-                        throw new Args.UsageException("--dir needs a value");
-                    }
-                    dir = Path.of(arguments[++i]);
-                }
-                case "--fresh" -> fresh = true;
-                default -> jobArgs.add(arguments[i]);
-            }
-        }
-        JobOptions options;
-        try {
-            options = JobOptions.parse(jobArgs.toArray(String[]::new));
-        } catch (IllegalArgumentException e) {
-            throw new Args.UsageException(e.getMessage().lines().findFirst().orElse(e.getMessage()));
-        }
-        Path work = dir.toAbsolutePath();
+        Parsed args = OPTIONS.parse(arguments);
+        boolean fresh = args.get(FRESH);
+        JobOptions options = JobOptions.of(args);
+        Path work = args.get(DIR).toAbsolutePath();
         boolean resuming = !fresh && LocalJob.latestCheckpoint(work.resolve("checkpoints")).isPresent();
         LocalJob job = LocalJob.start(options, work, !fresh);
         CountDownLatch stopped = new CountDownLatch(1);

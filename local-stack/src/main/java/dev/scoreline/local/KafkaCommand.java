@@ -1,28 +1,38 @@
 package dev.scoreline.local;
 
+import dev.scoreline.cli.Option;
+import dev.scoreline.cli.Options;
+import dev.scoreline.cli.Parsed;
+import dev.scoreline.cli.ValueType;
 import dev.scoreline.kafka.InProcessKafka;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code ./scoreline kafka}: a single-node broker with the project's topics until Ctrl-C. */
 final class KafkaCommand implements Command {
 
+    static final Option<Integer> PORT = Option.of("port", ValueType.integer(1, 65535)).byDefault(9092)
+            .help("the broker's port on 127.0.0.1");
+    static final Option<Path> DIR = Option.of("dir", ValueType.path("DIR")).byDefault(Path.of(".scoreline/kafka"))
+            .help("where the data stays, so a restart keeps every record");
+    static final Option<Integer> PARTITIONS = Option.of("partitions", ValueType.integer(1, 1024)).byDefault(4)
+            .help("of each of the project's topics");
+
+    static final Options OPTIONS = Options.command("./scoreline kafka", """
+            A single-node Kafka broker (KRaft, in this JVM) with the project's topics, for development \
+            without Docker. Stop it with Ctrl-C.""").with(PORT, DIR, PARTITIONS);
+
     @Override
-    public String usage() {
-        return """
-                Usage: ./scoreline kafka [--port 9092] [--dir DIR] [--partitions 4]
-                  A single-node Kafka broker (KRaft, in this JVM) with the project's topics, for
-                  development without Docker. Data stays in DIR (default .scoreline/kafka), so a
-                  restart keeps every record. Stop it with Ctrl-C.""";
+    public Options options() {
+        return OPTIONS;
     }
 
     @Override
     public int run(String[] arguments) throws Exception {
-        Args args = Args.parse(arguments, Set.of("port", "dir", "partitions"), Set.of());
-        int port = args.integer("port", 9092, 1, 65535);
-        Path dir = Path.of(args.text("dir", ".scoreline/kafka")).toAbsolutePath();
-        int partitions = args.integer("partitions", 4, 1, 1024);
+        Parsed args = OPTIONS.parse(arguments);
+        int port = args.get(PORT);
+        Path dir = args.get(DIR).toAbsolutePath();
+        int partitions = args.get(PARTITIONS);
 
         InProcessKafka kafka = InProcessKafka.start(dir, port);
         CountDownLatch stopped = new CountDownLatch(1);

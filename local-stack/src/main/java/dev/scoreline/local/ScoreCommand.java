@@ -1,5 +1,7 @@
 package dev.scoreline.local;
 
+import dev.scoreline.cli.Options;
+import dev.scoreline.cli.UsageException;
 import dev.scoreline.json.Json;
 import dev.scoreline.match.MatchState;
 import dev.scoreline.match.MatchView;
@@ -13,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -35,22 +36,24 @@ final class ScoreCommand implements Command {
         this.err = err;
     }
 
+    static final Options OPTIONS = Options.command("./scoreline score", """
+            Converts each Cricsheet record (every *.json of a folder, in name order) to the events a \
+            live feed sends, folds them through the scorer the job uses, and prints each match's \
+            final state as one JSON line. An event the scorer refuses is reported on standard error \
+            with the match and the reason and left out, as the job does; a file that is no record \
+            is reported and skipped. The exit status is 1 when anything was refused, else 0.""")
+            .positional("FILE.json|DIR", "recorded matches, or folders of them");
+
     @Override
-    public String usage() {
-        return """
-                Usage: ./scoreline score FILE.json|DIR...
-                  Converts each Cricsheet record (every *.json of a folder, in name order) to the events a
-                  live feed sends, folds them through the scorer the job uses, and prints each match's
-                  final state as one JSON line. An event the scorer refuses is reported on standard error
-                  with the match and the reason and left out, as the job does; a file that is no record
-                  is reported and skipped. The exit status is 1 when anything was refused, else 0.""";
+    public Options options() {
+        return OPTIONS;
     }
 
     @Override
     public int run(String[] arguments) {
-        List<String> names = Args.parse(arguments, Set.of(), Set.of()).positional();
+        List<String> names = OPTIONS.parse(arguments).positional();
         if (names.isEmpty()) {
-            throw new Args.UsageException("name at least one Cricsheet JSON file or folder");
+            throw new UsageException("name at least one Cricsheet JSON file or folder");
         }
         int refused = 0;
         for (String name : names) {

@@ -1,5 +1,6 @@
 package dev.scoreline.local;
 
+import dev.scoreline.cli.UsageException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,7 +10,7 @@ public final class ScorelineCli {
 
     private ScorelineCli() {}
 
-    private static Map<String, Command> commands() {
+    static Map<String, Command> commands() {
         Map<String, Command> commands = new TreeMap<>();
         commands.put("kafka", new KafkaCommand());
         commands.put("demo", new DemoCommand());
@@ -35,15 +36,15 @@ public final class ScorelineCli {
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        if (rest.length == 1 && (rest[0].equals("--help") || rest[0].equals("-h"))) {
-            System.out.println(command.usage());
+        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+            System.out.println(command.options().help());
             return 0;
         }
         try {
             return command.run(rest);
-        } catch (Args.UsageException e) {
+        } catch (UsageException e) {
             System.err.println("scoreline " + args[0] + ": " + e.getMessage());
-            System.err.println(command.usage());
+            System.err.println(command.options().help());
             return 2;
         } catch (Exception e) {
             System.err.println("scoreline " + args[0] + ": " + e.getMessage());

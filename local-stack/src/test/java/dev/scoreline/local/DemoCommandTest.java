@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scoreline.cli.UsageException;
 import dev.scoreline.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class DemoCommandTest {
     void startsServesTheMatchAndStopsLeavingNoThreadNorPort() throws Exception {
         Set<Thread> before = liveNonDaemonThreads();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        DemoCommand.Demo demo = DemoCommand.start(new DemoCommand.Settings(0, 0, ShortMatch.folder(temp), 1,
+        DemoCommand.Demo demo = DemoCommand.start(new DemoCommand.Settings(0, 0, 0, 0, ShortMatch.folder(temp), 1,
                 temp.resolve("demo")), new PrintStream(console, true, StandardCharsets.UTF_8));
         int gatewayPort;
         int kafkaPort;
@@ -38,7 +39,10 @@ class DemoCommandTest {
             kafkaPort = Integer.parseInt(demo.bootstrapServers().substring(demo.bootstrapServers().lastIndexOf(':') + 1));
             assertThat(console.toString(StandardCharsets.UTF_8))
                     .contains("1 recorded match at full speed, 1 simulated table")
-                    .contains("Open http://localhost:" + gatewayPort + "/");
+                    .contains("Open http://localhost:" + gatewayPort + "/")
+                    .contains("  metrics           http://localhost:" + gatewayPort + "/metrics")
+                    .contains("  Kafka bootstrap   " + demo.bootstrapServers())
+                    .contains("  Flink web UI      " + demo.webUi());
 
             Gateway gateway = new Gateway(gatewayPort);
             JsonNode snapshot = await(Duration.ofSeconds(60), () -> {
@@ -85,6 +89,8 @@ class DemoCommandTest {
         Path home = Path.of("/opt/scoreline");
         DemoCommand.Settings settings = DemoCommand.Settings.parse(new String[0], home);
         assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.kafkaPort()).isEqualTo(9092);
+        assertThat(settings.webUiPort()).isEqualTo(8081);
         assertThat(settings.speed()).isEqualTo(30);
         assertThat(settings.tables()).isEqualTo(4);
         assertThat(settings.matches()).isEqualTo(home.resolve("data/cricsheet"));
@@ -92,22 +98,39 @@ class DemoCommandTest {
 
         DemoCommand.Settings given = DemoCommand.Settings.parse(
                 new String[] {"--port", "0", "--speed=250", "--matches", "/tmp/m", "--tables", "2", "--dir", "/tmp/d"}, home);
-        assertThat(given).isEqualTo(new DemoCommand.Settings(0, 250, Path.of("/tmp/m"), 2, Path.of("/tmp/d")));
+        assertThat(given).isEqualTo(new DemoCommand.Settings(0, 9092, 8081, 250, Path.of("/tmp/m"), 2, Path.of("/tmp/d")));
     }
 
     @Test
     void badOptionsAreNamed() {
         Path home = Path.of(".");
         assertThatThrownBy(() -> DemoCommand.Settings.parse(new String[] {"--speed", "fast"}, home))
-                .isInstanceOf(Args.UsageException.class).hasMessageContaining("--speed").hasMessageContaining("fast");
+                .isInstanceOf(UsageException.class).hasMessageContaining("--speed").hasMessageContaining("fast");
         assertThatThrownBy(() -> DemoCommand.Settings.parse(new String[] {"--port", "70000"}, home))
-                .isInstanceOf(Args.UsageException.class).hasMessageContaining("--port");
+                .isInstanceOf(UsageException.class).hasMessageContaining("--port");
         assertThatThrownBy(() -> DemoCommand.Settings.parse(new String[] {"--colour"}, home))
-                .isInstanceOf(Args.UsageException.class).hasMessageContaining("--colour");
+                .isInstanceOf(UsageException.class).hasMessageContaining("--colour");
         assertThatThrownBy(() -> DemoCommand.load(temp.resolve("nowhere")))
-                .isInstanceOf(Args.UsageException.class).hasMessageContaining("no such folder");
+                .isInstanceOf(UsageException.class).hasMessageContaining("no such folder");
         assertThatThrownBy(() -> DemoCommand.load(temp))
-                .isInstanceOf(Args.UsageException.class).hasMessageContaining("no Cricsheet JSON file");
+                .isInstanceOf(UsageException.class).hasMessageContaining("no Cricsheet JSON file");
+    }
+
+    @Test
+    void aSecondDemoInTheSameDirectoryStopsBeforeWipingAnything() throws Exception {
+        Path dir = temp.resolve("demo");
+        try (DemoLock running = DemoLock.acquire(dir)) {
+            Path data = java.nio.file.Files.createDirectories(dir.resolve("kafka")).resolve("records");
+            java.nio.file.Files.writeString(data, "the running demo's");
+            DemoCommand.Settings settings = new DemoCommand.Settings(0, 0, 0, 0, ShortMatch.folder(temp), 0, dir);
+            assertThatThrownBy(() -> DemoCommand.start(settings, new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("another demo (pid " + ProcessHandle.current().pid() + ") is running in " + dir)
+                    .hasMessageContaining("--dir");
+            assertThat(data).hasContent("the running demo's");
+        }
+        DemoLock.acquire(dir).close();
     }
 
     @Test

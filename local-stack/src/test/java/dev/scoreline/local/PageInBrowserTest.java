@@ -55,7 +55,7 @@ class PageInBrowserTest {
         if (!Chromium.installed()) {
             return; // each test says why it is skipped
         }
-        demo = DemoCommand.start(new DemoCommand.Settings(0, SPEED, ShortMatch.folder(temp), 2, temp.resolve("demo")),
+        demo = DemoCommand.start(new DemoCommand.Settings(0, 0, 0, SPEED, ShortMatch.folder(temp), 2, temp.resolve("demo")),
                 System.out);
         gateway = new Gateway(demo.port());
         browser = Chromium.start(temp.resolve("chromium-profile"), 1440, 1000);

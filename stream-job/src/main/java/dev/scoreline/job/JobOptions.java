@@ -1,25 +1,26 @@
 package dev.scoreline.job;
 
+import dev.scoreline.cli.Option;
+import dev.scoreline.cli.Options;
+import dev.scoreline.cli.Parsed;
+import dev.scoreline.cli.ValueType;
 import dev.scoreline.entity.SnapshotPolicy;
 import dev.scoreline.topic.Topic;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.util.TimeUtils;
 
 /**
- * The job's parameters, from {@code --name value} pairs. Cluster-wide settings (state backend,
- * checkpoint storage) belong in Flink's {@code config.yaml}; the options here that touch them are
- * for running the job outside a cluster and override the cluster only when given.
+ * The job's parameters, from its command line ({@link #OPTIONS}). Cluster-wide settings (state
+ * backend, checkpoint storage) belong in Flink's {@code config.yaml}; the options here that touch
+ * them are for running the job outside a cluster and override the cluster only when given.
  */
 public record JobOptions(
         String bootstrapServers,
@@ -29,7 +30,7 @@ public record JobOptions(
         String tableTopic,
         String tickerTopic,
         OutputTopics outputs,
-        String startingOffsets,
+        StartingOffsets startingOffsets,
         StateTuning tuning,
         int maxRecordBytes,
         DeliveryGuarantee delivery,
@@ -39,105 +40,127 @@ public record JobOptions(
         String checkpointDir,
         String stateBackend) {
 
-    public static final String USAGE = """
-            Scoreline stream job. Options (--name value):
-              --bootstrap HOST:PORT          Kafka bootstrap servers (required)
-              --group-id NAME                consumer group (default scoreline-job)
-              --entities match,ticker,table  which entity kinds to run (default all three); the
-                                             ticker runs whenever matches do, since they feed it
-              --match-topic NAME             (default match-events)
-              --table-topic NAME             (default table-events)
-              --ticker-topic NAME            the matches write their lines there and the ticker
-                                             reads them (default ticker-events)
-              --deltas-topic NAME            (default state-deltas)
-              --snapshots-topic NAME         (default state-snapshots)
-              --changelog-topic NAME         (default state-changelog)
-              --dead-letters-topic NAME      (default dead-letters)
-              --starting-offsets committed|earliest|latest
-                                             where a fresh job starts reading (default committed,
-                                             or earliest when the group has none)
-              --batch-interval DURATION      least time between two publications of an entity
-                                             (default 100ms)
-              --batch-max-events N           (default 50)
-              --snapshot-every-versions N    (default 100)
-              --snapshot-interval DURATION   (default 30s)
-              --dedup-retention DURATION     (default 24h)
-              --idle-timeout DURATION        (default 24h)
-              --finished-retention DURATION  (default 1h)
-              --entities-in-memory N         per task, kept deserialized between checkpoints
-                                             (default 1024)
-              --max-record-bytes N           larger input records are dead letters (default 65536)
-              --delivery at-least-once|exactly-once  (default at-least-once)
-              --parallelism N                (default: the cluster's)
-              --max-parallelism N            key groups; fixed for the job's life (default 128)
-              --checkpoint-interval DURATION (default: the cluster's)
-              --checkpoint-dir URI           (default: the cluster's)
-              --state-backend rocksdb|hashmap (default: the cluster's)
-            Durations: 100ms, 10s, 5min, 24h.""";
+    /** Flink's own rule for a duration without a unit, kept from when Flink parsed these. */
+    private static final ValueType<Duration> DURATION = ValueType.duration(ChronoUnit.MILLIS);
 
+    private static final StateTuning TUNING = StateTuning.defaults();
+
+    public static final Option<String> BOOTSTRAP = Option.of("bootstrap", ValueType.hostPorts()).required()
+            .help("Kafka bootstrap servers, several separated by commas");
+    public static final Option<String> GROUP_ID = Option.text("group-id", "NAME").byDefault("scoreline-job")
+            .help("consumer group");
+    public static final Option<List<String>> ENTITIES = Option.of("entities",
+                    ValueType.list(ValueType.oneOf(EntityKinds.NAMES.toArray(String[]::new))))
+            .byDefault(EntityKinds.NAMES)
+            .help("which entity kinds to run; the ticker runs whenever matches do, since they feed it");
+    public static final Option<String> MATCH_TOPIC = topic("match-topic", Topic.MATCH_EVENTS, "match events are read");
+    public static final Option<String> TABLE_TOPIC = topic("table-topic", Topic.TABLE_EVENTS, "table events are read");
+    public static final Option<String> TICKER_TOPIC = topic("ticker-topic", Topic.TICKER_EVENTS,
+            "the matches write their lines and the ticker reads them");
+    public static final Option<String> DELTAS_TOPIC = topic("deltas-topic", Topic.STATE_DELTAS, "deltas are written");
+    public static final Option<String> SNAPSHOTS_TOPIC = topic("snapshots-topic", Topic.STATE_SNAPSHOTS,
+            "snapshots are written");
+    public static final Option<String> CHANGELOG_TOPIC = topic("changelog-topic", Topic.STATE_CHANGELOG,
+            "changelog entries are written");
+    public static final Option<String> DEAD_LETTERS_TOPIC = topic("dead-letters-topic", Topic.DEAD_LETTERS,
+            "refused input records are written");
+    public static final Option<StartingOffsets> STARTING_OFFSETS = Option.of("starting-offsets",
+                    ValueType.oneOf(StartingOffsets.class))
+            .byDefault(StartingOffsets.COMMITTED)
+            .help("where a fresh job starts reading (committed: the group's offsets, or earliest when it has none)");
+    public static final Option<Duration> BATCH_INTERVAL = Option.of("batch-interval", DURATION)
+            .byDefault(TUNING.batchInterval()).help("least time between two publications of an entity");
+    public static final Option<Integer> BATCH_MAX_EVENTS = Option.of("batch-max-events", ValueType.positive())
+            .byDefault(TUNING.batchMaxEvents()).help("publish sooner once this many events wait");
+    public static final Option<Integer> SNAPSHOT_EVERY_VERSIONS = Option.of("snapshot-every-versions",
+                    ValueType.positive())
+            .byDefault((int) TUNING.snapshots().everyVersions()).help("a snapshot after this many versions");
+    public static final Option<Duration> SNAPSHOT_INTERVAL = Option.of("snapshot-interval", DURATION)
+            .byDefault(TUNING.snapshots().every()).help("a snapshot after this long");
+    public static final Option<Duration> DEDUP_RETENTION = Option.of("dedup-retention", DURATION)
+            .byDefault(TUNING.dedupRetention()).help("how long an event id is remembered to drop a redelivery");
+    public static final Option<Duration> IDLE_TIMEOUT = Option.of("idle-timeout", DURATION)
+            .byDefault(TUNING.idleTimeout()).help("an entity without events this long leaves the state");
+    public static final Option<Duration> FINISHED_RETENTION = Option.of("finished-retention", DURATION)
+            .byDefault(TUNING.finishedRetention()).help("a finished entity leaves the state this long after");
+    public static final Option<Integer> ENTITIES_IN_MEMORY = Option.of("entities-in-memory", ValueType.positive())
+            .byDefault(TUNING.entitiesInMemory()).help("per task, kept deserialized between checkpoints");
+    public static final Option<Integer> MAX_RECORD_BYTES = Option.of("max-record-bytes", ValueType.positive())
+            .byDefault(64 * 1024).help("larger input records are dead letters");
+    public static final Option<DeliveryGuarantee> DELIVERY = Option.of("delivery",
+                    ValueType.oneOf(DeliveryGuarantee.class, DeliveryGuarantee.AT_LEAST_ONCE,
+                            DeliveryGuarantee.EXACTLY_ONCE))
+            .byDefault(DeliveryGuarantee.AT_LEAST_ONCE).help("of the Kafka sink");
+    public static final Option<Integer> PARALLELISM = Option.of("parallelism", ValueType.positive())
+            .defaultText("the cluster's").help("of every operator");
+    public static final Option<Integer> MAX_PARALLELISM = Option.of("max-parallelism", ValueType.positive())
+            .byDefault(128).help("key groups; fixed for the job's life");
+    public static final Option<Duration> CHECKPOINT_INTERVAL = Option.of("checkpoint-interval", DURATION)
+            .defaultText("the cluster's").help("time between checkpoints");
+    public static final Option<String> CHECKPOINT_DIR = Option.text("checkpoint-dir", "URI")
+            .defaultText("the cluster's").help("where checkpoints go, kept when the job is cancelled");
+    public static final Option<String> STATE_BACKEND = Option.of("state-backend", ValueType.oneOf("rocksdb", "hashmap"))
+            .defaultText("the cluster's").help("where keyed state lives");
+
+    /** The options every command that runs the job takes. */
+    public static final List<Option<?>> ALL = List.of(BOOTSTRAP, GROUP_ID, ENTITIES, MATCH_TOPIC, TABLE_TOPIC,
+            TICKER_TOPIC, DELTAS_TOPIC, SNAPSHOTS_TOPIC, CHANGELOG_TOPIC, DEAD_LETTERS_TOPIC, STARTING_OFFSETS,
+            BATCH_INTERVAL, BATCH_MAX_EVENTS, SNAPSHOT_EVERY_VERSIONS, SNAPSHOT_INTERVAL, DEDUP_RETENTION,
+            IDLE_TIMEOUT, FINISHED_RETENTION, ENTITIES_IN_MEMORY, MAX_RECORD_BYTES, DELIVERY, PARALLELISM,
+            MAX_PARALLELISM, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, STATE_BACKEND);
+
+    public static final String DURATIONS = "Durations: 100ms, 10s, 5min, 24h (a bare number is milliseconds).";
+
+    public static final Options OPTIONS = Options.command("flink run stream-job-*-job.jar",
+                    "The Scoreline stream job, submitted to a Flink cluster.")
+            .with(ALL).footer(DURATIONS);
+
+    private static Option<String> topic(String name, Topic topic, String what) {
+        return Option.text(name, "NAME").byDefault(topic.defaultName()).help("the topic where " + what);
+    }
+
+    /** @throws dev.scoreline.cli.UsageException naming the option that is wrong */
     public static JobOptions parse(String... args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (!name.startsWith("--") || name.length() == 2) {
-                throw new IllegalArgumentException("expected an option --name, got '" + name + "'\n" + USAGE);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("option " + name + " needs a value\n" + USAGE);
-            }
-            given.put(name.substring(2), args[++i]);
-        }
-        Reader r = new Reader(given);
-        StateTuning defaults = StateTuning.defaults();
-        String tickerTopic = r.text("ticker-topic", Topic.TICKER_EVENTS.defaultName());
-        JobOptions options = new JobOptions(
-                r.required("bootstrap"),
-                r.text("group-id", "scoreline-job"),
-                entities(r.text("entities", "match,ticker,table")),
-                r.text("match-topic", Topic.MATCH_EVENTS.defaultName()),
-                r.text("table-topic", Topic.TABLE_EVENTS.defaultName()),
+        return of(OPTIONS.parse(args));
+    }
+
+    /** The job's options among what a command was given (its spec includes {@link #ALL}). */
+    public static JobOptions of(Parsed p) {
+        String tickerTopic = p.get(TICKER_TOPIC);
+        return new JobOptions(
+                p.get(BOOTSTRAP),
+                p.get(GROUP_ID),
+                entities(p.get(ENTITIES)),
+                p.get(MATCH_TOPIC),
+                p.get(TABLE_TOPIC),
                 tickerTopic,
-                new OutputTopics(
-                        r.text("deltas-topic", Topic.STATE_DELTAS.defaultName()),
-                        r.text("snapshots-topic", Topic.STATE_SNAPSHOTS.defaultName()),
-                        r.text("changelog-topic", Topic.STATE_CHANGELOG.defaultName()),
-                        r.text("dead-letters-topic", Topic.DEAD_LETTERS.defaultName()),
-                        tickerTopic),
-                r.choice("starting-offsets", "committed", "committed", "earliest", "latest"),
+                new OutputTopics(p.get(DELTAS_TOPIC), p.get(SNAPSHOTS_TOPIC), p.get(CHANGELOG_TOPIC),
+                        p.get(DEAD_LETTERS_TOPIC), tickerTopic),
+                p.get(STARTING_OFFSETS),
                 new StateTuning(
-                        r.duration("batch-interval", defaults.batchInterval()),
-                        r.integer("batch-max-events", defaults.batchMaxEvents()),
-                        new SnapshotPolicy(
-                                r.integer("snapshot-every-versions", (int) defaults.snapshots().everyVersions()),
-                                r.duration("snapshot-interval", defaults.snapshots().every())),
-                        r.duration("dedup-retention", defaults.dedupRetention()),
-                        r.duration("idle-timeout", defaults.idleTimeout()),
-                        r.duration("finished-retention", defaults.finishedRetention()),
-                        r.integer("entities-in-memory", defaults.entitiesInMemory())),
-                r.integer("max-record-bytes", 64 * 1024),
-                r.choice("delivery", "at-least-once", "at-least-once", "exactly-once").equals("exactly-once")
-                        ? DeliveryGuarantee.EXACTLY_ONCE
-                        : DeliveryGuarantee.AT_LEAST_ONCE,
-                given.containsKey("parallelism") ? r.integer("parallelism", 1) : null,
-                r.integer("max-parallelism", 128),
-                given.containsKey("checkpoint-interval") ? r.duration("checkpoint-interval", null) : null,
-                given.get("checkpoint-dir"),
-                given.containsKey("state-backend") ? r.choice("state-backend", null, "rocksdb", "hashmap") : null);
-        r.rejectUnknown();
-        return options;
+                        p.get(BATCH_INTERVAL),
+                        p.get(BATCH_MAX_EVENTS),
+                        new SnapshotPolicy(p.get(SNAPSHOT_EVERY_VERSIONS), p.get(SNAPSHOT_INTERVAL)),
+                        p.get(DEDUP_RETENTION),
+                        p.get(IDLE_TIMEOUT),
+                        p.get(FINISHED_RETENTION),
+                        p.get(ENTITIES_IN_MEMORY)),
+                p.get(MAX_RECORD_BYTES),
+                p.get(DELIVERY),
+                p.get(PARALLELISM),
+                p.get(MAX_PARALLELISM),
+                p.get(CHECKPOINT_INTERVAL),
+                p.get(CHECKPOINT_DIR),
+                p.get(STATE_BACKEND));
     }
 
     /**
      * The kinds named, with the ticker added when matches run: the matches' lines would otherwise
      * pile up unread and the scores channel would stand still.
      */
-    private static List<String> entities(String given) {
+    private static List<String> entities(List<String> given) {
         List<String> names = new ArrayList<>();
-        for (String name : given.split(",")) {
-            if (!EntityKinds.NAMES.contains(name)) {
-                throw new IllegalArgumentException("--entities takes " + String.join(", ", EntityKinds.NAMES)
-                        + ", not '" + name + "'");
-            }
+        for (String name : given) {
             if (!names.contains(name)) {
                 names.add(name);
             }
@@ -168,76 +191,5 @@ public record JobOptions(
             }
         }
         return conf;
-    }
-
-    private static final class Reader {
-        private final Map<String, String> given;
-        private final List<String> read = new ArrayList<>();
-
-        Reader(Map<String, String> given) {
-            this.given = given;
-        }
-
-        String required(String name) {
-            read.add(name);
-            String value = given.get(name);
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("--" + name + " is required\n" + USAGE);
-            }
-            return value;
-        }
-
-        String text(String name, String fallback) {
-            read.add(name);
-            String value = given.get(name);
-            return value == null ? fallback : value;
-        }
-
-        String choice(String name, String fallback, String... allowed) {
-            String value = text(name, fallback);
-            if (value != null && !List.of(allowed).contains(value.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("--" + name + " takes one of " + String.join(", ", allowed)
-                        + ", not '" + value + "'");
-            }
-            return value == null ? null : value.toLowerCase(Locale.ROOT);
-        }
-
-        int integer(String name, int fallback) {
-            String value = text(name, null);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                int parsed = Integer.parseInt(value.trim());
-                if (parsed < 1) {
-                    throw new NumberFormatException();
-                }
-                return parsed;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--" + name + " takes a positive whole number, not '" + value + "'");
-            }
-        }
-
-        Duration duration(String name, Duration fallback) {
-            String value = text(name, null);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return TimeUtils.parseDuration(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--" + name + " takes a duration such as 100ms, 10s or 5min, not '"
-                        + value + "'");
-            }
-        }
-
-        void rejectUnknown() {
-            for (String name : given.keySet()) {
-                if (!read.contains(name) && !List.of("parallelism", "checkpoint-interval", "checkpoint-dir",
-                        "state-backend").contains(name)) {
-                    throw new IllegalArgumentException("unknown option --" + name + "\n" + USAGE);
-                }
-            }
-        }
     }
 }

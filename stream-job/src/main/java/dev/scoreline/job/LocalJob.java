@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -13,23 +15,23 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
- * The job on a Flink MiniCluster in this JVM, as a real cluster would run it: RocksDB state,
- * incremental checkpoints under a work directory (kept on cancellation, so the next run can resume
- * from them), and a restart strategy that recovers from failures.
+ * The job on a Flink MiniCluster in this JVM, as a real cluster would run it: with the cluster's
+ * own {@code flink-conf/config.yaml} (RocksDB state, incremental checkpoints kept on cancellation,
+ * the restart strategy), its checkpoints under a work directory so the next run can resume from
+ * them.
  */
 public final class LocalJob implements AutoCloseable {
 
@@ -43,32 +45,27 @@ public final class LocalJob implements AutoCloseable {
         this.checkpoints = checkpoints;
     }
 
+    /** The directory of Flink's configuration in a checkout, which every mode of the job reads. */
+    public static final String CONF_DIR = "flink-conf";
+
+    /** Starts a MiniCluster, its REST API on any free port, and submits the job. */
+    public static LocalJob start(JobOptions options, Path workDir, boolean resume) throws Exception {
+        return start(options, workDir, resume, 0);
+    }
+
     /**
-     * Starts a MiniCluster and submits the job.
+     * Starts a MiniCluster with the cluster's configuration ({@code flink-conf/config.yaml}, see
+     * {@link #configuration}) and submits the job.
      *
      * @param workDir where checkpoints go
      * @param resume restore from the latest retained checkpoint under {@code workDir}, if any
+     * @param restPort the web UI's and REST API's port on 127.0.0.1, 0 for any free one
      */
-    public static LocalJob start(JobOptions options, Path workDir, boolean resume) throws Exception {
+    public static LocalJob start(JobOptions options, Path workDir, boolean resume, int restPort) throws Exception {
         Path checkpoints = workDir.resolve("checkpoints").toAbsolutePath();
         Files.createDirectories(checkpoints);
         int slots = options.parallelism() == null ? 2 : options.parallelism();
-
-        Configuration conf = options.flinkConfiguration();
-        conf.set(StateBackendOptions.STATE_BACKEND, options.stateBackend() == null ? "rocksdb" : options.stateBackend());
-        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        // as flink-conf/config.yaml: the per-event seen-id lookup is almost always a miss
-        conf.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL,
-                options.checkpointInterval() == null ? Duration.ofSeconds(5) : options.checkpointInterval());
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, Integer.MAX_VALUE);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
-        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
-        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        conf.set(RestOptions.PORT, 0);
+        Configuration conf = configuration(confDir(), options, workDir.toAbsolutePath(), slots, restPort);
 
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(conf)
@@ -93,6 +90,57 @@ public final class LocalJob implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    /**
+     * The cluster's configuration with what a MiniCluster in this JVM must do differently, then the
+     * job's own options on top.
+     */
+    static Configuration configuration(Path confDir, JobOptions options, Path workDir, int slots, int restPort) {
+        Configuration conf = GlobalConfiguration.loadConfiguration(confDir.toString());
+        // The JobManager and the TaskManager are threads of this JVM, sized by its -Xmx: process
+        // sizes would only be checked against it.
+        conf.removeConfig(JobManagerOptions.TOTAL_PROCESS_MEMORY);
+        conf.removeConfig(TaskManagerOptions.TOTAL_PROCESS_MEMORY);
+        // The reporter's port range is the cluster processes'; here the gateway's /metrics and the
+        // web UI show the numbers, and the reporter's jar is not on this classpath.
+        conf.toMap().keySet().stream().filter(key -> key.startsWith("metrics.reporter.")).toList()
+                .forEach(conf::removeKey);
+        // One TaskManager with a slot per task: the cluster's parallelism would need its slots.
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, slots);
+        // Another local job or a cluster on this machine may hold the cluster's port.
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.PORT, restPort);
+        conf.addAll(options.flinkConfiguration());
+        // This run's own directories, so that a later run in the same work directory resumes from
+        // them and two runs elsewhere never share one.
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, workDir.resolve("checkpoints").toUri().toString());
+        conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, workDir.resolve("savepoints").toUri().toString());
+        return conf;
+    }
+
+    /**
+     * {@value #CONF_DIR} of the checkout: under {@code -Dscoreline.home} (the launcher sets it),
+     * else the nearest above the working directory (a module's tests run in the module). A job
+     * submitted to a cluster never asks: the cluster reads its own.
+     */
+    static Path confDir() {
+        List<Path> starts = new ArrayList<>();
+        String home = System.getProperty("scoreline.home");
+        if (home != null) {
+            starts.add(Path.of(home).toAbsolutePath());
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            starts.add(dir);
+        }
+        for (Path dir : starts) {
+            if (Files.isRegularFile(dir.resolve(CONF_DIR).resolve("config.yaml"))) {
+                return dir.resolve(CONF_DIR);
+            }
+        }
+        throw new IllegalStateException("no " + CONF_DIR + "/config.yaml under -Dscoreline.home or above "
+                + Path.of("").toAbsolutePath() + ": the local job runs from a Scoreline checkout");
     }
 
     /** The newest completed checkpoint (a {@code chk-N} folder with its metadata) under a checkpoint root. */

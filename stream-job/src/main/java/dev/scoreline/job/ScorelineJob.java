@@ -1,5 +1,6 @@
 package dev.scoreline.job;
 
+import dev.scoreline.cli.Parsed;
 import dev.scoreline.event.EntityEvent;
 import dev.scoreline.job.serde.JsonTypeInfo;
 import java.time.Duration;
@@ -47,11 +48,12 @@ public final class ScorelineJob {
     private ScorelineJob() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println(JobOptions.USAGE);
+        Parsed parsed = JobOptions.OPTIONS.parse(args);
+        if (parsed.helpRequested()) {
+            System.out.println(JobOptions.OPTIONS.help());
             return;
         }
-        JobOptions options = JobOptions.parse(args);
+        JobOptions options = JobOptions.of(parsed);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(options.flinkConfiguration());
         defineWithKafka(env, options);
         env.execute("scoreline");
@@ -111,9 +113,9 @@ public final class ScorelineJob {
 
     static <S, E extends EntityEvent> KafkaSource<Incoming<E>> kafkaSource(JobOptions options, EntityKind<S, E> kind) {
         OffsetsInitializer start = switch (options.startingOffsets()) {
-            case "earliest" -> OffsetsInitializer.earliest();
-            case "latest" -> OffsetsInitializer.latest();
-            default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+            case EARLIEST -> OffsetsInitializer.earliest();
+            case LATEST -> OffsetsInitializer.latest();
+            case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
         };
         return KafkaSource.<Incoming<E>>builder()
                 .setBootstrapServers(options.bootstrapServers())

@@ -1,11 +1,12 @@
 package dev.scoreline.bench.e2e;
 
+import dev.scoreline.bench.BenchOptions;
 import dev.scoreline.bench.Histogram;
-import dev.scoreline.bench.Opts;
 import dev.scoreline.bench.Table;
 import dev.scoreline.bench.Target;
 import dev.scoreline.bench.job.Inputs;
 import dev.scoreline.bench.job.JobBench;
+import dev.scoreline.cli.Parsed;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.gateway.GatewayConfig;
@@ -45,13 +46,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class EndToEndBench {
 
-    public static final String USAGE = """
-            e2e options:
-              --balls-per-second 200    paced rate over all matches
-              --matches 200             matches played side by side
-              --e2e-seconds 40          how long to play (the first 5 s are warm-up)
-              --batch-interval 100ms    the job's batch interval""";
-
     public record Result(String markdown, List<Target> targets) {}
 
     /** When each event of one match was produced, by version (the n-th event is version n). */
@@ -67,23 +61,23 @@ public final class EndToEndBench {
         }
     }
 
-    private final Opts opts;
+    private final Parsed opts;
     private final Path work;
     private final Consumer<String> log;
 
-    public EndToEndBench(Opts opts, Path work, Consumer<String> log) {
+    public EndToEndBench(Parsed opts, Path work, Consumer<String> log) {
         this.opts = opts;
         this.work = work;
         this.log = log;
     }
 
     public Result run() throws Exception {
-        int rate = opts.integer("balls-per-second", 200);
-        int matchCount = opts.integer("matches", 200);
-        int seconds = opts.integer("e2e-seconds", 40);
-        String batch = opts.text("batch-interval", "100ms");
+        int rate = opts.get(BenchOptions.BALLS_PER_SECOND);
+        int matchCount = opts.get(BenchOptions.E2E_MATCHES);
+        int seconds = opts.get(BenchOptions.E2E_SECONDS);
+        String batch = opts.get(BenchOptions.BATCH_INTERVAL);
         long batchMillis = org.apache.flink.util.TimeUtils.parseDuration(batch).toMillis();
-        List<List<Inputs.Keyed>> matches = Inputs.copies(Inputs.recorded(JobBench.dataDir(opts)), matchCount, "e2e-");
+        List<List<Inputs.Keyed>> matches = Inputs.copies(Inputs.recorded(BenchOptions.matches(opts)), matchCount, "e2e-");
         Map<String, Sent> sent = new ConcurrentHashMap<>();
         for (List<Inputs.Keyed> m : matches) {
             sent.put(m.get(0).key(), new Sent(m.size()));

@@ -3,9 +3,10 @@ package dev.scoreline.bench.fanout;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import dev.scoreline.bench.BenchOptions;
 import dev.scoreline.bench.Child;
 import dev.scoreline.bench.Histogram;
-import dev.scoreline.bench.Opts;
+import dev.scoreline.cli.Parsed;
 import dev.scoreline.kafka.InProcessKafka;
 import dev.scoreline.topic.Topic;
 import java.net.ServerSocket;
@@ -34,19 +35,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class FanoutBench {
 
-    public static final String USAGE = """
-            fanout options:
-              --systems gateway,limit,mosquitto   which servers (default all three)
-              --subscribers 1k,10k,18k            subscriber counts; the largest also measures idle memory
-              --channels 1,100                    channels the subscribers spread over
-              --offered 50k,250k,1000k            offered messages/s (deltas/s x subscribers per channel)
-              --max-offered 50k                   offered rate at the largest count only
-              --seconds 8                         publishing time per step
-              --warm-up-seconds 3                 an unreported first step per server, at --max-offered
-              --pad 300                           bytes of padding per delta (the frame is ~100 bytes more)
-              --per-process 5000                  subscribers per load-client process
-              --profile                           record each server JVM with JFR (<dir>/fanout/<system>.jfr)""";
-
     /** One measured step. */
     public record Step(String system, int subscribers, int channels, int nominal, double offered, double delivered,
             double p50, double p99, double p999, long conflations, long closes, double serverCpu, double clientCpu,
@@ -60,28 +48,28 @@ public final class FanoutBench {
     /** Above this the one publisher thread (and its Kafka producer) falls behind its schedule. */
     private static final int MAX_DELTAS_PER_SECOND = 20_000;
 
-    private final Opts opts;
+    private final Parsed opts;
     private final Path work;
     private final Consumer<String> log;
     private final Map<String, Long> versions = new HashMap<>();
     private int sourceBlock = 1;
 
-    public FanoutBench(Opts opts, Path work, Consumer<String> log) {
+    public FanoutBench(Parsed opts, Path work, Consumer<String> log) {
         this.opts = opts;
         this.work = work;
         this.log = log;
     }
 
     public Result run() throws Exception {
-        List<String> systems = List.of(opts.text("systems", "gateway,limit,mosquitto").split(","));
-        int[] counts = opts.integers("subscribers", "1k,10k,18k");
-        int[] channelCounts = opts.integers("channels", "1,100");
-        int[] offered = opts.integers("offered", "50k,250k,1000k");
-        int maxOffered = opts.integer("max-offered", 50_000);
-        int seconds = opts.integer("seconds", 8);
-        int warmUpSeconds = opts.integer("warm-up-seconds", 3);
-        String pad = "p".repeat(opts.integer("pad", 300));
-        int perProcess = opts.integer("per-process", 5000);
+        List<String> systems = opts.get(BenchOptions.SYSTEMS);
+        int[] counts = ints(opts.get(BenchOptions.SUBSCRIBERS));
+        int[] channelCounts = ints(opts.get(BenchOptions.CHANNELS));
+        int[] offered = ints(opts.get(BenchOptions.OFFERED));
+        int maxOffered = opts.get(BenchOptions.MAX_OFFERED);
+        int seconds = opts.get(BenchOptions.SECONDS);
+        int warmUpSeconds = opts.get(BenchOptions.WARM_UP_SECONDS);
+        String pad = "p".repeat(opts.get(BenchOptions.PAD));
+        int perProcess = opts.get(BenchOptions.PER_PROCESS);
         int largest = Arrays.stream(counts).max().orElse(1000);
         int maxChannels = Arrays.stream(channelCounts).max().orElse(1);
 
@@ -196,10 +184,14 @@ public final class FanoutBench {
 
     private List<String> jvm(String name) {
         List<String> options = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseParallelGC"));
-        if (opts.has("profile")) {
+        if (opts.get(BenchOptions.PROFILE)) {
             options.add("-XX:StartFlightRecording=filename=" + work.resolve(name + ".jfr") + ",settings=profile");
         }
         return options;
+    }
+
+    private static int[] ints(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
     }
 
     static String channel(int i) {

@@ -1,7 +1,10 @@
 package dev.scoreline.bench.fanout;
 
 import dev.scoreline.bench.Machine;
-import dev.scoreline.bench.Opts;
+import dev.scoreline.cli.Option;
+import dev.scoreline.cli.Options;
+import dev.scoreline.cli.Parsed;
+import dev.scoreline.cli.ValueType;
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.gateway.GatewayConfig;
 import java.io.BufferedReader;
@@ -16,16 +19,28 @@ import java.time.Duration;
  */
 public final class GatewayServerMain {
 
+    private static final Option<String> BOOTSTRAP = Option.of("bootstrap", ValueType.hostPorts())
+            .byDefault("127.0.0.1:9092");
+    private static final Option<String> SNAPSHOTS_TOPIC = Option.text("snapshots-topic", "NAME")
+            .byDefault("bench-snapshots");
+    private static final Option<String> DELTAS_TOPIC = Option.text("deltas-topic", "NAME").byDefault("bench-deltas");
+    private static final Option<Integer> PORT = Option.of("port", ValueType.integer(0, 65535)).byDefault(0);
+    private static final Option<Integer> MAX_CONNECTIONS = Option.of("max-connections", ValueType.count())
+            .byDefault(20_000);
+
+    static final Options OPTIONS = Options.command("GatewayServerMain", "The gateway of the fan-out benchmark.")
+            .with(BOOTSTRAP, SNAPSHOTS_TOPIC, DELTAS_TOPIC, PORT, MAX_CONNECTIONS);
+
     private GatewayServerMain() {}
 
     public static void main(String[] args) throws Exception {
-        Opts o = Opts.parse(args);
-        GatewayConfig config = GatewayConfig.builder(o.text("bootstrap", "127.0.0.1:9092"))
-                .snapshotTopic(o.text("snapshot-topic", "bench-snapshots"))
-                .deltaTopic(o.text("delta-topic", "bench-deltas"))
+        Parsed o = OPTIONS.parse(args);
+        GatewayConfig config = GatewayConfig.builder(o.get(BOOTSTRAP))
+                .snapshotTopic(o.get(SNAPSHOTS_TOPIC))
+                .deltaTopic(o.get(DELTAS_TOPIC))
                 .bindAddress("127.0.0.1")
-                .port(o.integer("port", 0))
-                .maxConnections(o.integer("max-connections", 20_000))
+                .port(o.get(PORT))
+                .maxConnections(o.get(MAX_CONNECTIONS))
                 .build();
         try (EdgeGateway gateway = new EdgeGateway(config).start()) {
             if (!gateway.awaitReady(Duration.ofMinutes(2))) {

@@ -1,7 +1,10 @@
 package dev.scoreline.bench.fanout;
 
 import dev.scoreline.bench.Machine;
-import dev.scoreline.bench.Opts;
+import dev.scoreline.cli.Option;
+import dev.scoreline.cli.Options;
+import dev.scoreline.cli.Parsed;
+import dev.scoreline.cli.ValueType;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.json.Json;
 import dev.scoreline.wire.ServerMessage;
@@ -19,8 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The socket-limit server in its own process, fed from the same Kafka topic as the gateway: each
@@ -29,19 +32,28 @@ import org.apache.kafka.common.errors.WakeupException;
  */
 public final class LimitServerMain {
 
+    private static final Option<Integer> PORT = Option.of("port", ValueType.integer(0, 65535)).byDefault(0);
+    private static final Option<Integer> IO_THREADS = Option.of("io-threads", ValueType.positive())
+            .byDefault(Runtime.getRuntime().availableProcessors());
+    private static final Option<String> BOOTSTRAP = Option.of("bootstrap", ValueType.hostPorts())
+            .byDefault("127.0.0.1:9092");
+    private static final Option<String> DELTAS_TOPIC = Option.text("deltas-topic", "NAME").byDefault("bench-deltas");
+
+    static final Options OPTIONS = Options.command("LimitServerMain", "The socket-limit server of the fan-out benchmark.")
+            .with(PORT, IO_THREADS, BOOTSTRAP, DELTAS_TOPIC);
+
     private LimitServerMain() {}
 
     public static void main(String[] args) throws Exception {
-        Opts o = Opts.parse(args);
-        LimitServer server = new LimitServer(o.integer("port", 0),
-                o.integer("io-threads", Runtime.getRuntime().availableProcessors()));
+        Parsed o = OPTIONS.parse(args);
+        LimitServer server = new LimitServer(o.get(PORT), o.get(IO_THREADS));
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, o.text("bootstrap", "127.0.0.1:9092"));
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, o.get(BOOTSTRAP));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p);
-        TopicPartition tp = new TopicPartition(o.text("delta-topic", "bench-deltas"), 0);
+        TopicPartition tp = new TopicPartition(o.get(DELTAS_TOPIC), 0);
         consumer.assign(List.of(tp));
         consumer.seekToEnd(List.of(tp));
         consumer.position(tp);

@@ -1,6 +1,9 @@
 package dev.scoreline.bench.fanout;
 
-import dev.scoreline.bench.Opts;
+import dev.scoreline.cli.Option;
+import dev.scoreline.cli.Options;
+import dev.scoreline.cli.Parsed;
+import dev.scoreline.cli.ValueType;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -17,17 +20,31 @@ import java.util.List;
  */
 public final class SubscriberMain {
 
+    private static final Option<String> HOST = Option.text("host", "ADDRESS").byDefault("127.0.0.1");
+    private static final Option<Integer> PORT = Option.of("port", ValueType.integer(1, 65535)).byDefault(8080);
+    private static final Option<Integer> COUNT = Option.of("count", ValueType.count()).byDefault(1000);
+    private static final Option<Integer> CHANNELS = Option.of("channels", ValueType.count()).byDefault(1);
+    private static final Option<Integer> OFFSET = Option.of("offset", ValueType.count()).byDefault(0);
+    private static final Option<String> PREFIX = Option.text("prefix", "TEXT").byDefault("match:b");
+    private static final Option<String> SOURCE = Option.text("source", "A.B.C").byDefault("127.0.1");
+    private static final Option<Integer> PER_ADDRESS = Option.of("per-address", ValueType.count()).byDefault(2000);
+    private static final Option<String> ID = Option.text("id", "TEXT").byDefault("sub");
+
+    static final Options OPTIONS = Options.command("SubscriberMain", "A load-client process of the fan-out benchmark.")
+            .with(HOST, PORT, COUNT, CHANNELS, OFFSET, PREFIX, SOURCE, PER_ADDRESS, ID)
+            .positional("ws|mqtt", "the protocol (default ws)");
+
     private SubscriberMain() {}
 
     public static void main(String[] args) throws Exception {
-        Opts o = Opts.parse(args);
-        String protocol = o.words().isEmpty() ? "ws" : o.words().get(0);
-        InetSocketAddress server = new InetSocketAddress(o.text("host", "127.0.0.1"), o.integer("port", 8080));
-        int count = o.integer("count", 1000);
-        int channels = o.integer("channels", 1);
-        int offset = o.integer("offset", 0);
-        String prefix = o.text("prefix", "match:b");
-        List<InetAddress> sources = sources(o.text("source", "127.0.1"), count, o.integer("per-address", 2000));
+        Parsed o = OPTIONS.parse(args);
+        String protocol = o.positional().isEmpty() ? "ws" : o.positional().get(0);
+        InetSocketAddress server = new InetSocketAddress(o.get(HOST), o.get(PORT));
+        int count = o.get(COUNT);
+        int channels = o.get(CHANNELS);
+        int offset = o.get(OFFSET);
+        String prefix = o.get(PREFIX);
+        List<InetAddress> sources = sources(o.get(SOURCE), count, o.get(PER_ADDRESS));
         Recorder recorder = new Recorder();
         java.util.function.IntFunction<String> channelOf = i -> prefix + ((offset + i) % channels);
 
@@ -37,7 +54,7 @@ public final class SubscriberMain {
             MqttSubscribers m = new MqttSubscribers(server, recorder);
             clients = m;
             status = () -> m.ready() + " " + m.failed() + " " + m.closed() + " " + m.firstFailure();
-            m.open(count, sources, channelOf, o.text("id", "sub") + "-");
+            m.open(count, sources, channelOf, o.get(ID) + "-");
         } else {
             WsSubscribers w = new WsSubscribers(server, recorder);
             clients = w;

@@ -1,8 +1,9 @@
 package dev.scoreline.bench.job;
 
-import dev.scoreline.bench.Opts;
+import dev.scoreline.bench.BenchOptions;
 import dev.scoreline.bench.Table;
 import dev.scoreline.bench.Target;
+import dev.scoreline.cli.Parsed;
 import dev.scoreline.job.JobOptions;
 import dev.scoreline.job.LocalJob;
 import dev.scoreline.kafka.InProcessKafka;
@@ -32,16 +33,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class JobBench {
 
-    public static final String USAGE = """
-            job options:
-              --match-events 120k       events of re-keyed recorded matches to pre-load
-              --table-events 80k        events of simulated tables to pre-load
-              --warm-up-events 40k      per kind, run through both jobs first and not measured (0: none)
-              --parallelism 2           of every job
-              --checkpoint-interval 5s  of every job
-              --kinds match,table       which jobs
-              --data DIR                recorded matches (default data/cricsheet under the repository)""";
-
     /** The share of each output left out of the steady rates: the job's start and its JIT compilation. */
     static final double WARM_UP = 0.25;
 
@@ -51,31 +42,27 @@ public final class JobBench {
 
     public record Result(List<Run> runs, String markdown, List<Target> targets) {}
 
-    private final Opts opts;
+    private final Parsed opts;
     private final Path work;
     private final Consumer<String> log;
 
-    public JobBench(Opts opts, Path work, Consumer<String> log) {
+    public JobBench(Parsed opts, Path work, Consumer<String> log) {
         this.opts = opts;
         this.work = work;
         this.log = log;
     }
 
-    public static Path dataDir(Opts opts) {
-        return Path.of(opts.text("data", Path.of(System.getProperty("scoreline.home", "."), "data", "cricsheet").toString()));
-    }
-
     public Result run() throws Exception {
-        int matchEvents = opts.integer("match-events", 120_000);
-        int tableEvents = opts.integer("table-events", 80_000);
-        int warmUpEvents = opts.integer("warm-up-events", 40_000);
-        int parallelism = opts.integer("parallelism", 2);
-        String interval = opts.text("checkpoint-interval", "5s");
+        int matchEvents = opts.get(BenchOptions.MATCH_EVENTS);
+        int tableEvents = opts.get(BenchOptions.TABLE_EVENTS);
+        int warmUpEvents = opts.get(BenchOptions.WARM_UP_EVENTS);
+        int parallelism = opts.get(BenchOptions.PARALLELISM);
+        String interval = opts.get(BenchOptions.CHECKPOINT_INTERVAL);
         List<Run> runs = new ArrayList<>();
         try (InProcessKafka kafka = InProcessKafka.start(work.resolve("kafka"))) {
             log.accept("preparing inputs...");
-            List<List<MatchEvent>> recorded = Inputs.recorded(dataDir(opts));
-            for (String kind : opts.text("kinds", "match,table").split(",")) {
+            List<List<MatchEvent>> recorded = Inputs.recorded(BenchOptions.matches(opts));
+            for (String kind : opts.get(BenchOptions.KINDS)) {
                 if (warmUpEvents > 0) {
                     // The same JVM compiles Kafka's, Flink's and the job's code while the first
                     // records go through: a first, unmeasured round lets the measured one run warm.

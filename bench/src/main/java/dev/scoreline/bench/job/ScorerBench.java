@@ -1,8 +1,9 @@
 package dev.scoreline.bench.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scoreline.bench.Opts;
+import dev.scoreline.bench.BenchOptions;
 import dev.scoreline.bench.Table;
+import dev.scoreline.cli.Parsed;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.entity.EntityEngine;
 import dev.scoreline.entity.EntityRecord;
@@ -32,10 +33,10 @@ public final class ScorerBench {
     /** Events between publications: the job's default batch-max-events. */
     private static final int BATCH = 50;
 
-    private final Opts opts;
+    private final Parsed opts;
     private final Consumer<String> log;
 
-    public ScorerBench(Opts opts, Consumer<String> log) {
+    public ScorerBench(Parsed opts, Consumer<String> log) {
         this.opts = opts;
         this.log = log;
     }
@@ -46,9 +47,9 @@ public final class ScorerBench {
     }
 
     public Table run() throws Exception {
-        double warm = opts.decimal("warmup-seconds", 3);
-        double measure = opts.decimal("measure-seconds", 5);
-        List<List<MatchEvent>> matches = Inputs.recorded(JobBench.dataDir(opts));
+        double warm = opts.get(BenchOptions.WARM_UP_SECONDS);
+        double measure = opts.get(BenchOptions.MEASURE_SECONDS);
+        List<List<MatchEvent>> matches = Inputs.recorded(BenchOptions.matches(opts));
         List<List<byte[]>> encoded = new ArrayList<>();
         for (List<MatchEvent> m : matches) {
             encoded.add(m.stream().map(Json::bytes).toList());
@@ -102,7 +103,7 @@ public final class ScorerBench {
                     }
                     return match.folded.size();
                 });
-        int concurrent = opts.integer("concurrent-matches", 400);
+        int concurrent = opts.get(BenchOptions.CONCURRENT_MATCHES);
         List<Playing> playing = new ArrayList<>();
         for (int m = 0; m < concurrent; m++) {
             playing.add(new Playing(matches.get(m % matches.size()), "e" + m));
