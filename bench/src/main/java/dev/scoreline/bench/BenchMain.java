@@ -1,5 +1,7 @@
 package dev.scoreline.bench;
 
+import static dev.scoreline.bench.MarkdownTable.num;
+
 import dev.scoreline.bench.fanout.FanoutBench;
 import dev.scoreline.bench.fanout.FanoutReport;
 import dev.scoreline.cli.Parsed;
@@ -53,7 +55,7 @@ public final class BenchMain {
         report.append("Command: `./scoreline bench ").append(String.join(" ", args)).append("`  \n");
         report.append("Machine: ").append(Machine.describe()).append("  \n");
         report.append("Date: ").append(Machine.now()).append("; load average at start ")
-                .append(Table.num(Machine.load(), 2)).append("\n\n");
+                .append(num(Machine.load(), 2)).append("\n\n");
         List<Target> targets = new ArrayList<>();
         if (which.equals("all") || which.equals("scorer")) {
             report.append(new dev.scoreline.bench.job.ScorerBench(o, log).run().markdown()).append('\n');
@@ -77,13 +79,13 @@ public final class BenchMain {
             targets.addAll(fr.targets());
         }
         if (!targets.isEmpty()) {
-            Table t = new Table("Targets", "target", "measured", "met", "by");
+            MarkdownTable t = new MarkdownTable("Targets", "target", "measured", "met", "by");
             for (Target target : targets) {
                 t.row(target.name(), target.measured(), target.met() ? "yes" : "no", target.margin());
             }
             report.append(t.markdown());
         }
-        report.append("\nLoad average at the end: ").append(Table.num(Machine.load(), 2)).append('\n');
+        report.append("\nLoad average at the end: ").append(num(Machine.load(), 2)).append('\n');
         System.out.println(report);
         if (o.has(BenchOptions.OUT)) {
             Path out = o.get(BenchOptions.OUT);

@@ -1,8 +1,11 @@
 package dev.scoreline.bench.e2e;
 
+import static dev.scoreline.bench.MarkdownTable.num;
+import static dev.scoreline.bench.MarkdownTable.ratio;
+
 import dev.scoreline.bench.BenchOptions;
 import dev.scoreline.bench.Histogram;
-import dev.scoreline.bench.Table;
+import dev.scoreline.bench.MarkdownTable;
 import dev.scoreline.bench.Target;
 import dev.scoreline.bench.job.Inputs;
 import dev.scoreline.bench.job.JobBench;
@@ -173,7 +176,8 @@ public final class EndToEndBench {
                 }
             }
         }
-        Table t = new Table("End to end: a ball into Kafka -> the job -> a gateway -> a WebSocket client (paced)",
+        MarkdownTable t = new MarkdownTable(
+                "End to end: a ball into Kafka -> the job -> a gateway -> a WebSocket client (paced)",
                 "path", "balls measured", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "batch interval ms",
                 "p99 / (batch interval + 50 ms)");
         row(t, "ball -> its delta appended to state-deltas", toKafka, batchMillis);
@@ -184,16 +188,16 @@ public final class EndToEndBench {
         double p99 = toClient.percentileMillis(0.99);
         List<Target> targets = List.of(new Target(
                 "end-to-end p99 <= batch interval + 50 ms (" + (batchMillis + 50) + " ms)",
-                "p99 " + Table.num(p99, 1) + " ms over " + toClient.count() + " balls",
-                p99 <= batchMillis + 50, Table.num(Math.abs(batchMillis + 50 - p99), 1) + " ms " + (p99 <= batchMillis + 50
+                "p99 " + num(p99, 1) + " ms over " + toClient.count() + " balls",
+                p99 <= batchMillis + 50, num(Math.abs(batchMillis + 50 - p99), 1) + " ms " + (p99 <= batchMillis + 50
                         ? "to spare" : "over")));
         return new Result(t.markdown(), targets);
     }
 
-    private static void row(Table t, String path, Histogram h, long batchMillis) {
-        t.row(path, h.count(), Table.num(h.percentileMillis(0.5), 1), Table.num(h.percentileMillis(0.99), 1),
-                Table.num(h.percentileMillis(0.999), 1), Table.num(h.maxMicros() / 1000.0, 1), batchMillis,
-                Table.ratio(h.percentileMillis(0.99), batchMillis + 50));
+    private static void row(MarkdownTable t, String path, Histogram h, long batchMillis) {
+        t.row(path, h.count(), num(h.percentileMillis(0.5), 1), num(h.percentileMillis(0.99), 1),
+                num(h.percentileMillis(0.999), 1), num(h.maxMicros() / 1000.0, 1), batchMillis,
+                ratio(h.percentileMillis(0.99), batchMillis + 50));
     }
 
     /** Follows state-deltas: each delta's append time against the produce time of every ball it carries. */

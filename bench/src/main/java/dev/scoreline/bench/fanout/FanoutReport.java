@@ -1,6 +1,10 @@
 package dev.scoreline.bench.fanout;
 
-import dev.scoreline.bench.Table;
+import static dev.scoreline.bench.MarkdownTable.bytes;
+import static dev.scoreline.bench.MarkdownTable.num;
+import static dev.scoreline.bench.MarkdownTable.ratio;
+
+import dev.scoreline.bench.MarkdownTable;
 import dev.scoreline.bench.Target;
 import dev.scoreline.bench.fanout.FanoutBench.Memory;
 import dev.scoreline.bench.fanout.FanoutBench.Step;
@@ -24,13 +28,13 @@ public final class FanoutReport {
 
     public String markdown() {
         StringBuilder out = new StringBuilder();
-        Table steps = new Table("Fan-out: every step",
+        MarkdownTable steps = new MarkdownTable("Fan-out: every step",
                 "system", "subscribers", "channels", "offered msg/s", "delivered msg/s", "p50 ms", "p99 ms",
                 "p99.9 ms", "deltas not delivered", "conflations", "too-slow closes", "server CPU %", "clients CPU %");
         for (Step s : result.steps()) {
-            steps.row(s.system(), s.subscribers(), s.channels(), Table.num(s.offered(), 0),
-                    Table.num(s.delivered(), 0), Table.num(s.p50(), 2), Table.num(s.p99(), 2), Table.num(s.p999(), 2),
-                    s.lost(), s.conflations(), s.closes(), Table.num(s.serverCpu(), 0), Table.num(s.clientCpu(), 0));
+            steps.row(s.system(), s.subscribers(), s.channels(), num(s.offered(), 0),
+                    num(s.delivered(), 0), num(s.p50(), 2), num(s.p99(), 2), num(s.p999(), 2),
+                    s.lost(), s.conflations(), s.closes(), num(s.serverCpu(), 0), num(s.clientCpu(), 0));
         }
         steps.note("Latency: from the publisher's send (the moment the Kafka record, or the MQTT publish, is made; "
                 + "CLOCK_MONOTONIC, shared by every process) to the subscriber's read. The gateway and the limit "
@@ -40,7 +44,8 @@ public final class FanoutReport {
                 + "unreported warm-up step (--warm-up-seconds, at the largest count) while its JIT compiles.");
         out.append(steps.markdown()).append('\n');
 
-        Table ratios = new Table("Fan-out: the gateway beside its baselines, same subscribers, same deltas",
+        MarkdownTable ratios = new MarkdownTable(
+                "Fan-out: the gateway beside its baselines, same subscribers, same deltas",
                 "subscribers", "channels", "offered msg/s", "gateway msg/s", "Mosquitto msg/s", "limit msg/s",
                 "gateway/Mosquitto", "gateway/limit", "gateway p99 ms", "Mosquitto p99 ms", "limit p99 ms");
         Map<String, Map<String, Step>> byKey = new LinkedHashMap<>();
@@ -52,19 +57,19 @@ public final class FanoutReport {
             Step g = row.get("gateway");
             Step m = row.get("mosquitto");
             Step l = row.get("limit");
-            ratios.row(any.subscribers(), any.channels(), Table.num(any.offered(), 0), d(g), d(m), d(l),
-                    g == null || m == null ? "–" : Table.ratio(g.delivered(), m.delivered()),
-                    g == null || l == null ? "–" : Table.ratio(g.delivered(), l.delivered()),
+            ratios.row(any.subscribers(), any.channels(), num(any.offered(), 0), d(g), d(m), d(l),
+                    g == null || m == null ? "–" : ratio(g.delivered(), m.delivered()),
+                    g == null || l == null ? "–" : ratio(g.delivered(), l.delivered()),
                     p99(g), p99(m), p99(l));
         }
         out.append(ratios.markdown()).append('\n');
 
-        Table mem = new Table("Idle connections: memory per connection",
+        MarkdownTable mem = new MarkdownTable("Idle connections: memory per connection",
                 "system", "connections held", "heap per connection", "RSS per connection", "100k connections: heap",
                 "100k connections: RSS");
         for (Memory m : result.memory()) {
-            mem.row(m.system(), m.connections(), Table.bytes(m.heapPerConnection()), Table.bytes(m.rssPerConnection()),
-                    Table.bytes(m.heapPerConnection() * 100_000), Table.bytes(m.rssPerConnection() * 100_000));
+            mem.row(m.system(), m.connections(), bytes(m.heapPerConnection()), bytes(m.rssPerConnection()),
+                    bytes(m.heapPerConnection() * 100_000), bytes(m.rssPerConnection() * 100_000));
         }
         mem.note("Measured as (heap after full GC, RSS) with the connections open, subscribed and idle, minus the "
                 + "same with none; one process may hold at most 20,000 open files here, so 100k is extrapolated "
@@ -81,11 +86,11 @@ public final class FanoutReport {
     }
 
     private static String d(Step s) {
-        return s == null ? "–" : Table.num(s.delivered(), 0);
+        return s == null ? "–" : num(s.delivered(), 0);
     }
 
     private static String p99(Step s) {
-        return s == null ? "–" : Table.num(s.p99(), 2);
+        return s == null ? "–" : num(s.p99(), 2);
     }
 
     public List<Target> targets() {
@@ -98,23 +103,23 @@ public final class FanoutReport {
         if (gw.isPresent() && mq.isPresent()) {
             double r = gw.get().delivered() / mq.get().delivered();
             out.add(new Target("gateway >= 2x Mosquitto delivered msg/s at " + tenK + " subscribers (best step)",
-                    Table.num(gw.get().delivered(), 0) + " vs " + Table.num(mq.get().delivered(), 0) + " msg/s = "
-                            + Table.ratio(gw.get().delivered(), mq.get().delivered()),
-                    r >= 2, Table.num(Math.abs(r / 2 * 100 - 100), 0) + "% " + (r >= 2 ? "over" : "short of") + " 2x"));
+                    num(gw.get().delivered(), 0) + " vs " + num(mq.get().delivered(), 0) + " msg/s = "
+                            + ratio(gw.get().delivered(), mq.get().delivered()),
+                    r >= 2, num(Math.abs(r / 2 * 100 - 100), 0) + "% " + (r >= 2 ? "over" : "short of") + " 2x"));
         }
         if (gw.isPresent() && lim.isPresent()) {
             double r = gw.get().delivered() / lim.get().delivered();
             out.add(new Target("gateway >= 60% of the socket limit at " + tenK + " subscribers (best step)",
-                    Table.num(gw.get().delivered(), 0) + " vs " + Table.num(lim.get().delivered(), 0) + " msg/s = "
-                            + Table.num(100 * r, 0) + "%",
-                    r >= 0.6, Table.num(Math.abs(100 * r - 60), 0) + " points " + (r >= 0.6 ? "over" : "short")));
+                    num(gw.get().delivered(), 0) + " vs " + num(lim.get().delivered(), 0) + " msg/s = "
+                            + num(100 * r, 0) + "%",
+                    r >= 0.6, num(Math.abs(100 * r - 60), 0) + " points " + (r >= 0.6 ? "over" : "short")));
         }
         result.memory().stream().filter(m -> m.system().equals("gateway")).findFirst().ifPresent(m -> {
             double heap = m.heapPerConnection() * 100_000;
             out.add(new Target("100k idle WebSocket connections in <= 1 GiB heap",
-                    Table.bytes(m.heapPerConnection()) + "/connection x 100k = " + Table.bytes(heap)
+                    bytes(m.heapPerConnection()) + "/connection x 100k = " + bytes(heap)
                             + " (measured at " + m.connections() + ")",
-                    heap <= GIB, Table.num(Math.abs(100 * (GIB - heap) / GIB), 0) + "% " + (heap <= GIB ? "under" : "over")));
+                    heap <= GIB, num(Math.abs(100 * (GIB - heap) / GIB), 0) + "% " + (heap <= GIB ? "under" : "over")));
         });
         result.steps().stream()
                 .filter(s -> s.system().equals("gateway") && s.subscribers() == tenK
@@ -122,9 +127,9 @@ public final class FanoutReport {
                 .forEach(s -> out.add(new Target(
                         "gateway p99 <= 20 ms at " + s.subscribers() + " subscribers, 50k msg/s, " + s.channels()
                                 + " channel(s)",
-                        "p99 " + Table.num(s.p99(), 2) + " ms at " + Table.num(s.delivered(), 0) + " msg/s delivered",
+                        "p99 " + num(s.p99(), 2) + " ms at " + num(s.delivered(), 0) + " msg/s delivered",
                         s.p99() <= 20 && s.delivered() >= 0.95 * s.offered(),
-                        Table.num(Math.abs(20 - s.p99()), 2) + " ms " + (s.p99() <= 20 ? "to spare" : "over"))));
+                        num(Math.abs(20 - s.p99()), 2) + " ms " + (s.p99() <= 20 ? "to spare" : "over"))));
         return out;
     }
 

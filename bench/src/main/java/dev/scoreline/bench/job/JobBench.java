@@ -1,7 +1,11 @@
 package dev.scoreline.bench.job;
 
+import static dev.scoreline.bench.MarkdownTable.bytes;
+import static dev.scoreline.bench.MarkdownTable.num;
+import static dev.scoreline.bench.MarkdownTable.ratio;
+
 import dev.scoreline.bench.BenchOptions;
-import dev.scoreline.bench.Table;
+import dev.scoreline.bench.MarkdownTable;
 import dev.scoreline.bench.Target;
 import dev.scoreline.cli.Parsed;
 import dev.scoreline.job.JobOptions;
@@ -184,22 +188,23 @@ public final class JobBench {
     }
 
     private static String markdown(List<Run> runs, int parallelism, String interval, int warmUpEvents) {
-        Table t = new Table("Stream job: events per second against a pass-through, same topic, same MiniCluster set-up",
+        MarkdownTable t = new MarkdownTable(
+                "Stream job: events per second against a pass-through, same topic, same MiniCluster set-up",
                 "job", "input events", "pass-through events/s", "job events/s", "job/pass-through",
                 "after the first quarter: pass-through / job events/s", "job/pass-through after the first quarter",
                 "records written", "checkpoints", "checkpoint avg / max ms", "last checkpoint: state / incremental",
                 "pass-through checkpoint avg ms");
         for (Run r : runs) {
-            t.row(r.kind(), r.events(), Table.num(r.passThroughRate(), 0), Table.num(r.jobRate(), 0),
-                    Table.ratio(r.jobRate(), r.passThroughRate()),
-                    Table.num(r.passThroughSteadyRate(), 0) + " / " + Table.num(r.jobSteadyRate(), 0),
-                    Table.ratio(r.jobSteadyRate(), r.passThroughSteadyRate()),
+            t.row(r.kind(), r.events(), num(r.passThroughRate(), 0), num(r.jobRate(), 0),
+                    ratio(r.jobRate(), r.passThroughRate()),
+                    num(r.passThroughSteadyRate(), 0) + " / " + num(r.jobSteadyRate(), 0),
+                    ratio(r.jobSteadyRate(), r.passThroughSteadyRate()),
                     r.outputs(), r.jobCheckpoints().completed(),
-                    Table.num(r.jobCheckpoints().avgDurationMs(), 0) + " / "
-                            + Table.num(r.jobCheckpoints().maxDurationMs(), 0),
-                    Table.bytes(r.jobCheckpoints().stateSize()) + " / "
-                            + Table.bytes(r.jobCheckpoints().checkpointedSize()),
-                    Table.num(r.passThroughCheckpoints().avgDurationMs(), 0));
+                    num(r.jobCheckpoints().avgDurationMs(), 0) + " / "
+                            + num(r.jobCheckpoints().maxDurationMs(), 0),
+                    bytes(r.jobCheckpoints().stateSize()) + " / "
+                            + bytes(r.jobCheckpoints().checkpointedSize()),
+                    num(r.passThroughCheckpoints().avgDurationMs(), 0));
         }
         t.note("Parallelism " + parallelism + ", RocksDB with incremental checkpoints every " + interval
                 + ", at-least-once sinks; each job reads its pre-loaded topic from the earliest offset; rate = input "
@@ -219,9 +224,9 @@ public final class JobBench {
         for (Run r : runs) {
             double ratio = r.jobRate() / r.passThroughRate();
             out.add(new Target(r.kind() + " job >= 50% of the pass-through's events/s",
-                    Table.num(r.jobRate(), 0) + " vs " + Table.num(r.passThroughRate(), 0) + " events/s = "
-                            + Table.num(100 * ratio, 0) + "%",
-                    ratio >= 0.5, Table.num(Math.abs(100 * ratio - 50), 0) + " points " + (ratio >= 0.5 ? "over" : "short")));
+                    num(r.jobRate(), 0) + " vs " + num(r.passThroughRate(), 0) + " events/s = "
+                            + num(100 * ratio, 0) + "%",
+                    ratio >= 0.5, num(Math.abs(100 * ratio - 50), 0) + " points " + (ratio >= 0.5 ? "over" : "short")));
         }
         return out;
     }

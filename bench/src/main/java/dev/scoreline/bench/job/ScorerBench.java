@@ -1,8 +1,10 @@
 package dev.scoreline.bench.job;
 
+import static dev.scoreline.bench.MarkdownTable.num;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.bench.BenchOptions;
-import dev.scoreline.bench.Table;
+import dev.scoreline.bench.MarkdownTable;
 import dev.scoreline.cli.Parsed;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.entity.EntityEngine;
@@ -46,7 +48,7 @@ public final class ScorerBench {
         int match(int index) throws Exception;
     }
 
-    public Table run() throws Exception {
+    public MarkdownTable run() throws Exception {
         double warm = opts.get(BenchOptions.WARM_UP_SECONDS);
         double measure = opts.get(BenchOptions.MEASURE_SECONDS);
         List<List<MatchEvent>> matches = Inputs.recorded(BenchOptions.matches(opts));
@@ -62,7 +64,7 @@ public final class ScorerBench {
                 (TypeSerializer<EntityRecord<MatchState>>) (TypeSerializer<?>)
                         JsonTypeInfo.of(EntityRecord.class, MatchState.class).createSerializer();
 
-        Table t = new Table("The scorer alone and the job's per-event work, one thread",
+        MarkdownTable t = new MarkdownTable("The scorer alone and the job's per-event work, one thread",
                 "what", "events/s", "µs per event");
         row(t, "Scorer.apply (the cricket rules alone)", warm, measure, matches.size(), i -> {
             MatchState state = null;
@@ -197,11 +199,12 @@ public final class ScorerBench {
         }
     }
 
-    private void row(Table t, String name, double warm, double measure, int matches, Work work) throws Exception {
+    private void row(MarkdownTable t, String name, double warm, double measure, int matches, Work work)
+            throws Exception {
         loop(work, matches, warm);
         double rate = loop(work, matches, measure);
         log.accept(String.format("%s: %,.0f events/s", name, rate));
-        t.row(name, Table.num(rate, 0), Table.num(1e6 / rate, 1));
+        t.row(name, num(rate, 0), num(1e6 / rate, 1));
     }
 
     private static double loop(Work work, int matches, double seconds) throws Exception {

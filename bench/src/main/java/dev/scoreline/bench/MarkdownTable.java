@@ -5,19 +5,19 @@ import java.util.List;
 import java.util.Locale;
 
 /** A markdown table, built row by row. */
-public final class Table {
+public final class MarkdownTable {
 
     private final String title;
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    public Table(String title, String... header) {
+    public MarkdownTable(String title, String... header) {
         this.title = title;
         this.header = List.of(header);
     }
 
-    public Table row(Object... cells) {
+    public MarkdownTable row(Object... cells) {
         List<String> row = new ArrayList<>();
         for (Object c : cells) {
             row.add(c == null ? "" : c.toString());
@@ -26,7 +26,7 @@ public final class Table {
         return this;
     }
 
-    public Table note(String note) {
+    public MarkdownTable note(String note) {
         notes.add(note);
         return this;
     }
