@@ -49,7 +49,7 @@ export function joined(items, separator) {
   return html`${items.flatMap((item, i) => (i === 0 ? [item] : [separator, item]))}`;
 }
 
-// The page's only innerHTML assignment, and it takes nothing but html`` results.
+// Refusing a plain string keeps the rule checkable: data reaches innerHTML only through html``.
 export function setHtml(node, markup) {
   if (!(markup instanceof Markup)) {
     throw new TypeError("setHtml takes an html`` result, not a string");

@@ -85,7 +85,7 @@ function stripOrder() {
 function renderStrip() {
   const strip = $("[data-matches]");
   const tiles = html`${stripOrder().map(([id, m]) => tileHtml(id, m.sub.state))}`;
-  // Drawn again only when it changed: a redrawn tile would lose the flash of its last score.
+  // Another match's change leaves this strip as it is: redrawing it would cut a tile's flash short.
   if (strip.innerHTML !== String(tiles)) {
     setHtml(strip, tiles);
   }
