@@ -27,8 +27,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The ticker strip of the page and the client's handling of auto-subscribed channels, in Debian's
- * headless Chromium against a gateway started with {@code --auto-subscribe scores}. The tests share
- * the gateway and the browser and run in order: each takes the ticker further.
+ * headless Chromium against a gateway started with {@code --auto-subscribe scores} in dev mode. The
+ * tests share the gateway and the browser and run in order: each takes the ticker further, and the
+ * last feeds the page's scorecard and tables hostile names.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,7 +52,8 @@ class TickerInBrowserTest {
         }
         Broker.Topics topics = Broker.topics(1);
         feed = new Feed(topics);
-        gateway = Gateways.start(topics, b -> b.autoSubscribe(List.of(Ticker.CHANNEL)));
+        // dev mode: the page finds its tables with the dev tokens
+        gateway = Gateways.start(topics, b -> b.autoSubscribe(List.of(Ticker.CHANNEL)).jwtSecret(null).devMode(true));
         browser = Chromium.start(temp.resolve("chromium-profile"), 1280, 900);
         Files.createDirectories(SCREENSHOTS);
     }
@@ -292,6 +294,88 @@ class TickerInBrowserTest {
                  {"kind":"delta","epoch":"e2","version":5,"from":5},
                  {"kind":"delta","epoch":"e2","version":6,"from":6}]"""));
         assertThat(t.path("state")).isEqualTo(Ticker.state(6));
+    }
+
+    /** A name that would be an element, run a script, and end an attribute, were it markup. */
+    private static final String HOSTILE = "<img src=x onerror=\"window.__owned=1\">\"'&";
+
+    @Test
+    @Order(4)
+    void hostileNamesInAScorecardAndAtATableShowAsTextAndMakeNoElement() throws Exception {
+        String name = Json.MAPPER.writeValueAsString(HOSTILE);
+        feed.delta(new Delta("match:9990002", "h1", 1, 1, (ObjectNode) Json.tree("""
+                {"teams": [NAME, "Tom & Jerry"], "status": "live", "venue": NAME, "toss": {"winner": NAME, "decision": NAME},
+                 "innings": {"1": {"team": NAME, "runs": 12, "wickets": 1, "overs": "2.1", "legalBalls": 13, "runRate": 5.5,
+                   "batters": {"1": {"name": NAME, "runs": 7, "balls": 6, "fours": 1, "sixes": 0, "out": NAME},
+                               "2": {"name": "Tom & Jerry", "runs": 4, "balls": 5, "fours": 0, "sixes": 0},
+                               "3": {"name": "O'Neil", "runs": 0, "balls": 2, "fours": 0, "sixes": 0}},
+                   "striker": "Tom & Jerry", "nonStriker": "O'Neil", "bowler": NAME,
+                   "bowlers": {NAME: {"overs": "2.1", "maidens": 0, "runs": 12, "wickets": 1, "legalBalls": 13}},
+                   "thisOver": {"1": "1"}, "fallOfWickets": {"1": {"runs": 8, "player": NAME, "overs": "1.4"}}}},
+                 "result": {"result": "win", "winner": NAME, "method": NAME, "by": {"runs": 3}}}
+                """.replace("NAME", name))));
+        feed.delta(new Delta("table:demo-1", "h1", 1, 1, (ObjectNode) Json.tree("""
+                {"status": "playing", "config": {"boot": 2, "potLimit": 100, "turnSeconds": 15},
+                 "seats": {"1": {"playerId": NAME, "chips": 90}, "2": {"playerId": "p2", "chips": 80}},
+                 "hand": {"number": 1, "pot": 12, "stake": 4, "dealer": 1,
+                   "players": {"1": {"playerId": NAME, "status": NAME, "paid": 6, "cards": ["AH", "KS", "QD"], "rank": NAME},
+                               "2": {"playerId": "p2", "status": "blind", "paid": 6}},
+                   "awaiting": {"seat": 2, "deadline": "2099-01-01T00:00:00Z"},
+                   "lastAction": {"playerId": NAME, "move": NAME, "amount": 4}}}
+                """.replace("NAME", name))));
+        browser.get(url("/#match=9990002"));
+        Gateways.await("the hostile scorecard and table on the page", WAIT, () -> bool("""
+                return !!document.querySelector('[data-match="9990002"] [data-innings] [data-batter]')
+                  && !!document.querySelector('[data-table="demo-1"] [data-seat]');"""));
+        browser.executeScript("document.querySelector('[data-table=\"demo-1\"] [data-seat=\"1\"]').click()");
+        // a player id that is no channel name gets no token: the page says so, naming the player
+        Gateways.await("the seat's own view on the page", WAIT, () -> bool(
+                "return !!document.querySelector('[data-own-seat] p.muted')?.textContent.startsWith('no token for')"));
+
+        JsonNode shown = json("""
+                const card = document.querySelector('[data-match="9990002"]');
+                const table = document.querySelector('[data-table="demo-1"]');
+                const seat = table.querySelector('[data-seat="1"]');
+                const text = (e) => e && e.textContent;
+                return JSON.stringify({
+                  images: document.querySelectorAll('img').length,
+                  owned: window.__owned !== undefined,
+                  title: text(card.querySelector('h3')),
+                  meta: text(card.querySelector('.meta')),
+                  result: text(card.querySelector('[data-field="result"]')),
+                  winner: card.querySelector('[data-field="result"]').dataset.winner,
+                  batter: text(card.querySelector('[data-batter="1"] [data-field="name"]')),
+                  out: text(card.querySelector('[data-batter="1"] [data-field="out"]')),
+                  bowler: card.querySelector('[data-bowler]').dataset.bowler,
+                  wicket: text(card.querySelector('[data-wicket="1"]')),
+                  tile: text(document.querySelector('[data-match-tile="9990002"] .team-name')),
+                  player: seat.dataset.player,
+                  seatTitle: seat.title,
+                  seatName: seat.querySelector('.seat-player').firstChild.textContent,
+                  seatState: text(seat.querySelector('.seat-state')),
+                  lastAction: text(table.querySelector('[data-field="last-action"]')),
+                  ownSeat: table.querySelector('[data-own-seat]').dataset.ownSeat,
+                  ownHead: text(table.querySelector('.own-head b')),
+                });""");
+        assertThat(shown.path("images").asInt()).as("text stays text").isZero();
+        assertThat(shown.path("owned").asBoolean()).isFalse();
+        assertThat(shown.path("title").asText()).isEqualTo(HOSTILE + " v Tom & Jerry");
+        assertThat(shown.path("meta").asText()).isEqualTo(HOSTILE + " · " + HOSTILE + " won the toss and chose to " + HOSTILE);
+        assertThat(shown.path("result").asText()).isEqualTo(HOSTILE + " won by 3 runs (" + HOSTILE + ")");
+        assertThat(shown.path("winner").asText()).as("an attribute keeps its quotes").isEqualTo(HOSTILE);
+        assertThat(shown.path("batter").asText()).isEqualTo(HOSTILE);
+        assertThat(shown.path("out").asText()).isEqualTo(HOSTILE);
+        assertThat(shown.path("bowler").asText()).isEqualTo(HOSTILE);
+        assertThat(shown.path("wicket").asText()).isEqualTo("8-1 " + HOSTILE + " (1.4 ov)");
+        assertThat(shown.path("tile").asText()).isEqualTo(HOSTILE);
+        assertThat(shown.path("player").asText()).isEqualTo(HOSTILE);
+        assertThat(shown.path("seatTitle").asText()).isEqualTo("See " + HOSTILE + "'s own cards");
+        assertThat(shown.path("seatName").asText()).isEqualTo(HOSTILE);
+        assertThat(shown.path("seatState").asText()).isEqualTo(HOSTILE);
+        assertThat(shown.path("lastAction").asText()).isEqualTo(HOSTILE + ": " + HOSTILE);
+        assertThat(shown.path("ownSeat").asText()).isEqualTo(HOSTILE);
+        assertThat(shown.path("ownHead").asText()).isEqualTo(HOSTILE);
+        screenshot("page-hostile-names.png");
     }
 
     private void screenshot(String name) throws IOException {
