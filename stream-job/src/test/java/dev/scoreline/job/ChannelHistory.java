@@ -5,6 +5,8 @@ import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 import dev.scoreline.json.Json;
 import dev.scoreline.testkit.ChannelView;
+import dev.scoreline.testkit.TopicReader;
+import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +23,17 @@ record ChannelHistory(String channel, List<Delta> deltas, List<Snapshot> snapsho
         return new ChannelHistory(channel,
                 deltaRecords.stream().filter(r -> channel.equals(r.key())).map(r -> Json.read(r.value(), Delta.class)).toList(),
                 snapshotRecords.stream().filter(r -> channel.equals(r.key())).map(r -> Json.read(r.value(), Snapshot.class)).toList());
+    }
+
+    /** The channel's history once a snapshot has caught up with its last delta. */
+    static ChannelHistory snapshotted(String channel, TopicReader deltas, TopicReader snapshots) {
+        List<ConsumerRecord<String, String>> deltaRecords = deltas.read();
+        long last = of(channel, deltaRecords, List.of()).lastPublished();
+        List<ConsumerRecord<String, String>> snapshotRecords = snapshots.readUntil(
+                read -> read.stream().anyMatch(r -> r.key().equals(channel)
+                        && Json.read(r.value(), Snapshot.class).version() == last),
+                Duration.ofMinutes(1), "the snapshot of " + channel + " at its last delta");
+        return of(channel, deltaRecords, snapshotRecords);
     }
 
     Snapshot lastSnapshot() {

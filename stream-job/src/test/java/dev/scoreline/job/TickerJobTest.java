@@ -17,7 +17,6 @@ import dev.scoreline.testkit.TestBroker;
 import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.topic.Topic;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +52,8 @@ class TickerJobTest {
 
             Settled.await(Settled.counts(matches), changes, deltas);
             Settled.await(Map.of(Channel.SCORES, lines), "", changes, deltas);
-            List<ConsumerRecord<String, String>> deltaRecords = deltas.read();
-            long last = ChannelHistory.of(Channel.SCORES, deltaRecords, List.of()).lastPublished();
-            List<ConsumerRecord<String, String>> snapshotRecords = snapshots.readUntil(
-                    read -> read.stream().anyMatch(r -> r.key().equals(Channel.SCORES)
-                            && Json.read(r.value(), Snapshot.class).version() == last),
-                    Duration.ofMinutes(1), "the ticker's snapshot of its last delta");
-
-            ChannelHistory history = ChannelHistory.of(Channel.SCORES, deltaRecords, snapshotRecords);
+            ChannelHistory history = ChannelHistory.snapshotted(Channel.SCORES, deltas, snapshots);
+            long last = history.lastPublished();
             Snapshot folded = history.foldFromFirstSnapshot();
             assertThat(folded.version()).isEqualTo(last).isEqualTo(lines);
             assertThat(folded.state()).isEqualTo(history.finalState());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scoreline.delta.ChangeLogEntry;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.delta.Delta;
-import dev.scoreline.delta.Snapshot;
 import dev.scoreline.json.Json;
 import dev.scoreline.kafka.InProcessKafka;
 import dev.scoreline.match.Scorer;
@@ -81,13 +80,8 @@ class TickerRecoveryTest {
                     .as("version %d", entry.version()).isIn(null, entry.eventId()));
             assertThat(lineAt.values()).as("each line once").containsExactlyInAnyOrderElementsOf(ids);
 
-            List<ConsumerRecord<String, String>> deltaRecords = deltas.read();
-            long last = ChannelHistory.of(Channel.SCORES, deltaRecords, List.of()).lastPublished();
-            List<ConsumerRecord<String, String>> snapshotRecords = snapshots.readUntil(
-                    read -> read.stream().anyMatch(r -> r.key().equals(Channel.SCORES)
-                            && Json.read(r.value(), Snapshot.class).version() == last),
-                    Duration.ofMinutes(1), "the ticker's snapshot of its last delta");
-            ChannelHistory history = ChannelHistory.of(Channel.SCORES, deltaRecords, snapshotRecords);
+            ChannelHistory history = ChannelHistory.snapshotted(Channel.SCORES, deltas, snapshots);
+            long last = history.lastPublished();
             assertThat(last).isEqualTo(ids.size());
             assertThat(history.uncoveredVersions(last)).as("versions no delta covers").isEmpty();
             assertThat(history.deltas()).extracting(Delta::epoch).containsOnly(history.snapshots().get(0).epoch());
