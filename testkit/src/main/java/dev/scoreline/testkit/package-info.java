@@ -4,12 +4,13 @@
  * folding each channel into a {@link dev.scoreline.testkit.ChannelView}),
  * {@link dev.scoreline.testkit.RawWebSocket} (a client that misbehaves on purpose),
  * {@link dev.scoreline.testkit.SseClient}, {@link dev.scoreline.testkit.TestBroker} (one in-process
- * Kafka a JVM), {@link dev.scoreline.testkit.KafkaClients} and {@link dev.scoreline.testkit.TopicReader}
+ * Kafka a JVM), {@link dev.scoreline.testkit.Kafka} and {@link dev.scoreline.testkit.TopicReader}
  * for producing and reading topics, {@link dev.scoreline.testkit.Await} for waiting on a condition,
  * {@link dev.scoreline.testkit.Feeds} for interleaving feeds, and {@link dev.scoreline.testkit.Chromium}
  * for the browser tests.
  *
- * <p>It does not depend on stream-job (whose tests use it): the recorded matches as events live in
- * stream-job's test-jar ({@code dev.scoreline.match.cricsheet.CricsheetRecords}).
+ * <p>It does not depend on stream-job, whose tests use it: a kit that needed the job's code would
+ * make a cycle. The recorded matches as events live in stream-job's test-jar
+ * ({@code dev.scoreline.match.cricsheet.CricsheetRecords}).
  */
 package dev.scoreline.testkit;
