@@ -1,6 +1,8 @@
 package dev.scoreline.testkit;
 
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -45,6 +47,20 @@ public final class Await {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    /** The next item of {@code queue}; fails, saying there was no {@code what}, after {@code timeout}. */
+    public static <T> T next(BlockingQueue<T> queue, Duration timeout, String what) {
+        try {
+            T item = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (item == null) {
+                throw new AssertionError("no " + what + " within " + timeout);
+            }
+            return item;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

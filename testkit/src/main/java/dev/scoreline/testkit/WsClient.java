@@ -113,16 +113,7 @@ public final class WsClient implements AutoCloseable {
     }
 
     public Received nextReceived(Duration timeout) {
-        try {
-            Received r = listener.inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (r == null) {
-                throw new AssertionError("no message within " + timeout);
-            }
-            return r;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Await.next(listener.inbox, timeout, "message");
     }
 
     /** Messages until one matches {@code last} (included). */
