@@ -7,10 +7,15 @@ import dev.scoreline.cluster.flink.FlinkRest;
 import dev.scoreline.cluster.kafka.ReplicatedTopics;
 import dev.scoreline.deadletter.DeadLetter;
 import dev.scoreline.json.Json;
+import dev.scoreline.match.cricsheet.CricsheetRecords;
 import dev.scoreline.match.event.Delivery;
 import dev.scoreline.match.event.DeliveryUndo;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.match.event.MatchStart;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.ChannelView;
+import dev.scoreline.testkit.Feeds;
+import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.topic.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -72,10 +77,10 @@ class ClusterFaultsIT {
     @Order(1)
     void aTaskManagerKilledMidReplayRecoversFromItsCheckpointLosingNothing() throws Exception {
         Map<String, List<MatchEvent>> matches = Map.of(
-                "tm-a", Matches.recorded("1181768", "tm-a"), "tm-b", Matches.recorded("1136564", "tm-b"));
+                "tm-a", CricsheetRecords.events("1181768", "tm-a"), "tm-b", CricsheetRecords.events("1136564", "tm-b"));
         String job = cluster.jobId().orElseThrow();
         int failuresBefore = exceptionCount(job);
-        List<MatchEvent> events = Matches.interleave(List.copyOf(matches.values()));
+        List<MatchEvent> events = Feeds.interleave(List.copyOf(matches.values()));
 
         long replayStarted = System.currentTimeMillis();
         Feed.Replay replay = feed.replay(events, PACE);
@@ -105,8 +110,8 @@ class ClusterFaultsIT {
     @Order(2)
     void aKafkaBrokerKilledMidReplayLosesNothing() throws Exception {
         Map<String, List<MatchEvent>> matches = Map.of(
-                "kb-a", Matches.recorded("1082591", "kb-a"), "kb-b", Matches.recorded("1082625", "kb-b"));
-        List<MatchEvent> events = Matches.interleave(List.copyOf(matches.values()));
+                "kb-a", CricsheetRecords.events("1082591", "kb-a"), "kb-b", CricsheetRecords.events("1082625", "kb-b"));
+        List<MatchEvent> events = Feeds.interleave(List.copyOf(matches.values()));
         String victim = "kafka-" + leaderOf(Topic.MATCH_EVENTS.defaultName(), "kb-a");
 
         Feed.Replay replay = feed.replay(events, PACE);
@@ -131,8 +136,8 @@ class ClusterFaultsIT {
     @Test
     @Order(3)
     void aSavepointRestoresAtAnotherParallelismAndAfterAnUpgrade() throws Exception {
-        List<MatchEvent> events = Matches.recorded("1178424", "sp-a");
-        ChannelClient client = clients.channel("match:sp-a");
+        List<MatchEvent> events = CricsheetRecords.events("1178424", "sp-a");
+        ChannelView client = clients.channel("match:sp-a");
         FlinkRest flink = cluster.flink();
         int third = events.size() / 3;
 
@@ -163,7 +168,7 @@ class ClusterFaultsIT {
     @Test
     @Order(4)
     void tenThousandBadRecordsAmongARealMatchAreDeadLettersWithoutARestart() throws Exception {
-        List<MatchEvent> match = Matches.recorded("1181766", "dl-a");
+        List<MatchEvent> match = CricsheetRecords.events("1181766", "dl-a");
         String job = cluster.jobId().orElseThrow();
         String restartsBefore = cluster.flink().jobMetric(job, "numRestarts").orElse("0");
         long started = System.currentTimeMillis();
@@ -192,17 +197,19 @@ class ClusterFaultsIT {
         }
 
         List<DeadLetter> letters = new ArrayList<>();
-        TopicRecords.readUntil(cluster.bootstrapServers(), Topic.DEAD_LETTERS.defaultName(), records -> {
-            letters.clear();
-            for (ConsumerRecord<String, String> r : records) {
-                DeadLetter d = Json.read(r.value(), DeadLetter.class);
-                if (reasonAt.containsKey(d.partition() + "@" + d.offset())) {
-                    letters.add(d);
+        try (TopicReader deadLetters = new TopicReader(cluster.bootstrapServers(), Topic.DEAD_LETTERS.defaultName())) {
+            deadLetters.readUntil(records -> {
+                letters.clear();
+                for (ConsumerRecord<String, String> r : records) {
+                    DeadLetter d = Json.read(r.value(), DeadLetter.class);
+                    if (reasonAt.containsKey(d.partition() + "@" + d.offset())) {
+                        letters.add(d);
+                    }
                 }
-            }
-            return letters.size() >= badCount;
-        }, SETTLE, "a dead letter for each bad record");
-        ChannelClient client = clients.channel("match:dl-a");
+                return letters.size() >= badCount;
+            }, SETTLE, "a dead letter for each bad record");
+        }
+        ChannelView client = clients.channel("match:dl-a");
         MatchChecks.awaitSettled(client, match, SETTLE);
 
         Set<String> seen = new HashSet<>();
@@ -256,7 +263,7 @@ class ClusterFaultsIT {
     @Test
     @Order(6)
     void aGatewayKilledMidReplayItsClientsResumeAtTheOtherWithSinceAndEndExact() throws Exception {
-        List<MatchEvent> events = Matches.recorded("1426312", "gw-a");
+        List<MatchEvent> events = CricsheetRecords.events("1426312", "gw-a");
         List<Integer> ports = cluster.layout().members(Role.GATEWAY).stream().map(Member::port).toList();
         int head = 12;
         for (MatchEvent e : events.subList(0, head)) {
@@ -311,7 +318,7 @@ class ClusterFaultsIT {
     @Test
     @Order(7)
     void aGatewayUnderAbuseKeepsServingEveryoneElse() throws Exception {
-        List<MatchEvent> events = Matches.recorded("335988", "ab-a");
+        List<MatchEvent> events = CricsheetRecords.events("335988", "ab-a");
         int port = cluster.layout().member("gateway-2").port();
         int head = 12;
         for (MatchEvent e : events.subList(0, head)) {
@@ -342,9 +349,9 @@ class ClusterFaultsIT {
             }
             for (Abuser a : abusers) {
                 switch (a.kind) {
-                    case MALFORMED -> assertThat(a.closeCode).as("malformed messages close with 1008").isEqualTo(1008);
-                    case OVERSIZED -> assertThat(a.closeCode).as("an oversized message closes with 1009").isEqualTo(1009);
-                    case SUBSCRIPTION_FLOOD, BAD_TOKEN -> assertThat(a.errors.get()).as("%s answered with errors", a.kind)
+                    case MALFORMED -> assertThat(a.closeCode()).as("malformed messages close with 1008").isEqualTo(1008);
+                    case OVERSIZED -> assertThat(a.closeCode()).as("an oversized message closes with 1009").isEqualTo(1009);
+                    case SUBSCRIPTION_FLOOD, BAD_TOKEN -> assertThat(a.errors()).as("%s answered with errors", a.kind)
                             .isPositive();
                     default -> { }
                 }
@@ -362,8 +369,8 @@ class ClusterFaultsIT {
 
     private static boolean abusersAnswered(List<Abuser> abusers) {
         return abusers.stream().allMatch(a -> switch (a.kind) {
-            case MALFORMED, OVERSIZED -> a.closeCode >= 0;
-            case SUBSCRIPTION_FLOOD, BAD_TOKEN -> a.errors.get() > 0;
+            case MALFORMED, OVERSIZED -> a.closeCode() >= 0;
+            case SUBSCRIPTION_FLOOD, BAD_TOKEN -> a.errors() > 0;
             default -> true;
         });
     }
@@ -384,19 +391,14 @@ class ClusterFaultsIT {
         };
     }
 
-    private static void sendAndSettle(List<MatchEvent> upTo, ChannelClient client) throws InterruptedException {
+    private static void sendAndSettle(List<MatchEvent> upTo, ChannelView client) {
         long have = client.version();
         for (MatchEvent e : upTo.subList((int) Math.min(have, upTo.size()), upTo.size())) {
             feed.send(e);
         }
         JsonNode expected = Matches.finalView(upTo);
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (!expected.equals(client.state())) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the client did not reach the view after " + upTo.size() + " events: " + client);
-            }
-            Thread.sleep(100);
-        }
+        Await.value(() -> "the view after " + upTo.size() + " events: " + client, SETTLE,
+                () -> expected.equals(client.state()) ? client : null);
     }
 
     private static JsonNode stateVertex(String job) {
@@ -416,7 +418,7 @@ class ClusterFaultsIT {
         return ids;
     }
 
-    private static void settle(Map<String, List<MatchEvent>> matches) throws InterruptedException {
+    private static void settle(Map<String, List<MatchEvent>> matches) {
         for (Map.Entry<String, List<MatchEvent>> m : matches.entrySet()) {
             MatchChecks.awaitSettled(clients.channel("match:" + m.getKey()), m.getValue(), SETTLE);
         }
@@ -482,16 +484,9 @@ class ClusterFaultsIT {
         return cluster.flink().exceptions(job).path("exceptionHistory").path("entries").size();
     }
 
-    private static void awaitCheckpointAfter(String job, long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode completed = cluster.flink().checkpoints(job).path("latest").path("completed");
-            if (completed.path("latest_ack_timestamp").asLong() > millis) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no checkpoint completed within a minute");
+    private static void awaitCheckpointAfter(String job, long millis) {
+        Await.until("a checkpoint completed after " + millis, Duration.ofMinutes(1), () -> cluster.flink().checkpoints(job)
+                .path("latest").path("completed").path("latest_ack_timestamp").asLong() > millis);
     }
 
     /** The broker leading the partition that records keyed {@code key} go to. */

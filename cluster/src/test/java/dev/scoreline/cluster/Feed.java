@@ -2,12 +2,13 @@ package dev.scoreline.cluster;
 
 import dev.scoreline.event.EntityEvent;
 import dev.scoreline.json.Json;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.Kafka;
 import dev.scoreline.topic.Topic;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,28 +26,16 @@ final class Feed implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
 
     Feed(String bootstrap) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "cluster-test-feed");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(props);
+        producer = Kafka.producer(bootstrap, new StringSerializer(), Map.of(
+                ProducerConfig.CLIENT_ID_CONFIG, "cluster-test-feed",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.LINGER_MS_CONFIG, "2",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000"));
     }
 
     /** Sends and waits for the acknowledgement of all in-sync replicas. */
     RecordMetadata send(String key, String value) {
-        try {
-            return producer.send(new ProducerRecord<>(Topic.MATCH_EVENTS.defaultName(), key, value)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka refused a record", e.getCause());
-        }
+        return Kafka.sendAndWait(producer, new ProducerRecord<>(Topic.MATCH_EVENTS.defaultName(), key, value));
     }
 
     Future<RecordMetadata> sendAsync(String key, String value) {
@@ -92,17 +81,13 @@ final class Feed implements AutoCloseable {
             sentAt = new long[size];
         }
 
-        void awaitSent(int count, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (sent.get() < count) {
+        void awaitSent(int count, Duration timeout) {
+            Await.until(count + " events sent", timeout, () -> {
                 if (done.isCompletedExceptionally()) {
                     done.join();
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("only " + sent.get() + " of " + count + " events were sent in " + timeout);
-                }
-                Thread.sleep(20);
-            }
+                return sent.get() >= count;
+            });
         }
 
         /** Index of the first event sent at or after {@code millis}; the length if none. */

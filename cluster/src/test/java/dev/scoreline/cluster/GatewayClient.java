@@ -1,33 +1,27 @@
 package dev.scoreline.cluster;
 
-import dev.scoreline.delta.Delta;
-import dev.scoreline.delta.Snapshot;
-import dev.scoreline.json.Json;
-import dev.scoreline.wire.ClientMessage;
-import dev.scoreline.wire.ServerMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import dev.scoreline.testkit.ChannelView;
+import dev.scoreline.testkit.WsClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A WebSocket client of one match channel, as a browser would be: it subscribes at one gateway,
- * folds what arrives into a {@link ChannelClient}, and when its connection drops it reconnects to
+ * folds what arrives into a {@link ChannelView}, and when its connection drops it reconnects to
  * the next gateway in its list with {@code since} = the version it holds.
  */
 final class GatewayClient implements AutoCloseable {
 
     private final List<Integer> ports;
     private final String channel;
-    final ChannelClient view;
+    final ChannelView view;
     private final AtomicInteger connections = new AtomicInteger();
     private volatile int current;
     private volatile boolean closed;
-    private volatile WebSocket socket;
+    private volatile WsClient socket;
     private volatile long droppedAt = -1;
     private volatile long reconnectedAt = -1;
 
@@ -35,7 +29,7 @@ final class GatewayClient implements AutoCloseable {
         this.ports = ports;
         this.current = first;
         this.channel = channel;
-        this.view = new ChannelClient(channel);
+        this.view = new ChannelView(channel);
         connect();
     }
 
@@ -44,13 +38,14 @@ final class GatewayClient implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!closed) {
             try {
-                socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                        .connectTimeout(Duration.ofSeconds(3))
-                        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new Listener())
-                        .get(5, TimeUnit.SECONDS);
-                ClientMessage.Position since = view.epoch() == null ? null
-                        : new ClientMessage.Position(view.epoch(), view.version());
-                socket.sendText(Json.string(new ClientMessage.Subscribe(channel, since, null)), true);
+                WsClient ws = WsClient.open(port, "", Map.of(), c -> view).get(5, TimeUnit.SECONDS);
+                socket = ws;
+                if (view.epoch() == null) {
+                    ws.subscribe(channel);
+                } else {
+                    ws.subscribe(channel, view.epoch(), view.version());
+                }
+                ws.closed().thenRun(this::dropped);
                 connections.incrementAndGet();
                 if (droppedAt > 0) {
                     reconnectedAt = System.currentTimeMillis();
@@ -78,55 +73,23 @@ final class GatewayClient implements AutoCloseable {
         return reconnectedAt;
     }
 
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                ServerMessage message = Json.read(text.toString(), ServerMessage.class);
-                text.setLength(0);
-                long now = System.currentTimeMillis();
-                if (message instanceof ServerMessage.SnapshotFrame s) {
-                    view.snapshot(new Snapshot(s.channel(), s.epoch(), s.version(), s.state()));
-                } else if (message instanceof ServerMessage.DeltaFrame d) {
-                    view.delta(now, new Delta(d.channel(), d.epoch(), d.from(), d.to(), d.patch()));
-                }
-            }
-            ws.request(1);
-            return null;
+    private void dropped() {
+        if (closed) {
+            return;
         }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            dropped();
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            dropped();
-        }
-
-        private void dropped() {
-            if (closed) {
-                return;
-            }
-            droppedAt = System.currentTimeMillis();
-            current = (current + 1) % ports.size();
-            Thread reconnect = new Thread(GatewayClient.this::connect, "reconnect-" + channel);
-            reconnect.setDaemon(true);
-            reconnect.start();
-        }
+        droppedAt = System.currentTimeMillis();
+        current = (current + 1) % ports.size();
+        Thread reconnect = new Thread(this::connect, "reconnect-" + channel);
+        reconnect.setDaemon(true);
+        reconnect.start();
     }
 
     @Override
     public void close() {
         closed = true;
-        WebSocket ws = socket;
+        WsClient ws = socket;
         if (ws != null) {
-            ws.abort();
+            ws.close();
         }
     }
 }

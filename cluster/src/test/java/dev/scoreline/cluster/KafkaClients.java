@@ -3,33 +3,32 @@ package dev.scoreline.cluster;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 import dev.scoreline.json.Json;
+import dev.scoreline.testkit.ChannelView;
+import dev.scoreline.testkit.Kafka;
 import dev.scoreline.topic.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Clients that read the job's output straight from Kafka (what a gateway reads), one
- * {@link ChannelClient} per channel, on a thread of their own so that arrival times are real.
+ * {@link ChannelView} per channel, on a thread of their own so that arrival times are real.
  */
 final class KafkaClients implements AutoCloseable {
 
-    private final Map<String, ChannelClient> channels = new ConcurrentHashMap<>();
+    private final Map<String, ChannelView> channels = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private volatile RuntimeException failure;
 
     KafkaClients(String bootstrap) {
-        KafkaConsumer<String, String> consumer = consumer(bootstrap);
+        KafkaConsumer<String, String> consumer = Kafka.consumer(bootstrap);
         List<TopicPartition> partitions = new ArrayList<>();
         for (Topic topic : List.of(Topic.STATE_SNAPSHOTS, Topic.STATE_DELTAS)) {
             consumer.partitionsFor(topic.defaultName(), Duration.ofSeconds(30))
@@ -42,7 +41,7 @@ final class KafkaClients implements AutoCloseable {
                 while (running.get()) {
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
                         long now = System.currentTimeMillis();
-                        ChannelClient client = channel(r.key());
+                        ChannelView client = channel(r.key());
                         if (r.topic().equals(Topic.STATE_SNAPSHOTS.defaultName())) {
                             client.snapshot(Json.read(r.value(), Snapshot.class));
                         } else {
@@ -58,21 +57,11 @@ final class KafkaClients implements AutoCloseable {
         thread.start();
     }
 
-    static KafkaConsumer<String, String> consumer(String bootstrap) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
-        return new KafkaConsumer<>(props);
-    }
-
-    ChannelClient channel(String channel) {
+    ChannelView channel(String channel) {
         if (failure != null) {
             throw failure;
         }
-        return channels.computeIfAbsent(channel, ChannelClient::new);
+        return channels.computeIfAbsent(channel, ChannelView::new);
     }
 
     @Override

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.delta.ChangeLogEntry;
 import dev.scoreline.json.Json;
 import dev.scoreline.match.event.MatchEvent;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.ChannelView;
+import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.topic.Topic;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,24 +24,18 @@ final class MatchChecks {
     private MatchChecks() {}
 
     /** Waits until the client holds the match's final view at its last visible version. */
-    static void awaitSettled(ChannelClient client, List<MatchEvent> events, Duration timeout) throws InterruptedException {
+    static void awaitSettled(ChannelView client, List<MatchEvent> events, Duration timeout) {
         JsonNode expected = Matches.finalView(events);
         long last = Matches.lastVisibleVersion(events);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!(client.version() >= last && expected.equals(client.state()))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the client did not reach version " + last + " with the final view in "
-                        + timeout + ": " + client);
-            }
-            Thread.sleep(100);
-        }
+        Await.value(() -> "version " + last + " with the final view: " + client, timeout,
+                () -> client.version() >= last && expected.equals(client.state()) ? client : null);
     }
 
     /**
      * The client's fold is the scorer's, it saw no gap and no new epoch, and every version up to the
      * last visible one is spanned by a delta it received.
      */
-    static void assertExact(ChannelClient client, List<MatchEvent> events) {
+    static void assertExact(ChannelView client, List<MatchEvent> events) {
         assertThat(client.state()).as("the client's scorecard of %s", client).isEqualTo(Matches.finalView(events));
         assertThat(client.gaps()).as("deltas that skipped versions (lost changes) at %s", client).isZero();
         assertThat(client.newEpochs()).as("epoch changes (state rebuilt) at %s", client).isZero();
@@ -53,7 +50,7 @@ final class MatchChecks {
      * @return how many entries were logged again by replays
      */
     static int assertChangeLogReplaysIdentical(String bootstrap, String matchId, int events) {
-        List<ConsumerRecord<String, String>> log = TopicRecords.readAll(bootstrap, Topic.STATE_CHANGELOG.defaultName());
+        List<ConsumerRecord<String, String>> log = TopicReader.readAll(bootstrap, Topic.STATE_CHANGELOG.defaultName());
         Map<Long, JsonNode> byVersion = new HashMap<>();
         int repeats = 0;
         for (ConsumerRecord<String, String> r : log) {

@@ -2,34 +2,15 @@ package dev.scoreline.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scoreline.json.Json;
 import dev.scoreline.match.MatchView;
 import dev.scoreline.match.Scorer;
-import dev.scoreline.match.cricsheet.CricsheetConverter;
 import dev.scoreline.match.event.MatchEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
-/** Recorded Cricsheet matches as events, and what the scorer itself makes of them: the expected results. */
+/** What the scorer itself makes of a match's events: the results a test expects of the cluster. */
 final class Matches {
 
     private Matches() {}
-
-    /** The record {@code data/cricsheet/<record>.json} as the events of a match with the id {@code matchId}. */
-    static List<MatchEvent> recorded(String record, String matchId) {
-        try (InputStream in = Matches.class.getResourceAsStream("/data/cricsheet/" + record + ".json")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no recorded match " + record);
-            }
-            return CricsheetConverter.convert(Json.MAPPER.readTree(in), matchId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The public view of the match after all its events, folded by the scorer directly. */
     static ObjectNode finalView(List<MatchEvent> events) {
@@ -51,22 +32,5 @@ final class Matches {
             previous = view;
         }
         return last;
-    }
-
-    /** The events of several matches taken in turn, as concurrent feeds interleave them. */
-    static List<MatchEvent> interleave(List<List<MatchEvent>> feeds) {
-        List<Iterator<MatchEvent>> its = feeds.stream().map(List::iterator).toList();
-        List<MatchEvent> out = new ArrayList<>();
-        boolean any = true;
-        while (any) {
-            any = false;
-            for (Iterator<MatchEvent> it : its) {
-                if (it.hasNext()) {
-                    out.add(it.next());
-                    any = true;
-                }
-            }
-        }
-        return out;
     }
 }

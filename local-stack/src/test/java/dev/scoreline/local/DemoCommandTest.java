@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.cli.UsageException;
 import dev.scoreline.json.Json;
+import dev.scoreline.testkit.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,7 +46,7 @@ class DemoCommandTest {
                     .contains("  Flink web UI      " + demo.webUi());
 
             Gateway gateway = new Gateway(gatewayPort);
-            JsonNode snapshot = await(Duration.ofSeconds(60), () -> {
+            JsonNode snapshot = Await.value(ShortMatch.CHANNEL + " completed", Duration.ofSeconds(60), () -> {
                 HttpResponse<String> response = gateway.get("/v1/channels/" + ShortMatch.CHANNEL);
                 if (response.statusCode() != 200) {
                     return null;
@@ -73,11 +74,12 @@ class DemoCommandTest {
             demo.close();
         }
 
-        List<String> leftover = await(Duration.ofSeconds(20), () -> {
+        List<String> leftover = Await.value(() -> "the demo's threads to end; still alive: "
+                + describe(liveNonDaemonThreads(), before), Duration.ofSeconds(20), () -> {
             Set<Thread> now = liveNonDaemonThreads();
             now.removeAll(before);
             return now.isEmpty() ? List.<String>of() : null;
-        }, () -> "threads still alive: " + describe(liveNonDaemonThreads(), before));
+        });
         assertThat(leftover).isEmpty();
         assertThat(canBind(gatewayPort)).as("gateway port %d released", gatewayPort).isTrue();
         assertThat(canBind(kafkaPort)).as("Kafka port %d released", kafkaPort).isTrue();
@@ -138,28 +140,6 @@ class DemoCommandTest {
         assertThat(DemoCommand.readable(Duration.ofMillis(44_600))).isEqualTo("45 s");
         assertThat(DemoCommand.readable(Duration.ofSeconds(87))).isEqualTo("1 min 27 s");
         assertThat(DemoCommand.readable(Duration.ofSeconds(2 * 3600 + 5 * 60 + 9))).isEqualTo("2 h 5 min");
-    }
-
-    interface Probe<T> {
-        T get() throws Exception;
-    }
-
-    static <T> T await(Duration timeout, Probe<T> probe) throws Exception {
-        return await(timeout, probe, () -> "nothing within " + timeout);
-    }
-
-    static <T> T await(Duration timeout, Probe<T> probe, java.util.function.Supplier<String> why) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(why.get());
-            }
-            Thread.sleep(100);
-        }
     }
 
     private static Set<Thread> liveNonDaemonThreads() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.json.Json;
+import dev.scoreline.testkit.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ class KcatRecipeTest {
             assertThat(console.toString(StandardCharsets.UTF_8))
                     .contains("  Kafka bootstrap   " + demo.bootstrapServers());
 
-            JsonNode last = DemoCommandTest.await(Duration.ofSeconds(90), () -> {
+            JsonNode last = Await.value("the kcat recipe to print the match's result", Duration.ofSeconds(90), () -> {
                 List<String> lines = run(command);
                 return lines.stream().map(line -> line.split("\t", 2))
                         .filter(kv -> kv.length == 2 && kv[0].equals(ShortMatch.ID))

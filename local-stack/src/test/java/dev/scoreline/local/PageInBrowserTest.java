@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.json.Json;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.Chromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -41,7 +41,6 @@ class PageInBrowserTest {
 
     /** The match's 5,840 s of recorded time in about 40 s. */
     private static final double SPEED = 150;
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
     static Path temp;
@@ -59,7 +58,6 @@ class PageInBrowserTest {
                 System.out);
         gateway = new Gateway(demo.port());
         browser = Chromium.start(temp.resolve("chromium-profile"), 1440, 1000);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @BeforeEach
@@ -282,7 +280,7 @@ class PageInBrowserTest {
                   && !!document.querySelector('[data-table="demo-1"] [data-seat]')
                   && document.querySelector('[data-connection]').dataset.connection === 'connected';
                 """.formatted(ShortMatch.ID)));
-        screenshot("page-live-laptop.png");
+        Chromium.screenshot(browser, "page-live-laptop.png");
         browser.executeScript("""
                 window.__connectionStates = [];
                 const box = document.querySelector('[data-connection]');
@@ -336,7 +334,7 @@ class PageInBrowserTest {
         });
 
         @SuppressWarnings("unchecked")
-        List<String> found = waitFor(Duration.ofSeconds(40), "a player who has looked at their cards", () ->
+        List<String> found = Await.value("a player who has looked at their cards", Duration.ofSeconds(40), () ->
                 (List<String>) browser.executeScript("""
                         const seat = [...document.querySelectorAll('[data-table] [data-seat]')]
                           .find((s) => s.querySelector('.pill.seen'));
@@ -381,7 +379,7 @@ class PageInBrowserTest {
                   .filter((s) => s.querySelector('[data-card]') && !state.hand?.players?.[s.dataset.seat]?.cards)
                   .map((s) => s.dataset.player);""", seenTable);
         assertThat(exposed).as("seats showing cards the table was not shown").isEmpty();
-        screenshot("page-table-seat-laptop.png");
+        Chromium.screenshot(browser, "page-table-seat-laptop.png");
     }
 
     @Test
@@ -420,7 +418,7 @@ class PageInBrowserTest {
         assertThat(page.path("result").path("kind").asText()).isEqualTo(ShortMatch.outcome().path("result").asText());
         assertThat(page.path("result").path("text").asText()).isEqualTo("No result");
 
-        screenshot("page-result-laptop.png");
+        Chromium.screenshot(browser, "page-result-laptop.png");
         browser.manage().window().setSize(new Dimension(390, 2400));
         try {
             waitUntil(Duration.ofSeconds(5), "the phone layout", () ->
@@ -428,7 +426,7 @@ class PageInBrowserTest {
             assertThat(((Number) browser.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
                     .as("nothing wider than a phone's screen").isLessThanOrEqualTo(0);
-            screenshot("page-result-phone.png");
+            Chromium.screenshot(browser, "page-result-phone.png");
         } finally {
             browser.manage().window().setSize(new Dimension(1440, 1000));
         }
@@ -573,11 +571,6 @@ class PageInBrowserTest {
         return Boolean.TRUE.equals(browser.executeScript(script));
     }
 
-    private void screenshot(String name) throws IOException {
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
     /** JSON equality where numbers compare by value: JavaScript writes 23.0 as 23. */
     private static void assertSameJson(JsonNode actual, JsonNode expected, String what) {
         Comparator<JsonNode> numbersByValue = (a, b) -> a.isNumber() && b.isNumber()
@@ -596,25 +589,7 @@ class PageInBrowserTest {
         boolean ok() throws Exception;
     }
 
-    interface Find<T> {
-        T find() throws Exception;
-    }
-
     private static void waitUntil(Duration timeout, String what, Check check) throws Exception {
-        waitFor(timeout, what, () -> check.ok() ? Boolean.TRUE : null);
-    }
-
-    private static <T> T waitFor(Duration timeout, String what, Find<T> find) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            T found = find.find();
-            if (found != null) {
-                return found;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what);
-            }
-            Thread.sleep(100);
-        }
+        Await.value(what, timeout, () -> check.ok() ? Boolean.TRUE : null);
     }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.kafka.InProcessKafka;
+import dev.scoreline.match.cricsheet.CricsheetRecords;
 import dev.scoreline.match.event.MatchEvent;
+import dev.scoreline.testkit.Feeds;
+import dev.scoreline.testkit.TestBroker;
+import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.topic.Topic;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +35,7 @@ class AnalystQueryTest {
     @TempDir
     static Path dir;
 
-    private final InProcessKafka kafka = TestKafka.get();
+    private final InProcessKafka kafka = TestBroker.get();
 
     /** The ```sql blocks of the Flink SQL section of docs/analysts.md, in order. */
     static List<String> pageSql() throws Exception {
@@ -50,8 +54,7 @@ class AnalystQueryTest {
 
     @Test
     void runsAndWicketsPerInningsFromTheChangeLogEqualTheFinalSnapshots() throws Exception {
-        Map<String, List<MatchEvent>> matches =
-                Map.of("1426312", Settled.recorded("1426312"), "335988", Settled.recorded("335988"));
+        Map<String, List<MatchEvent>> matches = CricsheetRecords.matches("1426312", "335988");
         List<String> sql = pageSql();
         assertThat(sql).hasSize(2);
 
@@ -60,8 +63,7 @@ class AnalystQueryTest {
                 TopicReader changes = h.reader(Topic.STATE_CHANGELOG);
                 TopicReader deltas = h.reader(Topic.STATE_DELTAS);
                 TopicReader snapshots = h.reader(Topic.STATE_SNAPSHOTS)) {
-            JobHarness.interleave(List.copyOf(matches.values())).forEach(e -> h.send(Topic.MATCH_EVENTS, e));
-            h.flush();
+            h.sendMatches(Feeds.interleave(List.copyOf(matches.values())));
             Settled.await(Settled.counts(matches), changes, deltas);
 
             TableEnvironment tables = TableEnvironment.create(EnvironmentSettings.inBatchMode());

@@ -1,11 +1,12 @@
 package dev.scoreline.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 import dev.scoreline.json.Json;
-import dev.scoreline.patch.MergePatch;
+import dev.scoreline.testkit.ChannelView;
+import dev.scoreline.testkit.TopicReader;
+import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,29 +25,30 @@ record ChannelHistory(String channel, List<Delta> deltas, List<Snapshot> snapsho
                 snapshotRecords.stream().filter(r -> channel.equals(r.key())).map(r -> Json.read(r.value(), Snapshot.class)).toList());
     }
 
+    /** The channel's history once a snapshot has caught up with its last delta. */
+    static ChannelHistory snapshotted(String channel, TopicReader deltas, TopicReader snapshots) {
+        List<ConsumerRecord<String, String>> deltaRecords = deltas.read();
+        long last = of(channel, deltaRecords, List.of()).lastPublished();
+        List<ConsumerRecord<String, String>> snapshotRecords = snapshots.readUntil(
+                read -> read.stream().anyMatch(r -> r.key().equals(channel)
+                        && Json.read(r.value(), Snapshot.class).version() == last),
+                Duration.ofMinutes(1), "the snapshot of " + channel + " at its last delta");
+        return of(channel, deltaRecords, snapshotRecords);
+    }
+
     Snapshot lastSnapshot() {
         return snapshots.get(snapshots.size() - 1);
     }
 
-    /** Folds the deltas onto the first snapshot as a client would; fails on a gap. */
+    /** Folds the deltas onto the first snapshot as a client would; fails on a gap or a new epoch. */
     Snapshot foldFromFirstSnapshot() {
-        Snapshot first = snapshots.get(0);
-        ObjectNode state = (ObjectNode) first.state().deepCopy();
-        long version = first.version();
-        for (Delta delta : deltas) {
-            switch (delta.fit(first.epoch(), version)) {
-                case STALE -> { }
-                case APPLIES -> {
-                    MergePatch.applyInPlace(state, delta.patch());
-                    version = delta.to();
-                }
-                case GAP -> throw new AssertionError(channel + ": gap: holding " + version + ", next delta "
-                        + delta.from() + ".." + delta.to());
-                case NEW_EPOCH -> throw new AssertionError(channel + ": epoch changed from " + first.epoch()
-                        + " to " + delta.epoch());
-            }
+        ChannelView client = new ChannelView(channel);
+        client.snapshot(snapshots.get(0));
+        deltas.forEach(delta -> client.delta(0, delta));
+        if (client.gaps() > 0 || client.newEpochs() > 0) {
+            throw new AssertionError("the deltas do not fold onto the first snapshot: " + client);
         }
-        return new Snapshot(channel, first.epoch(), version, state);
+        return new Snapshot(channel, client.epoch(), client.version(), client.state());
     }
 
     /** Versions 1..{@code last} that no delta spans: a client could have missed those changes. */

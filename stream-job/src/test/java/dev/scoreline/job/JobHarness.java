@@ -3,17 +3,16 @@ package dev.scoreline.job;
 import dev.scoreline.event.EntityEvent;
 import dev.scoreline.json.Json;
 import dev.scoreline.kafka.InProcessKafka;
+import dev.scoreline.match.event.MatchEvent;
+import dev.scoreline.testkit.Kafka;
+import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.topic.Topic;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * One test's own topics on a shared broker (named with a prefix, so tests never read each other's
@@ -31,12 +30,7 @@ final class JobHarness implements AutoCloseable {
         for (Topic topic : Topic.values()) {
             kafka.createTopic(topic(topic), partitions, topic.config());
         }
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(props);
+        producer = Kafka.producer(kafka.bootstrapServers());
     }
 
     String topic(Topic topic) {
@@ -73,14 +67,13 @@ final class JobHarness implements AutoCloseable {
 
     /** Sends and waits for the broker's acknowledgement: where the record landed. */
     RecordMetadata sendRaw(Topic topic, String key, String value) {
-        try {
-            return producer.send(new ProducerRecord<>(topic(topic), key, value)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("Kafka refused a record", e.getCause());
-        }
+        return Kafka.sendAndWait(producer, new ProducerRecord<>(topic(topic), key, value));
+    }
+
+    /** Sends the events to the match topic, in their order, and waits until they are out. */
+    void sendMatches(List<MatchEvent> events) {
+        events.forEach(e -> send(Topic.MATCH_EVENTS, e));
+        flush();
     }
 
     void sendAsync(Topic topic, EntityEvent event) {
@@ -89,23 +82,6 @@ final class JobHarness implements AutoCloseable {
 
     void flush() {
         producer.flush();
-    }
-
-    /** The events of several entities, taken in turn, as concurrent feeds would interleave them. */
-    static <E> List<E> interleave(List<List<E>> feeds) {
-        List<Iterator<E>> its = feeds.stream().map(List::iterator).toList();
-        List<E> out = new ArrayList<>();
-        boolean any = true;
-        while (any) {
-            any = false;
-            for (Iterator<E> it : its) {
-                if (it.hasNext()) {
-                    out.add(it.next());
-                    any = true;
-                }
-            }
-        }
-        return out;
     }
 
     /** The failures the job went through (each one a restart), from the MiniCluster's REST API. */

@@ -7,10 +7,13 @@ import dev.scoreline.json.Json;
 import dev.scoreline.kafka.InProcessKafka;
 import dev.scoreline.match.MatchView;
 import dev.scoreline.match.Scorer;
+import dev.scoreline.match.cricsheet.CricsheetRecords;
 import dev.scoreline.match.event.Delivery;
 import dev.scoreline.match.event.DeliveryUndo;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.match.event.MatchStart;
+import dev.scoreline.testkit.TestBroker;
+import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.topic.Topic;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,13 +32,13 @@ class MatchDeadLetterTest {
     @TempDir
     static Path dir;
 
-    private final InProcessKafka kafka = TestKafka.get();
+    private final InProcessKafka kafka = TestBroker.get();
 
     private record Bad(String reason, RecordMetadata where, String mention) {}
 
     @Test
     void badRecordsBecomeDeadLettersWhileTheMatchStaysExact() throws Exception {
-        List<MatchEvent> match = Settled.recorded("1082591");
+        List<MatchEvent> match = CricsheetRecords.events("1082591");
         Instant t = Instant.parse("2024-01-01T10:00:00Z");
         try (JobHarness h = new JobHarness(kafka, "bad", 2);
                 LocalJob job = h.start(dir.resolve("bad"), "--entities", "match", "--max-record-bytes", "4096");

@@ -7,7 +7,11 @@ import dev.scoreline.json.Json;
 import dev.scoreline.kafka.InProcessKafka;
 import dev.scoreline.match.MatchView;
 import dev.scoreline.match.Scorer;
+import dev.scoreline.match.cricsheet.CricsheetRecords;
 import dev.scoreline.match.event.MatchEvent;
+import dev.scoreline.testkit.Feeds;
+import dev.scoreline.testkit.TestBroker;
+import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.topic.Topic;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +20,9 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job on a Flink MiniCluster with RocksDB against a real Kafka broker, fed recorded matches,
@@ -30,12 +34,12 @@ class MatchJobTest {
     @TempDir
     static Path dir;
 
-    private final InProcessKafka kafka = TestKafka.get();
+    private final InProcessKafka kafka = TestBroker.get();
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"at-least-once", "exactly-once"})
     void twoMatchesAtOnceFoldFromTheirDeltasToTheScorersOwnResult(String delivery) throws Exception {
-        Map<String, List<MatchEvent>> matches = Map.of("1082591", Settled.recorded("1082591"), "1082625", Settled.recorded("1082625"));
+        Map<String, List<MatchEvent>> matches = CricsheetRecords.matches("1082591", "1082625");
         replay("two-" + delivery, matches, (match, history) -> {
             long last = history.lastPublished();
             Snapshot folded = history.foldFromFirstSnapshot();
@@ -56,8 +60,7 @@ class MatchJobTest {
      */
     @Test
     void aDlMatchAMultiDayMatchAndAHundredMatchFoldFromTheirDeltasToTheOfficialResult() throws Exception {
-        Map<String, List<MatchEvent>> matches = Map.of("913653", Settled.recorded("913653"),
-                "1391773", Settled.recorded("1391773"), "1252720", Settled.recorded("1252720"));
+        Map<String, List<MatchEvent>> matches = CricsheetRecords.matches("913653", "1391773", "1252720");
         replay("formats", matches, (match, history) -> {
             Snapshot folded = history.foldFromFirstSnapshot();
 
@@ -82,8 +85,7 @@ class MatchJobTest {
                 TopicReader snapshots = h.reader(Topic.STATE_SNAPSHOTS);
                 TopicReader deltas = h.reader(Topic.STATE_DELTAS);
                 TopicReader changes = h.reader(Topic.STATE_CHANGELOG)) {
-            JobHarness.interleave(List.copyOf(matches.values())).forEach(e -> h.send(Topic.MATCH_EVENTS, e));
-            h.flush();
+            h.sendMatches(Feeds.interleave(List.copyOf(matches.values())));
 
             Settled.await(Settled.counts(matches), changes, deltas);
             List<ConsumerRecord<String, String>> snapshotRecords = snapshots.read();

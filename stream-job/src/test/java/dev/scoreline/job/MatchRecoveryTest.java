@@ -10,7 +10,12 @@ import dev.scoreline.json.Json;
 import dev.scoreline.kafka.InProcessKafka;
 import dev.scoreline.match.MatchView;
 import dev.scoreline.match.Scorer;
+import dev.scoreline.match.cricsheet.CricsheetRecords;
 import dev.scoreline.match.event.MatchEvent;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.Feeds;
+import dev.scoreline.testkit.TestBroker;
+import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.topic.Topic;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +38,12 @@ class MatchRecoveryTest {
     @TempDir
     static Path dir;
 
-    private final InProcessKafka kafka = TestKafka.get();
+    private final InProcessKafka kafka = TestBroker.get();
 
     @Test
     void aTaskManagerKilledMidReplayLosesNothing() throws Exception {
-        Map<String, List<MatchEvent>> matches =
-                Map.of("1181768", Settled.recorded("1181768"), "1136564", Settled.recorded("1136564"));
-        List<MatchEvent> feed = JobHarness.interleave(List.copyOf(matches.values()));
+        Map<String, List<MatchEvent>> matches = CricsheetRecords.matches("1181768", "1136564");
+        List<MatchEvent> feed = Feeds.interleave(List.copyOf(matches.values()));
         try (JobHarness h = new JobHarness(kafka, "recovery", 2);
                 LocalJob job = h.start(dir.resolve("recovery"), "--entities", "match", "--checkpoint-interval", "10s");
                 TopicReader changes = h.reader(Topic.STATE_CHANGELOG);
@@ -47,17 +51,17 @@ class MatchRecoveryTest {
                 TopicReader deltas = h.reader(Topic.STATE_DELTAS)) {
             int firstPart = feed.size() * 2 / 5;
             int secondPart = feed.size() * 3 / 5;
-            send(h, feed.subList(0, firstPart));
+            h.sendMatches(feed.subList(0, firstPart));
             changes.readUntil(read -> read.size() >= firstPart, Duration.ofMinutes(1), "the first part of the feed");
             awaitCheckpointAfter(job, System.currentTimeMillis());
 
             // Checkpoints come every 10 s, so none falls between the one just taken and the failure:
             // everything the second part produced is written and must be replayed identically.
-            send(h, feed.subList(firstPart, secondPart));
+            h.sendMatches(feed.subList(firstPart, secondPart));
             changes.readUntil(read -> read.size() >= secondPart, Duration.ofMinutes(1), "the second part of the feed");
             job.cluster().terminateTaskManager(0).get(30, TimeUnit.SECONDS);
             job.cluster().startTaskManager();
-            send(h, feed.subList(secondPart, feed.size()));
+            h.sendMatches(feed.subList(secondPart, feed.size()));
 
             Settled.await(Settled.counts(matches), changes, deltas);
             assertThat(JobHarness.failures(job)).as("the one failure we caused").isEqualTo(1);
@@ -95,20 +99,12 @@ class MatchRecoveryTest {
         }
     }
 
-    private static void send(JobHarness h, List<MatchEvent> events) {
-        events.forEach(e -> h.send(Topic.MATCH_EVENTS, e));
-        h.flush();
-    }
 
     static void awaitCheckpointAfter(LocalJob job, long millis) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
+        Await.value("a checkpoint completed after " + millis, Duration.ofMinutes(1), () -> {
             var latest = LocalJob.latestCheckpoint(job.checkpoints());
-            if (latest.isPresent() && Files.getLastModifiedTime(latest.get().resolve("_metadata")).toMillis() > millis) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no checkpoint completed within a minute");
+            return latest.isPresent() && Files.getLastModifiedTime(latest.get().resolve("_metadata")).toMillis() > millis
+                    ? latest.get() : null;
+        });
     }
 }

@@ -3,11 +3,9 @@ package dev.scoreline.job;
 import dev.scoreline.delta.ChangeLogEntry;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.json.Json;
-import dev.scoreline.match.cricsheet.CricsheetConverter;
 import dev.scoreline.match.event.MatchEvent;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Path;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.TopicReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,36 +48,19 @@ final class Settled {
                 published(published, channelPrefix + e.getKey(), lastVisibleVersion(log, e.getKey(), e.getValue())));
     }
 
-    /** A recorded match of {@code data/cricsheet} (the IPL) or {@code data/cricsheet-formats}. */
-    static List<MatchEvent> recorded(String id) {
-        URL ipl = Settled.class.getResource("/data/cricsheet/" + id + ".json");
-        URL record = ipl != null ? ipl : Settled.class.getResource("/data/cricsheet-formats/" + id + ".json");
-        try {
-            return CricsheetConverter.convert(Path.of(record.toURI()));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static Map<String, Integer> counts(Map<String, List<MatchEvent>> matches) {
         Map<String, Integer> counts = new java.util.HashMap<>();
         matches.forEach((id, events) -> counts.put(id, events.size()));
         return counts;
     }
 
-    static void await(Map<String, Integer> events, TopicReader changes, TopicReader deltas) throws InterruptedException {
+    static void await(Map<String, Integer> events, TopicReader changes, TopicReader deltas) {
         await(events, "match:", changes, deltas);
     }
 
     /** Waits until {@link #all} holds, for at most two minutes. */
-    static void await(Map<String, Integer> events, String channelPrefix, TopicReader changes, TopicReader deltas)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!all(events, channelPrefix, changes, deltas)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the job did not log and publish every event of " + events.keySet() + " in time");
-            }
-            Thread.sleep(100);
-        }
+    static void await(Map<String, Integer> events, String channelPrefix, TopicReader changes, TopicReader deltas) {
+        Await.until("the job to log and publish every event of " + events.keySet(), Duration.ofMinutes(2),
+                () -> all(events, channelPrefix, changes, deltas));
     }
 }

@@ -12,6 +12,8 @@ import dev.scoreline.table.TableState;
 import dev.scoreline.table.TeenPattiRules;
 import dev.scoreline.table.event.TableEvent;
 import dev.scoreline.table.sim.TableSimulator;
+import dev.scoreline.testkit.TestBroker;
+import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.topic.Topic;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,7 +31,7 @@ class TableJobTest {
     @TempDir
     static Path dir;
 
-    private final InProcessKafka kafka = TestKafka.get();
+    private final InProcessKafka kafka = TestBroker.get();
 
     /** The rules folded directly, time-outs included, as the job must fold them. */
     private static Map<String, EntityRecord<TableState>> foldDirectly(List<TableEvent> events) {

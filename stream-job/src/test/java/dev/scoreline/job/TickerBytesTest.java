@@ -12,6 +12,7 @@ import dev.scoreline.entity.SnapshotPolicy;
 import dev.scoreline.json.Json;
 import dev.scoreline.match.MatchState;
 import dev.scoreline.match.Scorer;
+import dev.scoreline.match.cricsheet.CricsheetRecords;
 import dev.scoreline.match.event.Delivery;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.ticker.TickerRules;
@@ -47,7 +48,7 @@ class TickerBytesTest {
         long tickerDeltaBytes = 0;
         long matchDeltaBytes = 0;
         long now = 0;
-        for (MatchEvent event : Settled.recorded(matchId)) {
+        for (MatchEvent event : CricsheetRecords.events(matchId)) {
             now += 1_000;
             EntityEngine.Step<MatchState, MatchEvent> step =
                     matches.apply(match, null, event, () -> List.copyOf(history), Epochs.of("job", matchId, event.eventId()));

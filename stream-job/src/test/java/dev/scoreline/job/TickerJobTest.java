@@ -10,12 +10,14 @@ import dev.scoreline.kafka.InProcessKafka;
 import dev.scoreline.match.MatchState;
 import dev.scoreline.match.Scorer;
 import dev.scoreline.match.TickerLine;
+import dev.scoreline.match.cricsheet.CricsheetRecords;
 import dev.scoreline.match.event.MatchEvent;
+import dev.scoreline.testkit.Feeds;
+import dev.scoreline.testkit.TestBroker;
+import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.topic.Topic;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,18 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TickerJobTest {
 
-    private static final List<String> RECORDED =
-            List.of("1082591", "1082625", "1136564", "1178424", "1181766", "1181768", "1426312", "335988");
-
     @TempDir
     static Path dir;
 
-    private final InProcessKafka kafka = TestKafka.get();
+    private final InProcessKafka kafka = TestBroker.get();
 
     @Test
     void theScoresChannelFoldsToTheLineOfEachMatchAsTheScorerFoldsIt() throws Exception {
-        Map<String, List<MatchEvent>> matches = new LinkedHashMap<>();
-        RECORDED.forEach(id -> matches.put(id, Settled.recorded(id)));
+        Map<String, List<MatchEvent>> matches = CricsheetRecords.matches(
+                "1082591", "1082625", "1136564", "1178424", "1181766", "1181768", "1426312", "335988");
         int lines = matches.values().stream().mapToInt(TickerJobTest::linesSent).sum();
         try (JobHarness h = new JobHarness(kafka, "ticker", 2);
                 // --entities match: the ticker comes with the matches
@@ -49,19 +48,12 @@ class TickerJobTest {
                 TopicReader deltas = h.reader(Topic.STATE_DELTAS);
                 TopicReader changes = h.reader(Topic.STATE_CHANGELOG);
                 TopicReader tickerEvents = h.reader(Topic.TICKER_EVENTS)) {
-            JobHarness.interleave(List.copyOf(matches.values())).forEach(e -> h.send(Topic.MATCH_EVENTS, e));
-            h.flush();
+            h.sendMatches(Feeds.interleave(List.copyOf(matches.values())));
 
             Settled.await(Settled.counts(matches), changes, deltas);
             Settled.await(Map.of(Channel.SCORES, lines), "", changes, deltas);
-            List<ConsumerRecord<String, String>> deltaRecords = deltas.read();
-            long last = ChannelHistory.of(Channel.SCORES, deltaRecords, List.of()).lastPublished();
-            List<ConsumerRecord<String, String>> snapshotRecords = snapshots.readUntil(
-                    read -> read.stream().anyMatch(r -> r.key().equals(Channel.SCORES)
-                            && Json.read(r.value(), Snapshot.class).version() == last),
-                    Duration.ofMinutes(1), "the ticker's snapshot of its last delta");
-
-            ChannelHistory history = ChannelHistory.of(Channel.SCORES, deltaRecords, snapshotRecords);
+            ChannelHistory history = ChannelHistory.snapshotted(Channel.SCORES, deltas, snapshots);
+            long last = history.lastPublished();
             Snapshot folded = history.foldFromFirstSnapshot();
             assertThat(folded.version()).isEqualTo(last).isEqualTo(lines);
             assertThat(folded.state()).isEqualTo(history.finalState());

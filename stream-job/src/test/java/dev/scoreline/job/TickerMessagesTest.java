@@ -12,6 +12,7 @@ import dev.scoreline.json.Json;
 import dev.scoreline.match.MatchState;
 import dev.scoreline.match.Scorer;
 import dev.scoreline.match.TickerLine;
+import dev.scoreline.match.cricsheet.CricsheetRecords;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.ticker.event.MatchLine;
 import dev.scoreline.ticker.event.TickerEvent;
@@ -43,7 +44,7 @@ class TickerMessagesTest {
         List<MatchEvent> history = new ArrayList<>();
         EntityRecord<MatchState> record = null;
         int sent = 0;
-        for (MatchEvent event : Settled.recorded(MATCH)) {
+        for (MatchEvent event : CricsheetRecords.events(MATCH)) {
             EntityRecord<MatchState> before = record;
             EntityEngine.Step<MatchState, MatchEvent> step = engine.apply(before, null, event, () -> List.copyOf(history), "e");
             long version = step.record().version();
@@ -69,7 +70,7 @@ class TickerMessagesTest {
 
     @Test
     void aMatchReplayedAfterARestoreWritesTheSameLinesAndTheTickerTakesEachOnce() throws Exception {
-        List<MatchEvent> events = Settled.recorded(MATCH).subList(0, 60);
+        List<MatchEvent> events = CricsheetRecords.events(MATCH).subList(0, 60);
         KeyedOneInputStreamOperatorTestHarness<String, Sourced<MatchEvent>, Outgoing> match = matchHarness(null);
         match.setProcessingTime(0);
         for (MatchEvent event : events.subList(0, 30)) {

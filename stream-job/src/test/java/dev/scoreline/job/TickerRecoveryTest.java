@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scoreline.delta.ChangeLogEntry;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.delta.Delta;
-import dev.scoreline.delta.Snapshot;
 import dev.scoreline.json.Json;
 import dev.scoreline.kafka.InProcessKafka;
 import dev.scoreline.match.Scorer;
 import dev.scoreline.match.TickerLine;
+import dev.scoreline.match.cricsheet.CricsheetRecords;
 import dev.scoreline.match.event.MatchEvent;
+import dev.scoreline.testkit.Feeds;
+import dev.scoreline.testkit.TestBroker;
+import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.ticker.event.TickerEvent;
 import dev.scoreline.topic.Topic;
 import java.nio.file.Path;
@@ -35,13 +38,12 @@ class TickerRecoveryTest {
     @TempDir
     static Path dir;
 
-    private final InProcessKafka kafka = TestKafka.get();
+    private final InProcessKafka kafka = TestBroker.get();
 
     @Test
     void linesSentAgainAfterARestoreAreTakenOnce() throws Exception {
-        Map<String, List<MatchEvent>> matches =
-                Map.of("1082625", Settled.recorded("1082625"), "1426312", Settled.recorded("1426312"));
-        List<MatchEvent> feed = JobHarness.interleave(List.copyOf(matches.values()));
+        Map<String, List<MatchEvent>> matches = CricsheetRecords.matches("1082625", "1426312");
+        List<MatchEvent> feed = Feeds.interleave(List.copyOf(matches.values()));
         try (JobHarness h = new JobHarness(kafka, "ticker-recovery", 2);
                 LocalJob job = h.start(dir.resolve("recovery"), "--entities", "match", "--checkpoint-interval", "10s",
                         "--snapshot-interval", "2s");
@@ -51,15 +53,15 @@ class TickerRecoveryTest {
                 TopicReader tickerEvents = h.reader(Topic.TICKER_EVENTS)) {
             int firstPart = feed.size() * 2 / 5;
             int secondPart = feed.size() * 3 / 5;
-            send(h, feed.subList(0, firstPart));
+            h.sendMatches(feed.subList(0, firstPart));
             changes.readUntil(read -> matchEntries(read) >= firstPart, Duration.ofMinutes(1), "the first part");
             MatchRecoveryTest.awaitCheckpointAfter(job, System.currentTimeMillis());
 
-            send(h, feed.subList(firstPart, secondPart));
+            h.sendMatches(feed.subList(firstPart, secondPart));
             changes.readUntil(read -> matchEntries(read) >= secondPart, Duration.ofMinutes(1), "the second part");
             job.cluster().terminateTaskManager(0).get(30, TimeUnit.SECONDS);
             job.cluster().startTaskManager();
-            send(h, feed.subList(secondPart, feed.size()));
+            h.sendMatches(feed.subList(secondPart, feed.size()));
 
             Settled.await(Settled.counts(matches), changes, deltas);
             List<TickerEvent> sent = tickerEvents.read().stream()
@@ -78,13 +80,8 @@ class TickerRecoveryTest {
                     .as("version %d", entry.version()).isIn(null, entry.eventId()));
             assertThat(lineAt.values()).as("each line once").containsExactlyInAnyOrderElementsOf(ids);
 
-            List<ConsumerRecord<String, String>> deltaRecords = deltas.read();
-            long last = ChannelHistory.of(Channel.SCORES, deltaRecords, List.of()).lastPublished();
-            List<ConsumerRecord<String, String>> snapshotRecords = snapshots.readUntil(
-                    read -> read.stream().anyMatch(r -> r.key().equals(Channel.SCORES)
-                            && Json.read(r.value(), Snapshot.class).version() == last),
-                    Duration.ofMinutes(1), "the ticker's snapshot of its last delta");
-            ChannelHistory history = ChannelHistory.of(Channel.SCORES, deltaRecords, snapshotRecords);
+            ChannelHistory history = ChannelHistory.snapshotted(Channel.SCORES, deltas, snapshots);
+            long last = history.lastPublished();
             assertThat(last).isEqualTo(ids.size());
             assertThat(history.uncoveredVersions(last)).as("versions no delta covers").isEmpty();
             assertThat(history.deltas()).extracting(Delta::epoch).containsOnly(history.snapshots().get(0).epoch());
@@ -98,8 +95,4 @@ class TickerRecoveryTest {
         return log.stream().filter(r -> !r.key().equals(Channel.SCORES)).count();
     }
 
-    private static void send(JobHarness h, List<MatchEvent> events) {
-        events.forEach(e -> h.send(Topic.MATCH_EVENTS, e));
-        h.flush();
-    }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.gateway.auth.Tokens;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.SseClient;
+import dev.scoreline.testkit.WsClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +37,7 @@ class AuthTest {
         for (String c : new String[] {MATCH, "table:t1", "table:t1/seat:p1", "table:t1/seat:p2", "table:t2"}) {
             feed.snapshot(c, "e1", 1);
         }
-        Gateways.await("every channel", WAIT, () -> Http.json(Http.get(gateway.port(), "/healthz")).get("channels").asInt() == 5);
+        Await.until("every channel", WAIT, () -> Http.json(Http.get(gateway.port(), "/healthz")).get("channels").asInt() == 5);
     }
 
     @AfterAll
@@ -182,7 +185,7 @@ class AuthTest {
 
         EdgeGateway dev = Gateways.start(topics, b -> b.jwtSecret(null).devMode(true));
         try {
-            Gateways.await("the dev gateway", WAIT, dev::isReady);
+            Await.until("the dev gateway", WAIT, dev::isReady);
             assertThat(Http.get(dev.port(), "/v1/dev/token?table=t1&player=bad/id").statusCode()).isEqualTo(400);
             HttpResponse<String> issued = Http.get(dev.port(), "/v1/dev/token?table=t1&player=p1");
             assertThat(issued.statusCode()).isEqualTo(200);

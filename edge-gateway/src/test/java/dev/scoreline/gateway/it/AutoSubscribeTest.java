@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.gateway.GatewayMain;
 import dev.scoreline.patch.MergePatch;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.SseClient;
+import dev.scoreline.testkit.WsClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,7 +57,7 @@ class AutoSubscribeTest {
     /** Publishes the ticker's versions {@code from..to} and waits until the gateway has the last. */
     private void publish(long from, long to) {
         Ticker.publish(feed, EPOCH, from, to);
-        Gateways.await("scores at " + to, WAIT, () -> {
+        Await.until("scores at " + to, WAIT, () -> {
             var r = Http.get(gateway.port(), "/v1/channels/scores");
             return r.statusCode() == 200 && Http.json(r).get("version").asLong() == to;
         });
@@ -145,7 +148,7 @@ class AutoSubscribeTest {
         start();
         publish(1, 2);
         feed.deltas("match:m1", "m", 1, 1);
-        Gateways.await("match:m1", WAIT, () -> Http.get(gateway.port(), "/v1/channels/match:m1").statusCode() == 200);
+        Await.until("match:m1", WAIT, () -> Http.get(gateway.port(), "/v1/channels/match:m1").statusCode() == 200);
         try (SseClient sse = SseClient.open(gateway.port(), "channel=match:m1", Map.of())) {
             List<String> ids = List.of(sse.next(WAIT).id(), sse.next(WAIT).id());
             assertThat(ids).contains("match:m1=m:1 scores=e1:2");
@@ -234,13 +237,13 @@ class AutoSubscribeTest {
         start();
         publish(1, 1);
         feed.deltas("match:u", "m", 1, 1);
-        Gateways.await("match:u", WAIT, () -> Http.get(gateway.port(), "/v1/channels/match:u").statusCode() == 200);
+        Await.until("match:u", WAIT, () -> Http.get(gateway.port(), "/v1/channels/match:u").statusCode() == 200);
         try (WsClient c = WsClient.connect(gateway.port())) {
             assertThat(c.next(WAIT).get("channel").asText()).isEqualTo("scores");
             c.subscribe("match:u");
             assertThat(c.next(WAIT).get("channel").asText()).isEqualTo("match:u");
             c.send("{\"type\":\"unsubscribe\",\"channel\":\"scores\"}");
-            Gateways.await("the unsubscribe", WAIT,
+            Await.until("the unsubscribe", WAIT,
                     () -> Http.metric(gateway.port(), "scoreline_gateway_subscriptions") == 1);
             publish(2, 3);
             // published after the ticker's deltas were fanned out: they would have come first

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.patch.MergePatch;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.WsClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,7 @@ class FanoutTest {
     void subscribersGetASnapshotThenEveryDeltaInOrderAndEndAtTheHttpSnapshot() throws Exception {
         String channel = "match:fanout-1";
         feed.snapshot(channel, "e1", 3);
-        Gateways.await("the snapshot", WAIT, () -> Http.get(gateway.port(), "/v1/channels/" + channel).statusCode() == 200);
+        Await.until("the snapshot", WAIT, () -> Http.get(gateway.port(), "/v1/channels/" + channel).statusCode() == 200);
 
         List<WsClient> clients = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -100,7 +102,7 @@ class FanoutTest {
         String b = "match:fanout-b";
         feed.snapshot(a, "e1", 1);
         feed.snapshot(b, "e1", 1);
-        Gateways.await("both channels", WAIT, () -> Http.get(gateway.port(), "/v1/channels/" + b).statusCode() == 200
+        Await.until("both channels", WAIT, () -> Http.get(gateway.port(), "/v1/channels/" + b).statusCode() == 200
                 && Http.get(gateway.port(), "/v1/channels/" + a).statusCode() == 200);
         try (WsClient c = WsClient.connect(gateway.port())) {
             c.subscribe(a);

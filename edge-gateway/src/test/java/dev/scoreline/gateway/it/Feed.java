@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 import dev.scoreline.json.Json;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
+import dev.scoreline.testkit.Kafka;
+import dev.scoreline.testkit.TestBroker;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Plays the stream job in tests: publishes snapshots and deltas of a scoreboard whose state at
@@ -23,14 +23,9 @@ public final class Feed implements AutoCloseable {
 
     public Feed(Broker.Topics topics) {
         this.topics = topics;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Broker.get().bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-        producer = new KafkaProducer<>(p);
+        producer = Kafka.producer(TestBroker.get().bootstrapServers(), new ByteArraySerializer(), Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, "0",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1"));
     }
 
     /**
@@ -94,14 +89,7 @@ public final class Feed implements AutoCloseable {
     }
 
     private void send(ProducerRecord<String, byte[]> record) {
-        try {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        Kafka.sendAndWait(producer, record);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.json.Json;
+import dev.scoreline.testkit.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
@@ -30,7 +31,7 @@ class FeedTest {
             feed.raw(topics.snapshots(), null, "match:x", utf8("{\"channel\":\"match:x\",\"epoch\":\"e\",\"version\":1,\"state\":[1]}"));
             feed.raw(topics.snapshots(), null, "match:x", null);
             feed.deltas("match:x", "e1", 1, 2);
-            Gateways.await("the good deltas", WAIT, () -> Http.get(gateway.port(), "/v1/channels/match:x").statusCode() == 200
+            Await.until("the good deltas", WAIT, () -> Http.get(gateway.port(), "/v1/channels/match:x").statusCode() == 200
                     && Http.json(Http.get(gateway.port(), "/v1/channels/match:x")).get("version").asLong() == 2);
             assertThat(Http.json(Http.get(gateway.port(), "/v1/channels/match:x")).get("state")).isEqualTo(Feed.state(2));
             assertThat(Http.metric(gateway.port(),

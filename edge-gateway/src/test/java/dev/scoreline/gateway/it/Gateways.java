@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.gateway.GatewayConfig;
+import dev.scoreline.testkit.TestBroker;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
-/** Starting gateways on a test's topics, and waiting for things to happen. */
+/** Starting gateways on a test's topics. */
 public final class Gateways {
 
     public static final String SECRET = "integration-test-secret-0123456789abcdef";
@@ -16,7 +16,7 @@ public final class Gateways {
     private Gateways() {}
 
     public static GatewayConfig.Builder config(Broker.Topics topics) {
-        return GatewayConfig.builder(Broker.get().bootstrapServers())
+        return GatewayConfig.builder(TestBroker.get().bootstrapServers())
                 .snapshotTopic(topics.snapshots())
                 .deltaTopic(topics.deltas())
                 .bindAddress("127.0.0.1")
@@ -39,21 +39,5 @@ public final class Gateways {
 
     public static EdgeGateway start(Broker.Topics topics) {
         return start(topics, b -> b);
-    }
-
-    /** Waits for {@code condition}, failing with {@code what} after {@code timeout}. */
-    public static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.gateway.EdgeGateway;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.SseClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,7 +31,7 @@ class HttpApiTest {
         feed.snapshot("match:h1", "e1", 2);
         feed.deltas("match:h1", "e1", 3, 4);
         feed.snapshot("match:h2", "e7", 9);
-        Gateways.await("both channels", WAIT, () -> Http.get(gateway.port(), "/v1/channels/match:h1").statusCode() == 200
+        Await.until("both channels", WAIT, () -> Http.get(gateway.port(), "/v1/channels/match:h1").statusCode() == 200
                 && Http.json(Http.get(gateway.port(), "/v1/channels/match:h1")).get("version").asLong() == 4
                 && Http.get(gateway.port(), "/v1/channels/match:h2").statusCode() == 200);
     }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.gateway.EdgeGateway;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.RawWebSocket;
+import dev.scoreline.testkit.SseClient;
+import dev.scoreline.testkit.WsClient;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -48,7 +52,7 @@ class LimitsTest {
             c.send("{\"type\":\"subscribe\",\"channel\":\"match:l1\",\"pad\":\"" + "x".repeat(300) + "\"}");
             WsClient.Closed closed = c.awaitClose(WAIT);
             assertThat(closed.code()).isEqualTo(1009);
-            Gateways.await("the close counted", WAIT,
+            Await.until("the close counted", WAIT,
                     () -> Http.metric(gateway.port(), "scoreline_gateway_closes_total{reason=\"too-big\"}") == 1);
         }
     }
@@ -93,7 +97,7 @@ class LimitsTest {
                         .isEqualTo(2);
             }
             a.close();
-            Gateways.await("places freed", WAIT,
+            Await.until("places freed", WAIT,
                     () -> Http.metric(gateway.port(), "scoreline_gateway_connections{transport=\"websocket\"}") == 0);
             try (WsClient again = WsClient.connect(gateway.port())) {
                 again.subscribe("match:l1");

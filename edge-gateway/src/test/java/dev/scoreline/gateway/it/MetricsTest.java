@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.gateway.metrics.PromText;
 import dev.scoreline.json.Json;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.SseClient;
+import dev.scoreline.testkit.WsClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +25,7 @@ class MetricsTest {
         String channel = "match:metrics";
         try (Feed feed = new Feed(topics); EdgeGateway gateway = Gateways.start(topics)) {
             feed.snapshot(channel, "e1", 1);
-            Gateways.await("the channel", WAIT, () -> Http.get(gateway.port(), "/v1/channels/" + channel).statusCode() == 200);
+            Await.until("the channel", WAIT, () -> Http.get(gateway.port(), "/v1/channels/" + channel).statusCode() == 200);
             WsClient a = WsClient.connect(gateway.port());
             WsClient b = WsClient.connect(gateway.port());
             a.subscribe(channel);
@@ -57,7 +60,7 @@ class MetricsTest {
                 assertThat(text).contains("jvm_memory_used_bytes");
             }
             a.close();
-            Gateways.await("the closes counted", WAIT, () -> Http.metric(gateway.port(), "scoreline_gateway_closes_total{reason=\"peer\"}") == 2);
+            Await.until("the closes counted", WAIT, () -> Http.metric(gateway.port(), "scoreline_gateway_closes_total{reason=\"peer\"}") == 2);
             assertThat(Http.metric(gateway.port(), "scoreline_gateway_connections{transport=\"websocket\"}")).isEqualTo(1);
             assertThat(Http.metric(gateway.port(), "scoreline_gateway_connections{transport=\"sse\"}")).isZero();
             assertThat(Http.metric(gateway.port(), "scoreline_gateway_subscriptions")).isEqualTo(1);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.patch.MergePatch;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.SseClient;
+import dev.scoreline.testkit.WsClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +51,7 @@ class ResumeTest {
     }
 
     private static void awaitVersion(String channel, String epoch, long version) {
-        Gateways.await(channel + " at " + epoch + ":" + version, WAIT, () -> {
+        Await.until(channel + " at " + epoch + ":" + version, WAIT, () -> {
             var r = Http.get(gateway.port(), "/v1/channels/" + channel);
             if (r.statusCode() != 200) {
                 return false;

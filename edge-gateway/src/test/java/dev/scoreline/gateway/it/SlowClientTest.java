@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.json.Json;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.RawWebSocket;
+import dev.scoreline.testkit.WsClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +41,7 @@ class SlowClientTest {
                         .socketSendBufferBytes(8 * 1024)
                         .closeGrace(Duration.ofSeconds(30)))) {
             feed.snapshot(channel, "e1", 1);
-            Gateways.await("the channel", WAIT, () -> Http.get(gateway.port(), "/v1/channels/" + channel).statusCode() == 200);
+            Await.until("the channel", WAIT, () -> Http.get(gateway.port(), "/v1/channels/" + channel).statusCode() == 200);
 
             RawWebSocket slow = RawWebSocket.connect(gateway.port(), 4096);
             slow.sendText("{\"type\":\"subscribe\",\"channel\":\"" + channel + "\"}");
@@ -73,7 +76,7 @@ class SlowClientTest {
                 c.close();
             }
 
-            Gateways.await("the slow client closed", WAIT,
+            Await.until("the slow client closed", WAIT,
                     () -> Http.metric(gateway.port(), "scoreline_gateway_closes_total{reason=\"too-slow\"}") == 1);
             assertThat(Http.metric(gateway.port(), "scoreline_gateway_conflations_total")).isGreaterThanOrEqualTo(3);
             assertThat(Http.metric(gateway.port(), "scoreline_gateway_dropped_messages_total")).isGreaterThan(0);

@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.json.Json;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.Chromium;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -36,7 +34,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class TickerInBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
     static Path temp;
@@ -46,7 +43,7 @@ class TickerInBrowserTest {
     private ChromeDriver browser;
 
     @BeforeAll
-    void start() throws IOException {
+    void start() {
         if (!Chromium.installed()) {
             return; // each test says why it is skipped
         }
@@ -55,7 +52,6 @@ class TickerInBrowserTest {
         // dev mode: the page finds its tables with the dev tokens
         gateway = Gateways.start(topics, b -> b.autoSubscribe(List.of(Ticker.CHANNEL)).jwtSecret(null).devMode(true));
         browser = Chromium.start(temp.resolve("chromium-profile"), 1280, 900);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @BeforeEach
@@ -93,7 +89,7 @@ class TickerInBrowserTest {
     }
 
     private void awaitTickerAt(String epoch, long version) {
-        Gateways.await("scores at " + epoch + ":" + version + " at the gateway", WAIT, () -> {
+        Await.until("scores at " + epoch + ":" + version + " at the gateway", WAIT, () -> {
             var r = Http.get(gateway.port(), "/v1/channels/scores");
             if (r.statusCode() != 200) {
                 return false;
@@ -207,7 +203,7 @@ class TickerInBrowserTest {
         Ticker.publish(feed, "e1", 1, 3);
         awaitTickerAt("e1", 3);
         browser.get(url("/"));
-        Gateways.await("the ticker strip at version 3", WAIT,
+        Await.until("the ticker strip at version 3", WAIT,
                 () -> json(TICKER_ON_PAGE).path("version").asLong() == 3);
         JsonNode shown = json(TICKER_ON_PAGE);
         assertThat(shown.path("hidden").asBoolean()).isFalse();
@@ -224,10 +220,10 @@ class TickerInBrowserTest {
                 .contains("England v Pakistan", "151/2", "(30.1 ov)", "England won by 44 runs (D/L)");
 
         feed.delta(Ticker.delta("e1", 4));
-        Gateways.await("the live line at " + Ticker.score(4), WAIT,
+        Await.until("the live line at " + Ticker.score(4), WAIT,
                 () -> json(TICKER_ON_PAGE).path("lines").get(0).path("score").asText().equals(Ticker.score(4)));
         assertThat(json(TICKER_ON_PAGE).path("lines").get(0).path("text").asText()).contains("(" + Ticker.overs(4) + " ov)");
-        screenshot("ticker-live.png");
+        Chromium.screenshot(browser, "ticker-live.png");
 
         ObjectNode patch = Json.object();
         ObjectNode lines5 = patch.putObject("matches");
@@ -235,7 +231,7 @@ class TickerInBrowserTest {
         lines5.putObject("9990001").put("status", "live")
                 .putArray("teams").add("<img src=x onerror=\"window.__owned=1\">").add("Tom & Jerry");
         feed.delta(new Delta(Ticker.CHANNEL, "e1", 5, 5, patch));
-        Gateways.await("the ticker at version 5", WAIT, () -> json(TICKER_ON_PAGE).path("version").asLong() == 5);
+        Await.until("the ticker at version 5", WAIT, () -> json(TICKER_ON_PAGE).path("version").asLong() == 5);
         shown = json(TICKER_ON_PAGE);
         assertThat(shown.path("lines")).extracting(l -> l.path("id").asText())
                 .as("a line removed by null, a new one before its first ball").containsExactly(Ticker.LIVE, "9990001");
@@ -270,7 +266,7 @@ class TickerInBrowserTest {
                     version: c.version, from: c.from ?? null }) });
                   done();
                 });""");
-        Gateways.await("the client at e2:3", WAIT, () -> bool("""
+        Await.until("the client at e2:3", WAIT, () -> bool("""
                 const last = window.__t.changes[window.__t.changes.length - 1];
                 return !!last && last.epoch === 'e2' && last.version === 3;"""));
         browser.executeScript("window.__t.away = true; window.__t.sockets[window.__t.sockets.length - 1].close();");
@@ -278,7 +274,7 @@ class TickerInBrowserTest {
         Ticker.publish(feed, "e2", 4, 6);
         awaitTickerAt("e2", 6);
         browser.executeScript("window.__t.changes = []; window.__t.away = false;");
-        Gateways.await("the client at e2:6", WAIT, () -> bool("""
+        Await.until("the client at e2:6", WAIT, () -> bool("""
                 const last = window.__t.changes[window.__t.changes.length - 1];
                 return !!last && last.version === 6;"""));
 
@@ -324,12 +320,12 @@ class TickerInBrowserTest {
                    "lastAction": {"playerId": NAME, "move": NAME, "amount": 4}}}
                 """.replace("NAME", name))));
         browser.get(url("/#match=9990002"));
-        Gateways.await("the hostile scorecard and table on the page", WAIT, () -> bool("""
+        Await.until("the hostile scorecard and table on the page", WAIT, () -> bool("""
                 return !!document.querySelector('[data-match="9990002"] [data-innings] [data-batter]')
                   && !!document.querySelector('[data-table="demo-1"] [data-seat]');"""));
         browser.executeScript("document.querySelector('[data-table=\"demo-1\"] [data-seat=\"1\"]').click()");
         // a player id that is no channel name gets no token: the page says so, naming the player
-        Gateways.await("the seat's own view on the page", WAIT, () -> bool(
+        Await.until("the seat's own view on the page", WAIT, () -> bool(
                 "return !!document.querySelector('[data-own-seat] p.muted')?.textContent.startsWith('no token for')"));
 
         JsonNode shown = json("""
@@ -375,11 +371,6 @@ class TickerInBrowserTest {
         assertThat(shown.path("lastAction").asText()).isEqualTo(HOSTILE + ": " + HOSTILE);
         assertThat(shown.path("ownSeat").asText()).isEqualTo(HOSTILE);
         assertThat(shown.path("ownHead").asText()).isEqualTo(HOSTILE);
-        screenshot("page-hostile-names.png");
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, "page-hostile-names.png");
     }
 }

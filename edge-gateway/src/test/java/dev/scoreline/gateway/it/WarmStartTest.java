@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.gateway.GatewayConfig;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.WsClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -63,7 +65,7 @@ class WarmStartTest {
                         assertServes(gateway, "match:w5", "e1", 5);
                         // the job's next periodic snapshot heals the gap
                         feed.snapshot("match:w5", "e1", 8);
-                        Gateways.await("the gap healed", WAIT,
+                        Await.until("the gap healed", WAIT,
                                 () -> snapshot(gateway, "match:w5").get("version").asLong() == 8);
                     }
                     assertServes(gateway, "match:w5", "e1", 8);
@@ -92,9 +94,9 @@ class WarmStartTest {
             try (Feed feed = new Feed(topics)) {
                 feed.snapshot("match:h1", "e1", 2);
             }
-            Gateways.await("ready", WAIT, () -> Http.get(gateway.port(), "/healthz").statusCode() == 200);
+            Await.until("ready", WAIT, () -> Http.get(gateway.port(), "/healthz").statusCode() == 200);
             assertThat(Http.metric(gateway.port(), "scoreline_gateway_ready")).isEqualTo(1);
-            Gateways.await("the snapshot", WAIT, () -> Http.get(gateway.port(), "/v1/channels/match:h1").statusCode() == 200);
+            Await.until("the snapshot", WAIT, () -> Http.get(gateway.port(), "/v1/channels/match:h1").statusCode() == 200);
         }
     }
 }

@@ -2,18 +2,22 @@ package dev.scoreline.match.cricsheet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.json.Json;
+import dev.scoreline.match.event.MatchEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The recorded matches on the test classpath, every one of them, whatever is added later: the IPL
- * ({@code data/cricsheet}) and other formats ({@code data/cricsheet-formats}).
+ * ({@code data/cricsheet}) and other formats ({@code data/cricsheet-formats}); and each one as the
+ * events of a match, for the tests of this module and, through its test-jar, of the cluster.
  */
 public final class CricsheetRecords {
 
@@ -40,6 +44,39 @@ public final class CricsheetRecords {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The record {@code <id>.json} of {@code data/cricsheet} or {@code data/cricsheet-formats}. */
+    public static Path record(String id) {
+        URL ipl = CricsheetRecords.class.getResource("/data/cricsheet/" + id + ".json");
+        URL record = ipl != null ? ipl : CricsheetRecords.class.getResource("/data/cricsheet-formats/" + id + ".json");
+        if (record == null) {
+            throw new IllegalArgumentException("no recorded match " + id + " on the test classpath");
+        }
+        try {
+            return Path.of(record.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The recorded match {@code id} as events. */
+    public static List<MatchEvent> events(String id) {
+        return CricsheetConverter.convert(record(id));
+    }
+
+    /** The recorded matches {@code ids} as events, by id, in the order given. */
+    public static Map<String, List<MatchEvent>> matches(String... ids) {
+        Map<String, List<MatchEvent>> matches = new LinkedHashMap<>();
+        for (String id : ids) {
+            matches.put(id, events(id));
+        }
+        return matches;
+    }
+
+    /** The recorded match {@code id} as the events of a match with the id {@code matchId}. */
+    public static List<MatchEvent> events(String id, String matchId) {
+        return CricsheetConverter.convert(tree(record(id)), matchId);
     }
 
     public static JsonNode tree(Path record) {

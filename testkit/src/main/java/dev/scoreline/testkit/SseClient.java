@@ -1,4 +1,4 @@
-package dev.scoreline.gateway.it;
+package dev.scoreline.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.json.Json;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /** A Server-Sent Events client on plain HTTP (the JDK's HttpClient), parsing the event stream. */
 public final class SseClient implements AutoCloseable {
@@ -85,16 +84,7 @@ public final class SseClient implements AutoCloseable {
     }
 
     public Event next(Duration timeout) {
-        try {
-            Event e = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (e == null) {
-                throw new AssertionError("no event within " + timeout);
-            }
-            return e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Await.next(events, timeout, "event");
     }
 
     public String body() throws IOException {

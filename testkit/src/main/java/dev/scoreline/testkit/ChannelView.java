@@ -1,4 +1,4 @@
-package dev.scoreline.cluster;
+package dev.scoreline.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.delta.Delta;
@@ -14,10 +14,10 @@ import java.util.TreeSet;
  * what arrived when. It never resynchronises on a gap or a new epoch: it counts them, and a test
  * that expects no loss asserts those counts are zero.
  */
-final class ChannelClient {
+public final class ChannelView {
 
     /** A delta as it arrived, and what the client did with it. */
-    record Arrival(long at, Delta delta, Delta.Fit fit) {}
+    public record Arrival(long at, Delta delta, Delta.Fit fit) {}
 
     private final String channel;
     private ObjectNode state;
@@ -35,11 +35,11 @@ final class ChannelClient {
     private long overlapping;
     private final List<long[]> jumps = new ArrayList<>();
 
-    ChannelClient(String channel) {
+    public ChannelView(String channel) {
         this.channel = channel;
     }
 
-    synchronized void snapshot(Snapshot s) {
+    public synchronized void snapshot(Snapshot s) {
         snapshots.add(s);
         if (state == null) {
             state = (ObjectNode) s.state().deepCopy();
@@ -60,11 +60,11 @@ final class ChannelClient {
     }
 
     /** Snapshots that moved the client forward after its first (a resubscription's answer). */
-    synchronized int resyncs() {
+    public synchronized int resyncs() {
         return resyncs;
     }
 
-    synchronized void delta(long at, Delta d) {
+    public synchronized void delta(long at, Delta d) {
         if (state == null) {
             waiting.add(d);
             return;
@@ -91,37 +91,37 @@ final class ChannelClient {
         }
     }
 
-    synchronized ObjectNode state() {
+    public synchronized ObjectNode state() {
         return state == null ? null : state.deepCopy();
     }
 
-    synchronized long version() {
+    public synchronized long version() {
         return version;
     }
 
-    synchronized String epoch() {
+    public synchronized String epoch() {
         return epoch;
     }
 
-    synchronized List<Arrival> arrivals() {
+    public synchronized List<Arrival> arrivals() {
         return List.copyOf(arrivals);
     }
 
-    synchronized List<Snapshot> snapshots() {
+    public synchronized List<Snapshot> snapshots() {
         return List.copyOf(snapshots);
     }
 
     /** Deltas that arrived again after the client had their versions (replays after a recovery), ignored. */
-    synchronized int stale() {
+    public synchronized int stale() {
         return stale;
     }
 
-    synchronized int applied() {
+    public synchronized int applied() {
         return applied;
     }
 
     /** Deltas applied although the client already had their last version: changes applied twice. */
-    synchronized int appliedTwice() {
+    public synchronized int appliedTwice() {
         return appliedTwice;
     }
 
@@ -129,21 +129,21 @@ final class ChannelClient {
      * Versions that applied deltas carried again (a replay batched differently overlaps what the
      * client had): harmless by the merge-patch contract, counted to show replays happened.
      */
-    synchronized long overlapping() {
+    public synchronized long overlapping() {
         return overlapping;
     }
 
     /** Deltas that left versions out: lost changes. */
-    synchronized int gaps() {
+    public synchronized int gaps() {
         return gaps;
     }
 
-    synchronized int newEpochs() {
+    public synchronized int newEpochs() {
         return newEpochs;
     }
 
     /** Versions 1..{@code last} that no delta the client received spans (nor a resubscription's snapshot): changes it could have missed. */
-    synchronized TreeSet<Long> uncovered(long last) {
+    public synchronized TreeSet<Long> uncovered(long last) {
         TreeSet<Long> missing = new TreeSet<>();
         for (long v = 1; v <= last; v++) {
             missing.add(v);
@@ -167,7 +167,7 @@ final class ChannelClient {
     }
 
     /** When the first delta reaching {@code version} arrived (applied), or -1. */
-    synchronized long arrivalOf(long versionAtLeast) {
+    public synchronized long arrivalOf(long versionAtLeast) {
         return arrivals.stream().filter(a -> a.fit() == Delta.Fit.APPLIES && a.delta().to() >= versionAtLeast)
                 .mapToLong(Arrival::at).findFirst().orElse(-1);
     }

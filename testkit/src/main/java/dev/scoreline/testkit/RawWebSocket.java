@@ -1,4 +1,4 @@
-package dev.scoreline.gateway.it;
+package dev.scoreline.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -54,11 +54,7 @@ public final class RawWebSocket implements AutoCloseable {
      *     small; 0 for the OS default
      */
     public static RawWebSocket connect(int port, int receiveBuffer) throws IOException {
-        Socket socket = new Socket();
-        if (receiveBuffer > 0) {
-            socket.setReceiveBufferSize(receiveBuffer);
-        }
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        Socket socket = tcp(port, receiveBuffer);
         socket.setSoTimeout(30_000);
         RawWebSocket ws = new RawWebSocket(socket);
         byte[] key = new byte[16];
@@ -74,6 +70,21 @@ public final class RawWebSocket implements AutoCloseable {
             throw new IOException("upgrade refused: " + head);
         }
         return ws;
+    }
+
+    /**
+     * A TCP connection to the gateway and nothing more, for connections that never finish their
+     * upgrade.
+     *
+     * @param receiveBuffer SO_RCVBUF in bytes, set before connecting; 0 for the OS default
+     */
+    public static Socket tcp(int port, int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        return socket;
     }
 
     private String readHead() throws IOException {

@@ -1,34 +1,38 @@
-package dev.scoreline.gateway.it;
+package dev.scoreline.testkit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver, both named by path so that
- * Selenium Manager never looks for (or downloads) a driver of its own. The same set-up as
- * local-stack's page tests: the gateway's own page tests cannot reach that module's test classes.
+ * Selenium Manager never looks for (or downloads) a driver of its own.
  */
-final class Chromium {
+public final class Chromium {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path BROWSER = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** Where the screenshots go, for a person to look at after the run. */
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private Chromium() {}
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     }
 
     /** Skips the calling test, saying why, on a machine without the two packages. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         assumeTrue(installed(),
                 "browser test skipped: Debian's chromium and chromium-driver are not installed ("
                         + BROWSER + ", " + DRIVER + "); .ci/run installs them with "
@@ -36,7 +40,7 @@ final class Chromium {
     }
 
     /** A fresh browser with its own profile under {@code profile}, its window {@code width} x {@code height}. */
-    static ChromeDriver start(Path profile, int width, int height) {
+    public static ChromeDriver start(Path profile, int width, int height) {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
@@ -58,5 +62,12 @@ final class Chromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** Saves what {@code browser} shows as {@code name} in {@link #SCREENSHOTS}. */
+    public static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 }
