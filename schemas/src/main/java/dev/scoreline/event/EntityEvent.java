@@ -1,5 +1,6 @@
 package dev.scoreline.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,12 @@ public interface EntityEvent {
 
     Instant eventTime();
 
-    /** The event's kind as written in its {@code type} field. */
-    String type();
+    /**
+     * The event's kind as written in its {@code type} field: the name that the {@code @JsonSubTypes}
+     * of its event interface gives its class.
+     */
+    @JsonIgnore
+    default String type() {
+        return EventTypes.of(getClass());
+    }
 }

@@ -1,6 +1,5 @@
 package dev.scoreline.match.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
@@ -59,11 +58,5 @@ public record Delivery(
         public Wicket {
             fielders = fielders == null ? List.of() : List.copyOf(fielders);
         }
-    }
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
     }
 }

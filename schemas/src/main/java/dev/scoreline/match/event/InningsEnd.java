@@ -1,6 +1,5 @@
 package dev.scoreline.match.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -12,10 +11,4 @@ import java.time.Instant;
 public record InningsEnd(String eventId, String matchId, Instant eventTime, String reason) implements MatchEvent {
 
     public static final String TYPE = "innings.end";
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
-    }
 }

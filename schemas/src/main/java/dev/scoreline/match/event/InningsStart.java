@@ -1,6 +1,5 @@
 package dev.scoreline.match.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
@@ -37,11 +36,5 @@ public record InningsStart(
         public Integer legalBalls(int ballsPerOver) {
             return overs == null ? null : overs * ballsPerOver + (balls == null ? 0 : balls);
         }
-    }
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
     }
 }

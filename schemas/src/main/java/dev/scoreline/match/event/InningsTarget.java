@@ -1,6 +1,5 @@
 package dev.scoreline.match.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -11,10 +10,4 @@ public record InningsTarget(String eventId, String matchId, Instant eventTime, I
         implements MatchEvent {
 
     public static final String TYPE = "innings.target";
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
-    }
 }

@@ -35,10 +35,4 @@ public record MatchEnd(String eventId, String matchId, Instant eventTime, String
     public boolean announcesDecision() {
         return outcome != null || winner != null || method != null;
     }
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
-    }
 }

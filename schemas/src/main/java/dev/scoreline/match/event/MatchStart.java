@@ -1,6 +1,5 @@
 package dev.scoreline.match.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,10 +34,4 @@ public record MatchStart(
     }
 
     public record Toss(String winner, String decision) {}
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
-    }
 }

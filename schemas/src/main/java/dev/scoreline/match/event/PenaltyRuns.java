@@ -1,6 +1,5 @@
 package dev.scoreline.match.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -10,10 +9,4 @@ import java.time.Instant;
 public record PenaltyRuns(String eventId, String matchId, Instant eventTime, int runs) implements MatchEvent {
 
     public static final String TYPE = "penalty.runs";
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
-    }
 }

@@ -1,6 +1,5 @@
 package dev.scoreline.table.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -17,10 +16,4 @@ public record Bet(
         implements PlayerEvent {
 
     public static final String TYPE = "bet";
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
-    }
 }

@@ -1,16 +1,9 @@
 package dev.scoreline.table.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /** A blind player looks at their cards, at any time during the hand; from then on they bet as a seen player. */
 public record CardsSee(String eventId, String tableId, Instant eventTime, String playerId) implements PlayerEvent {
 
     public static final String TYPE = "cards.see";
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
-    }
 }

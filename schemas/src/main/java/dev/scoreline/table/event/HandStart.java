@@ -1,6 +1,5 @@
 package dev.scoreline.table.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -12,10 +11,4 @@ import java.time.Instant;
 public record HandStart(String eventId, String tableId, Instant eventTime, long seed) implements TableEvent {
 
     public static final String TYPE = "hand.start";
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
-    }
 }

@@ -1,6 +1,5 @@
 package dev.scoreline.table.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -19,10 +18,4 @@ public record PlayerSit(
         implements PlayerEvent {
 
     public static final String TYPE = "player.sit";
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
-    }
 }

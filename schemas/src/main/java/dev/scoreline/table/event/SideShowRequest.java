@@ -1,6 +1,5 @@
 package dev.scoreline.table.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /** A seen player on turn pays to ask the previous player, who must have seen, to compare hands privately. */
@@ -8,10 +7,4 @@ public record SideShowRequest(String eventId, String tableId, Instant eventTime,
         implements PlayerEvent {
 
     public static final String TYPE = "sideshow.request";
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
-    }
 }

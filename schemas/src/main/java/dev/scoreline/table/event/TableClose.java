@@ -1,16 +1,9 @@
 package dev.scoreline.table.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /** Closes the table between hands; it accepts nothing afterwards. Seated players keep their chips. */
 public record TableClose(String eventId, String tableId, Instant eventTime) implements TableEvent {
 
     public static final String TYPE = "table.close";
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
-    }
 }

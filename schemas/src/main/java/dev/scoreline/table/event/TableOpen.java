@@ -1,16 +1,9 @@
 package dev.scoreline.table.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /** Opens a table with its configuration; the first event of every table. */
 public record TableOpen(String eventId, String tableId, Instant eventTime, TableConfig config) implements TableEvent {
 
     public static final String TYPE = "table.open";
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
-    }
 }

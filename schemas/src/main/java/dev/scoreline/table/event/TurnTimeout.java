@@ -1,6 +1,5 @@
 package dev.scoreline.table.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -21,10 +20,4 @@ public record TurnTimeout(
         implements PlayerEvent {
 
     public static final String TYPE = "turn.timeout";
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
-    }
 }

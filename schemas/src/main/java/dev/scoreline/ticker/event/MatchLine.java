@@ -1,6 +1,5 @@
 package dev.scoreline.ticker.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -26,11 +25,5 @@ public record MatchLine(
     /** The id of the line a match sends at {@code matchVersion}. */
     public static String idOf(String matchId, long matchVersion) {
         return matchId + "@" + matchVersion;
-    }
-
-    @Override
-    @JsonIgnore
-    public String type() {
-        return TYPE;
     }
 }
