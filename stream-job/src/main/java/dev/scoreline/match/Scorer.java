@@ -113,18 +113,9 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
      * @throws EventRejectedException with the reason, at the first event the rules refuse
      */
     public static MatchState fold(List<? extends MatchEvent> events) {
-        Scorer scorer = new Scorer();
-        List<MatchEvent> accepted = new ArrayList<>(events.size());
-        MatchState state = null;
-        for (MatchEvent event : events) {
-            Decision<MatchState> decision = scorer.apply(state, event, () -> accepted);
-            if (decision instanceof Decision.Rejected<MatchState> rejected) {
-                throw new EventRejectedException(event, accepted.size(), rejected.reason());
-            }
-            state = ((Decision.Accepted<MatchState>) decision).state();
-            accepted.add(event);
-        }
-        return state;
+        return foldAccepting(events, refused -> {
+            throw refused;
+        });
     }
 
     /**
