@@ -341,9 +341,15 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
         return Decision.accept(decided(s.withLastInnings(next)));
     }
 
-    /** The state with the result the balls decide now: a later ball, target or penalty may change it. */
+    /**
+     * The state with the result the balls decide now: a later ball, target or penalty may change
+     * it. While the latest innings is in play nothing is decided yet, which spares most balls the
+     * judging.
+     */
     private static MatchState decided(MatchState s) {
-        return s.withInnings(s.innings(), ResultRules.judge(s).result());
+        Innings last = s.lastInnings();
+        Result result = last != null && last.inPlay() ? null : ResultRules.judge(s).result();
+        return s.withInnings(s.innings(), result);
     }
 
     private static String problemWith(MatchState s, Innings inn, Delivery d) {
