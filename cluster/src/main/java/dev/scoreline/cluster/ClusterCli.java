@@ -52,6 +52,9 @@ public final class ClusterCli {
         static Request parse(String... args) {
             Parsed p = OPTIONS.parse(args);
             List<String> words = p.positional();
+            if (words.isEmpty()) {
+                throw new UsageException("name a command: up, down, status, kill NAME or start NAME");
+            }
             String command = words.get(0);
             List<String> jobArgs = p.passed();
             if (!command.equals("up") && !jobArgs.isEmpty()) {
@@ -77,9 +80,14 @@ public final class ClusterCli {
             System.out.println(USAGE);
             return args.length == 0 ? 2 : 0;
         }
-        String command = args[0];
+        Request request;
         try {
-            Request request = Request.parse(args);
+            request = Request.parse(args);
+        } catch (IllegalArgumentException e) {
+            return usageError(e);
+        }
+        String command = request.command();
+        try {
             Installation installation = Installation.fromSystem();
             StateDir state = new StateDir(request.dir());
             return switch (command) {
@@ -101,13 +109,17 @@ public final class ClusterCli {
                 default -> throw new UsageException("unknown cluster command '" + command + "'");
             };
         } catch (IllegalArgumentException e) {
-            System.err.println("scoreline cluster: " + e.getMessage());
-            System.err.println(USAGE);
-            return 2;
+            return usageError(e);
         } catch (RuntimeException e) {
             System.err.println("scoreline cluster " + command + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    private static int usageError(IllegalArgumentException e) {
+        System.err.println("scoreline cluster: " + e.getMessage());
+        System.err.println(USAGE);
+        return 2;
     }
 
     private static int up(Installation installation, StateDir state, Integer basePort, Integer gateways,

@@ -30,6 +30,15 @@ class ClusterCliTest {
     }
 
     @Test
+    void optionsMayComeBeforeTheCommandAsTheUsageShows() {
+        ClusterCli.Request r = ClusterCli.Request.parse("--dir", "/tmp/c", "kill", "gateway-1");
+
+        assertThat(r.command()).isEqualTo("kill");
+        assertThat(r.name()).isEqualTo("gateway-1");
+        assertThat(r.dir()).isEqualTo(Path.of("/tmp/c"));
+    }
+
+    @Test
     void mistakesAreNamed() {
         assertThatThrownBy(() -> ClusterCli.Request.parse("up", "--base-port", "high"))
                 .hasMessage("--base-port takes a whole number, not 'high'");
@@ -38,6 +47,8 @@ class ClusterCliTest {
         assertThatThrownBy(() -> ClusterCli.Request.parse("status", "--delivery", "exactly-once"))
                 .hasMessage("unknown option --delivery (job options are for up only)");
         assertThatThrownBy(() -> ClusterCli.Request.parse("kill")).hasMessage("kill takes one process name");
+        assertThatThrownBy(() -> ClusterCli.Request.parse("--base-port", "20000"))
+                .hasMessage("name a command: up, down, status, kill NAME or start NAME");
         assertThat(List.of(ClusterCli.USAGE.split("\n"))).anyMatch(l -> l.contains("--base-port N"));
     }
 }

@@ -121,8 +121,13 @@ final class DemoCommand implements Command {
             int gatewayPort = Ports.preferred(settings.port(), Ports::free);
             int webUiPort = Ports.preferred(settings.webUiPort(), Ports::free);
             wipe(settings.dir());
-            demo = new Demo(Stack.start(settings.dir(), kafkaPort, gatewayPort, webUiPort), new MatchReplay(matches),
-                    settings, lock);
+            Stack stack = Stack.start(settings.dir(), kafkaPort, gatewayPort, webUiPort);
+            try {
+                demo = new Demo(stack, new MatchReplay(matches), settings, lock);
+            } catch (Exception | Error e) {
+                stack.close();
+                throw e;
+            }
         } catch (Exception | Error e) {
             lock.close();
             throw e;

@@ -40,6 +40,9 @@ final class DemoLock implements AutoCloseable {
                 lock = channel.tryLock();
             } catch (OverlappingFileLockException e) {
                 lock = null;
+            } catch (IOException e) {
+                channel.close();
+                throw e;
             }
             if (lock == null) {
                 channel.close();
@@ -47,8 +50,14 @@ final class DemoLock implements AutoCloseable {
                 throw new IllegalStateException("another demo" + (holder.isEmpty() ? "" : " (pid " + holder + ")")
                         + " is running in " + dir + "; stop it first, or give this one another --dir");
             }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+            try {
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap(
+                        Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
             return new DemoLock(channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + dir, e);

@@ -147,7 +147,8 @@ public final class Options {
             Option<?> option = byName.get(name);
             if (option == null && passes != null && suggestion(name, byName).isEmpty()) {
                 passed.add(arg);
-                if (eq < 0 && i + 1 < args.length) {
+                // the other program's value, unless what follows is an option itself (then this was a flag)
+                if (eq < 0 && i + 1 < args.length && !args[i + 1].startsWith("--")) {
                     passed.add(args[++i]);
                 }
                 continue;

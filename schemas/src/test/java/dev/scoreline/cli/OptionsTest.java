@@ -146,6 +146,10 @@ class OptionsTest {
         assertThat(p.get(PORT)).isEqualTo(1);
         assertThatThrownBy(() -> spec.parse("--prot", "1")).hasMessage("unknown option --prot (did you mean --port?)");
         assertThat(spec.help()).contains("Other options go to the job.");
+
+        Parsed flag = spec.parse("--fresh", "--port", "2");
+        assertThat(flag.passed()).as("an unknown flag takes no option as its value").containsExactly("--fresh");
+        assertThat(flag.get(PORT)).isEqualTo(2);
     }
 
     @Test

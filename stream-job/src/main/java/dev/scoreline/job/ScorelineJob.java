@@ -127,6 +127,9 @@ public final class ScorelineJob {
                         kind.eventType()))
                 .setProperty("partition.discovery.interval.ms", "30000")
                 .setProperty("commit.offsets.on.checkpoint", "true")
+                // The ticker reads what the job itself writes, in Kafka transactions with exactly-once
+                // delivery: a line of an aborted transaction must not count (its replay sends it again).
+                .setProperty("isolation.level", "read_committed")
                 .build();
     }
 

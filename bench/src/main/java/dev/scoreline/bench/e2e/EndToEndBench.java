@@ -8,7 +8,6 @@ import dev.scoreline.bench.Histogram;
 import dev.scoreline.bench.MarkdownTable;
 import dev.scoreline.bench.Target;
 import dev.scoreline.bench.job.Inputs;
-import dev.scoreline.bench.job.JobBench;
 import dev.scoreline.cli.Parsed;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.gateway.EdgeGateway;

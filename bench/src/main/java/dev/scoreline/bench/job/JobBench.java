@@ -139,7 +139,8 @@ public final class JobBench {
                 throw new IllegalStateException("the " + kind + " job did not take every event");
             }
             jobRate = n / ((watch.lastWrittenMillis() - start) / 1000.0);
-            // the change log's rate, less the ticker's share of it (one entry per line)
+            // the rate is of the kind's own events: the ticker's change-log entries (one per match line)
+            // are the job's work too, but no input event of this kind, and would inflate it
             double changelogRecords = watch.count(changelog);
             jobSteady = watch.rateAfter(changelog, WARM_UP) * (changelogRecords - watch.count(ticker)) / changelogRecords;
             written = watch.countAll();
