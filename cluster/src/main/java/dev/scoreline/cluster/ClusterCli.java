@@ -75,13 +75,16 @@ public final class ClusterCli {
     }
 
     static int run(String[] args) {
-        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])
-                || List.of(args).contains("--help") || List.of(args).contains("-h")) {
+        if (args.length == 0 || args[0].equals("help")) {
             System.out.println(USAGE);
             return args.length == 0 ? 2 : 0;
         }
         Request request;
         try {
+            if (OPTIONS.parse(args).helpRequested()) {
+                System.out.println(USAGE);
+                return 0;
+            }
             request = Request.parse(args);
         } catch (IllegalArgumentException e) {
             return usageError(e);

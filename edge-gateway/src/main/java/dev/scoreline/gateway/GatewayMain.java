@@ -3,6 +3,7 @@ package dev.scoreline.gateway;
 import dev.scoreline.cli.Option;
 import dev.scoreline.cli.Options;
 import dev.scoreline.cli.Parsed;
+import dev.scoreline.cli.UsageException;
 import dev.scoreline.cli.ValueType;
 import dev.scoreline.gateway.fanout.AutoSubscriptions;
 import java.io.PrintStream;
@@ -58,13 +59,19 @@ public final class GatewayMain {
         stopped.await();
     }
 
+    /** Whether {@code --help} or {@code -h} stands anywhere before {@code --}, whatever else is wrong. */
     static boolean wantsHelp(String[] args) {
-        for (String a : args) {
-            if (a.equals("--help") || a.equals("-h")) {
-                return true;
-            }
+        return OPTIONS.parse(args).helpRequested();
+    }
+
+    /** A size the socket layer takes as an int: anything larger is a usage error, not an overflow. */
+    private static int intSize(Parsed p, Option<Long> option) {
+        long bytes = p.get(option);
+        if (bytes > Integer.MAX_VALUE) {
+            throw new UsageException("--" + option.name() + " takes at most " + Integer.MAX_VALUE + " bytes, not "
+                    + bytes);
         }
-        return false;
+        return (int) bytes;
     }
 
     private static final GatewayConfig DEFAULTS = GatewayConfig.builder("-").build();
@@ -157,7 +164,7 @@ public final class GatewayMain {
                 .maxConflations(p.get(MAX_CONFLATIONS))
                 .conflationWindow(p.get(CONFLATION_WINDOW))
                 .stallTimeout(p.get(STALL_TIMEOUT))
-                .maxFrameBytes(Math.toIntExact(p.get(MAX_FRAME_BYTES)))
+                .maxFrameBytes(intSize(p, MAX_FRAME_BYTES))
                 .maxSubscriptions(p.get(MAX_SUBSCRIPTIONS))
                 .maxConnections(p.get(MAX_CONNECTIONS))
                 .maxMalformed(p.get(MAX_MALFORMED))
@@ -173,7 +180,7 @@ public final class GatewayMain {
             b.ioThreads(p.get(IO_THREADS));
         }
         if (p.has(SOCKET_SEND_BUFFER)) {
-            b.socketSendBufferBytes(Math.toIntExact(p.get(SOCKET_SEND_BUFFER)));
+            b.socketSendBufferBytes(intSize(p, SOCKET_SEND_BUFFER));
         }
         if (p.has(AUTO_SUBSCRIBE)) {
             b.autoSubscribe(p.get(AUTO_SUBSCRIBE));

@@ -96,6 +96,15 @@ class GatewayMainTest {
     }
 
     @Test
+    void aSizeTheSocketsCannotTakeIsAUsageError() {
+        assertThatThrownBy(() -> GatewayMain.parse(new String[] {"--bootstrap", "k:1", "--max-frame-bytes", "2g"},
+                Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--max-frame-bytes takes at most 2147483647 bytes, not 2147483648");
+        assertThatThrownBy(() -> GatewayMain.parse(new String[] {"--bootstrap", "k:1", "--socket-send-buffer", "3g"},
+                Map.of())).hasMessageContaining("--socket-send-buffer takes at most");
+    }
+
+    @Test
     void autoSubscribeTakesPublicChannelsOnly() {
         assertThat(GatewayMain.parse(new String[] {"--bootstrap", "k:1"}, Map.of()).autoSubscribe()).isEmpty();
         assertThat(GatewayMain.parse(new String[] {"--bootstrap", "k:1", "--auto-subscribe", "scores, match:7"}, Map.of())

@@ -36,11 +36,11 @@ public final class ScorelineCli {
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
-            System.out.println(command.options().help());
-            return 0;
-        }
         try {
+            if (command.options().parse(rest).helpRequested()) {
+                System.out.println(command.options().help());
+                return 0;
+            }
             return command.run(rest);
         } catch (UsageException e) {
             System.err.println("scoreline " + args[0] + ": " + e.getMessage());
