@@ -25,6 +25,24 @@ public final class Chromium {
     /** Where the screenshots go, for a person to look at after the run. */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /**
+     * JavaScript to put at the head of a test's script: {@code sockets}, every socket made so far,
+     * and {@code FakeSocket}, a WebSocket for {@code scoreline-client.js}'s {@code WebSocket} option
+     * that the script drives by hand: {@code open()}, {@code receive(message)}, {@code drop()}; what
+     * the client sent is in {@code sent} (parsed), a close by the client sets {@code closedByClient}.
+     */
+    public static final String FAKE_WEBSOCKET = """
+            const sockets = [];
+            class FakeSocket {
+              constructor(url) { this.url = url; this.sent = []; this.readyState = 0; sockets.push(this); }
+              send(text) { this.sent.push(JSON.parse(text)); }
+              close() { this.readyState = 3; this.closedByClient = true; }
+              open() { this.readyState = 1; this.onopen && this.onopen({}); }
+              receive(msg) { this.onmessage && this.onmessage({ data: JSON.stringify(msg) }); }
+              drop() { this.readyState = 3; this.onclose && this.onclose({ code: 1006, reason: 'dropped' }); }
+            }
+            """;
+
     private Chromium() {}
 
     public static boolean installed() {

@@ -114,15 +114,7 @@ class TickerInBrowserTest {
                 (async () => {
                   const { ScorelineClient } = await import('/static/scoreline-client.js');
                   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-                  const sockets = [];
-                  class FakeSocket {
-                    constructor(url) { this.url = url; this.sent = []; this.readyState = 0; sockets.push(this); }
-                    send(text) { this.sent.push(JSON.parse(text)); }
-                    close() { this.readyState = 3; }
-                    open() { this.readyState = 1; this.onopen && this.onopen({}); }
-                    receive(msg) { this.onmessage && this.onmessage({ data: JSON.stringify(msg) }); }
-                    drop() { this.readyState = 3; this.onclose && this.onclose({ code: 1006, reason: 'dropped' }); }
-                  }
+                  """ + Chromium.FAKE_WEBSOCKET + """
                   const r = {};
                   const client = new ScorelineClient('ws://gateway.test/ws', {
                     WebSocket: FakeSocket, initialDelayMs: 20, maxDelayMs: 40, heartbeatMs: 60000,
