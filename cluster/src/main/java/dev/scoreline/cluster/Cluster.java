@@ -234,26 +234,16 @@ public final class Cluster {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            JsonNode job = flink().job(jobId);
-            last = job.path("state").asText();
-            if (last.equals("RUNNING") && allTasksRunning(job)) {
+            if (flink().allTasksRunning(jobId)) {
                 return;
             }
+            last = flink().jobState(jobId);
             if (Set.of("FAILED", "CANCELED", "FINISHED").contains(last)) {
                 throw new IllegalStateException("the job " + jobId + " is " + last + "; see " + dir.log("jobmanager"));
             }
             pause(200);
         }
         throw new IllegalStateException("the job " + jobId + " did not run within " + timeout.toSeconds() + " s; it is " + last);
-    }
-
-    private static boolean allTasksRunning(JsonNode job) {
-        for (JsonNode vertex : job.path("vertices")) {
-            if (!vertex.path("status").asText().equals("RUNNING")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean jobRuns(String jobId) {

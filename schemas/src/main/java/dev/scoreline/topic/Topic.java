@@ -28,6 +28,13 @@ public enum Topic {
     /** The event log analysts rebuild from: kept a week by default. */
     STATE_CHANGELOG("state-changelog", Map.of(
             "retention.ms", Long.toString(Duration.ofDays(7).toMillis()))),
+    /**
+     * The job's answer to each player action, keyed by the player; every gateway reads it all and
+     * hands each verdict to that player's connections. Only needed for moments: a client that missed
+     * one retries its action and the job answers again.
+     */
+    VERDICTS("verdicts", Map.of(
+            "retention.ms", Long.toString(Duration.ofHours(1).toMillis()))),
     DEAD_LETTERS("dead-letters", Map.of(
             "retention.ms", Long.toString(Duration.ofDays(7).toMillis())));
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.action.Verdict;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 
@@ -16,7 +17,8 @@ import dev.scoreline.delta.Snapshot;
     @JsonSubTypes.Type(value = ServerMessage.SnapshotFrame.class, name = "snapshot"),
     @JsonSubTypes.Type(value = ServerMessage.DeltaFrame.class, name = "delta"),
     @JsonSubTypes.Type(value = ServerMessage.ErrorFrame.class, name = "error"),
-    @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")
+    @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+    @JsonSubTypes.Type(value = ServerMessage.VerdictFrame.class, name = "verdict")
 })
 public sealed interface ServerMessage {
 
@@ -39,4 +41,15 @@ public sealed interface ServerMessage {
     record ErrorFrame(String code, String message, String channel) implements ServerMessage {}
 
     record Pong() implements ServerMessage {}
+
+    /**
+     * The job's answer to an {@code act} frame: accepted with the version that includes the move,
+     * or refused with the reason.
+     */
+    record VerdictFrame(String id, String channel, boolean accepted, Long version, String reason)
+            implements ServerMessage {
+        public static VerdictFrame of(Verdict v) {
+            return new VerdictFrame(v.actionId(), v.channel(), v.accepted(), v.version(), v.reason());
+        }
+    }
 }

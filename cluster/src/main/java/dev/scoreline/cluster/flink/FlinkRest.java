@@ -25,6 +25,8 @@ import java.util.UUID;
 public final class FlinkRest {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** How the JobManager words a savepoint it aborted because a task was (re)starting. */
+    private static final String NOT_ALL_TASKS_RUNNING = "Not all required tasks are currently running";
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -145,8 +147,7 @@ public final class FlinkRest {
         body.put("target-directory", dir.toUri().toString());
         body.put("cancel-job", false);
         body.put("formatType", "CANONICAL");
-        String trigger = post("jobs/" + jobId + "/savepoints", body).path("request-id").asText();
-        return awaitSavepoint(jobId, trigger, timeout);
+        return takeSavepoint(jobId, "jobs/" + jobId + "/savepoints", body, timeout);
     }
 
     /** Stops the job with a savepoint (no draining: its state is kept as it is); returns its location. */
@@ -155,28 +156,66 @@ public final class FlinkRest {
         body.put("targetDirectory", dir.toUri().toString());
         body.put("drain", false);
         body.put("formatType", "CANONICAL");
-        String trigger = post("jobs/" + jobId + "/stop", body).path("request-id").asText();
-        return awaitSavepoint(jobId, trigger, timeout);
+        return takeSavepoint(jobId, "jobs/" + jobId + "/stop", body, timeout);
+    }
+
+    /**
+     * Triggers a savepoint once every task runs, and again when the JobManager aborted it because a
+     * task was (re)starting: a failover between two triggers is routine, and an aborted savepoint
+     * leaves the job running as it was.
+     */
+    private String takeSavepoint(String jobId, String path, ObjectNode body, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            awaitAllTasksRunning(jobId, deadline);
+            String trigger = post(path, body).path("request-id").asText();
+            if (trigger.isEmpty()) {
+                throw new IllegalStateException("the JobManager did not start a savepoint of " + jobId);
+            }
+            JsonNode operation = awaitSavepoint(jobId, trigger, deadline, timeout);
+            if (operation.has("location")) {
+                return operation.path("location").asText();
+            }
+            String cause = operation.path("failure-cause").path("stack-trace").asText(operation.toString());
+            if (!cause.contains(NOT_ALL_TASKS_RUNNING) || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the savepoint of " + jobId + " failed: " + cause
+                        + "\nthe job's failures: " + exceptions(jobId).path("exceptionHistory").path("entries"));
+            }
+        }
+    }
+
+    private void awaitAllTasksRunning(String jobId, long deadline) {
+        while (!allTasksRunning(jobId)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the tasks of " + jobId + " did not all run in time for a savepoint");
+            }
+            pause(200);
+        }
+    }
+
+    /** Whether the job runs and so does every one of its tasks (a job restarting a task still reports RUNNING). */
+    public boolean allTasksRunning(String jobId) {
+        JsonNode job = job(jobId);
+        if (!job.path("state").asText().equals("RUNNING")) {
+            return false;
+        }
+        for (JsonNode vertex : job.path("vertices")) {
+            if (!vertex.path("status").asText().equals("RUNNING")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void cancel(String jobId) {
         send(request("jobs/" + jobId + "?mode=cancel").method("PATCH", HttpRequest.BodyPublishers.noBody()));
     }
 
-    private String awaitSavepoint(String jobId, String trigger, Duration timeout) {
-        if (trigger.isEmpty()) {
-            throw new IllegalStateException("the JobManager did not start a savepoint of " + jobId);
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
+    private JsonNode awaitSavepoint(String jobId, String trigger, long deadline, Duration timeout) {
         while (System.nanoTime() < deadline) {
             JsonNode answer = get("jobs/" + jobId + "/savepoints/" + trigger);
             if (answer.path("status").path("id").asText().equals("COMPLETED")) {
-                JsonNode operation = answer.path("operation");
-                if (operation.has("location")) {
-                    return operation.path("location").asText();
-                }
-                throw new IllegalStateException("the savepoint of " + jobId + " failed: "
-                        + operation.path("failure-cause").path("stack-trace").asText(operation.toString()));
+                return answer.path("operation");
             }
             pause(200);
         }
