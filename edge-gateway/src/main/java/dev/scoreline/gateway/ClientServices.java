@@ -1,5 +1,6 @@
 package dev.scoreline.gateway;
 
+import dev.scoreline.gateway.act.Moves;
 import dev.scoreline.gateway.auth.TokenVerifier;
 import dev.scoreline.gateway.fanout.AutoSubscriptions;
 import dev.scoreline.gateway.fanout.ConnectionRegistry;
@@ -15,4 +16,5 @@ public record ClientServices(
         ConnectionRegistry registry,
         GatewayMetrics metrics,
         Clock clock,
-        AutoSubscriptions autoSubscriptions) {}
+        AutoSubscriptions autoSubscriptions,
+        Moves moves) {}

@@ -1,5 +1,6 @@
 package dev.scoreline.gateway;
 
+import dev.scoreline.gateway.act.Moves;
 import dev.scoreline.gateway.auth.TokenVerifier;
 import dev.scoreline.gateway.fanout.CloseReason;
 import dev.scoreline.gateway.fanout.ConnectionRegistry;
@@ -42,6 +43,7 @@ public final class EdgeGateway implements AutoCloseable {
     private final ConnectionRegistry registry;
     private final TokenVerifier verifier;
     private final KafkaFeed feed;
+    private final Moves moves;
     private final ClientServices clients;
     private Undertow server;
     private int port;
@@ -55,8 +57,10 @@ public final class EdgeGateway implements AutoCloseable {
                 config.deltaTopic(), config.partitions(), Duration.ofMillis(100), "scoreline-gateway",
                 config.kafkaProperties()), hubs, metrics);
         metrics.observe(hubs::knownChannels, () -> new ArrayList<>(feed.lag()));
+        this.moves = new Moves(config.bootstrapServers(), config.tableTopic(), config.verdictTopic(),
+                config.kafkaProperties(), config.movesPerSecond(), config.moveBurst());
         this.clients = new ClientServices(config, hubs, verifier, registry, metrics, clock,
-                config.autoSubscriptions());
+                config.autoSubscriptions(), moves);
     }
 
     /** Starts the feed and the server; returns at once (see {@link #awaitReady}). */
@@ -67,6 +71,7 @@ public final class EdgeGateway implements AutoCloseable {
             LOG.warn("dev mode: table tokens are checked with the public dev secret");
         }
         feed.start();
+        moves.start();
         Undertow.Builder builder = Undertow.builder()
                 .addHttpListener(config.port(), config.bindAddress())
                 .setIoThreads(config.ioThreads())
@@ -75,7 +80,8 @@ public final class EdgeGateway implements AutoCloseable {
                         new WebSocketEndpoint(clients),
                         new SseEndpoint(clients),
                         hubs, verifier, metrics, feed::isReady, clock,
-                        config.jwtSecret() == null && config.devMode() ? GatewayConfig.DEV_SECRET : null));
+                        config.jwtSecret() == null && config.devMode() ? GatewayConfig.DEV_SECRET : null,
+                        new Routes.ActionsSettings(moves, config.maxFrameBytes(), config.verdictWait())));
         if (config.socketSendBufferBytes() > 0) {
             builder.setSocketOption(Options.SEND_BUFFER, config.socketSendBufferBytes());
         }
@@ -84,6 +90,7 @@ public final class EdgeGateway implements AutoCloseable {
             server.start();
         } catch (RuntimeException e) {
             feed.close();
+            moves.close();
             throw new IllegalStateException("cannot listen on " + config.bindAddress() + ":" + config.port()
                     + ": " + e.getMessage(), e);
         }
@@ -107,6 +114,15 @@ public final class EdgeGateway implements AutoCloseable {
         return feed.awaitReady(timeout);
     }
 
+    /**
+     * True once moves are taken: the verdicts topic is followed (until then an {@code act} is
+     * answered {@code unavailable}). Apart from {@link #isReady()}, so that a gateway without the
+     * topic still serves every reader.
+     */
+    public boolean awaitMovesReady(Duration timeout) throws InterruptedException {
+        return moves.awaitReady(timeout);
+    }
+
     /** The metrics as {@code /metrics} serves them. */
     public byte[] metricsText() {
         return metrics.scrapeText();
@@ -126,6 +142,7 @@ public final class EdgeGateway implements AutoCloseable {
             }
         }
         feed.close();
+        moves.close();
         if (server != null) {
             server.stop();
         }

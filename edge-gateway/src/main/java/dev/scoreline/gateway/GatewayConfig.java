@@ -46,6 +46,11 @@ import java.util.Set;
  * @param kafkaProperties extra Kafka consumer settings, Kafka's names
  * @param autoSubscribe public channels every new connection follows without asking (see
  *     {@link AutoSubscriptions}), none by default; they count towards {@code maxSubscriptions}
+ * @param tableTopic where players' moves at tables go, default {@code table-events}
+ * @param verdictTopic where the job answers them, default {@code verdicts}
+ * @param movesPerSecond moves one connection may send a second on average, default 20
+ * @param moveBurst moves one connection may send at once, default 40
+ * @param verdictWait how long an HTTP action waits for its verdict before answering 202, default 5 s
  */
 public record GatewayConfig(
         String bootstrapServers,
@@ -72,7 +77,12 @@ public record GatewayConfig(
         int ioThreads,
         int socketSendBufferBytes,
         Map<String, String> kafkaProperties,
-        List<String> autoSubscribe) {
+        List<String> autoSubscribe,
+        String tableTopic,
+        String verdictTopic,
+        int movesPerSecond,
+        int moveBurst,
+        Duration verdictWait) {
 
     /** The secret used in dev mode when none is given. Never for a deployment. */
     public static final String DEV_SECRET = "scoreline-dev-secret-not-for-production";
@@ -91,6 +101,9 @@ public record GatewayConfig(
         require(autoSubscribe.size() <= maxSubscriptions, "autoSubscribe names " + autoSubscribe.size()
                 + " channels, more than maxSubscriptions (" + maxSubscriptions + ")");
         require(ioThreads >= 1, "ioThreads must be >= 1");
+        require(movesPerSecond >= 1, "movesPerSecond must be >= 1");
+        require(moveBurst >= 1, "moveBurst must be >= 1");
+        require(verdictWait.toMillis() >= 1, "verdictWait must be > 0");
         require(socketSendBufferBytes >= 0, "socketSendBufferBytes must be >= 0");
         require(!pingInterval.isZero() && !pingInterval.isNegative(), "pingInterval must be > 0");
         require(idleTimeout.compareTo(pingInterval) > 0, "idleTimeout must be longer than pingInterval");
@@ -132,7 +145,9 @@ public record GatewayConfig(
                 .maxSubscriptions(maxSubscriptions).maxConnections(maxConnections).maxMalformed(maxMalformed)
                 .pingInterval(pingInterval).idleTimeout(idleTimeout).closeGrace(closeGrace).jwtSecret(jwtSecret)
                 .devMode(devMode).ioThreads(ioThreads).socketSendBufferBytes(socketSendBufferBytes)
-                .kafkaProperties(kafkaProperties).autoSubscribe(autoSubscribe);
+                .kafkaProperties(kafkaProperties).autoSubscribe(autoSubscribe).tableTopic(tableTopic)
+                .verdictTopic(verdictTopic).movesPerSecond(movesPerSecond).moveBurst(moveBurst)
+                .verdictWait(verdictWait);
     }
 
     /** Defaults as documented on {@link GatewayConfig}. */
@@ -162,6 +177,11 @@ public record GatewayConfig(
         private int socketSendBufferBytes;
         private Map<String, String> kafkaProperties = Map.of();
         private List<String> autoSubscribe = List.of();
+        private String tableTopic = Topic.TABLE_EVENTS.defaultName();
+        private String verdictTopic = Topic.VERDICTS.defaultName();
+        private int movesPerSecond = 20;
+        private int moveBurst = 40;
+        private Duration verdictWait = Duration.ofSeconds(5);
 
         private Builder(String bootstrapServers) {
             this.bootstrapServers = bootstrapServers;
@@ -191,13 +211,18 @@ public record GatewayConfig(
         public Builder socketSendBufferBytes(int v) { socketSendBufferBytes = v; return this; }
         public Builder kafkaProperties(Map<String, String> v) { kafkaProperties = v; return this; }
         public Builder autoSubscribe(List<String> v) { autoSubscribe = v; return this; }
+        public Builder tableTopic(String v) { tableTopic = v; return this; }
+        public Builder verdictTopic(String v) { verdictTopic = v; return this; }
+        public Builder movesPerSecond(int v) { movesPerSecond = v; return this; }
+        public Builder moveBurst(int v) { moveBurst = v; return this; }
+        public Builder verdictWait(Duration v) { verdictWait = v; return this; }
 
         public GatewayConfig build() {
             return new GatewayConfig(bootstrapServers, snapshotTopic, deltaTopic, bindAddress, port, partitions,
                     ringSize, queueBytes, writeWindowBytes, maxConflations, conflationWindow, stallTimeout,
                     maxFrameBytes, maxSubscriptions, maxConnections, maxMalformed, pingInterval, idleTimeout,
                     closeGrace, jwtSecret, devMode, ioThreads, socketSendBufferBytes, kafkaProperties,
-                    autoSubscribe);
+                    autoSubscribe, tableTopic, verdictTopic, movesPerSecond, moveBurst, verdictWait);
         }
     }
 }

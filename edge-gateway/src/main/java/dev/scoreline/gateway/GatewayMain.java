@@ -127,15 +127,26 @@ public final class GatewayMain {
                     ValueType.of("public channels separated by commas", "CHANNEL[,…]", GatewayMain::autoSubscribe,
                             names -> String.join(",", names)))
             .defaultText("none").help("public channels (scores, match:<id>) every connection follows without asking");
+    public static final Option<String> TABLE_TOPIC = Option.text("table-topic", "NAME")
+            .byDefault(DEFAULTS.tableTopic()).help("topic players' moves at tables go to");
+    public static final Option<String> VERDICTS_TOPIC = Option.text("verdicts-topic", "NAME")
+            .byDefault(DEFAULTS.verdictTopic()).help("topic of the job's verdicts on moves");
+    public static final Option<Integer> MOVES_PER_SECOND = Option.of("moves-per-second", ValueType.integer())
+            .byDefault(DEFAULTS.movesPerSecond()).help("moves a connection may send a second, beyond: rate-limited");
+    public static final Option<Integer> MOVE_BURST = Option.of("move-burst", ValueType.integer())
+            .byDefault(DEFAULTS.moveBurst()).help("moves a connection may send at once");
+    public static final Option<Duration> VERDICT_WAIT = Option.of("verdict-wait", DURATION)
+            .byDefault(DEFAULTS.verdictWait()).help("an HTTP action's wait for its verdict before 202");
     public static final Option<List<Map.Entry<String, String>>> KAFKA = Option.repeatable("kafka", ValueType.keyValue())
-            .help("extra Kafka consumer setting");
+            .help("extra Kafka client setting");
 
     public static final Options OPTIONS = Options.command("gateway",
                     "One edge gateway against an existing Kafka, until the process is stopped.")
             .with(BOOTSTRAP, PORT, BIND, SNAPSHOTS_TOPIC, DELTAS_TOPIC, PARTITIONS, RING_SIZE, QUEUE_BYTES,
                     WRITE_WINDOW_BYTES, MAX_CONFLATIONS, CONFLATION_WINDOW, STALL_TIMEOUT, MAX_FRAME_BYTES,
                     MAX_SUBSCRIPTIONS, MAX_CONNECTIONS, MAX_MALFORMED, PING_INTERVAL, IDLE_TIMEOUT, CLOSE_GRACE,
-                    JWT_SECRET, DEV, IO_THREADS, SOCKET_SEND_BUFFER, AUTO_SUBSCRIBE, KAFKA)
+                    JWT_SECRET, DEV, IO_THREADS, SOCKET_SEND_BUFFER, AUTO_SUBSCRIBE, TABLE_TOPIC, VERDICTS_TOPIC,
+                    MOVES_PER_SECOND, MOVE_BURST, VERDICT_WAIT, KAFKA)
             .footer("SIZE: bytes, or with k/m (KiB/MiB). DURATION: 500ms, 20s, 5m, or plain seconds.\n"
                     + "Close codes: 1013 too slow or gateway full, 1001 idle or shutdown, 1008 abuse, 1009 message too big.");
 
@@ -172,6 +183,11 @@ public final class GatewayMain {
                 .idleTimeout(p.get(IDLE_TIMEOUT))
                 .closeGrace(p.get(CLOSE_GRACE))
                 .devMode(p.get(DEV))
+                .tableTopic(p.get(TABLE_TOPIC))
+                .verdictTopic(p.get(VERDICTS_TOPIC))
+                .movesPerSecond(p.get(MOVES_PER_SECOND))
+                .moveBurst(p.get(MOVE_BURST))
+                .verdictWait(p.get(VERDICT_WAIT))
                 .kafkaProperties(kafka);
         if (p.has(PARTITIONS)) {
             b.partitions(new LinkedHashSet<>(p.get(PARTITIONS)));

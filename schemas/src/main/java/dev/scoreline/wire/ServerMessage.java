@@ -36,9 +36,14 @@ public sealed interface ServerMessage {
 
     /**
      * @param code a stable machine-readable code, such as {@code forbidden} or {@code bad-request}
-     * @param channel the subscription the error is about, absent when it concerns the connection
+     * @param channel the subscription or action the error is about, absent when it concerns the connection
+     * @param id the {@code act} frame the error answers (nothing of it was produced), absent otherwise
      */
-    record ErrorFrame(String code, String message, String channel) implements ServerMessage {}
+    record ErrorFrame(String code, String message, String channel, String id) implements ServerMessage {
+        public ErrorFrame(String code, String message, String channel) {
+            this(code, message, channel, null);
+        }
+    }
 
     record Pong() implements ServerMessage {}
 

@@ -107,6 +107,31 @@ public final class WsClient implements AutoCloseable {
         send(Json.string(new ClientMessage.Ping()));
     }
 
+    /** Sends an {@code act} frame: the player's move {@code action} on {@code channel}, named {@code id}. */
+    public void act(String id, String channel, ObjectNode action) {
+        send(Json.string(new ClientMessage.Act(id, channel, action, null)));
+    }
+
+    /**
+     * The first answer to the action {@code id}: its verdict, or the error frame that says it was not
+     * sent; fails the test after {@code timeout}.
+     */
+    public JsonNode answer(String id, Duration timeout) {
+        Await.until("an answer to action " + id, timeout, () -> !answers(id).isEmpty());
+        return answers(id).get(0);
+    }
+
+    /** Every answer (verdict or error) to the action {@code id} so far, in order. */
+    public List<JsonNode> answers(String id) {
+        List<JsonNode> got = listener.answers.get(id);
+        if (got == null) {
+            return List.of();
+        }
+        synchronized (got) {
+            return List.copyOf(got);
+        }
+    }
+
     /** The next message, failing the test after {@code timeout}. */
     public JsonNode next(Duration timeout) {
         return nextReceived(timeout).message();
@@ -178,6 +203,7 @@ public final class WsClient implements AutoCloseable {
     private static final class Listener implements WebSocket.Listener {
         private final BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
         private final List<JsonNode> errors = new CopyOnWriteArrayList<>();
+        private final Map<String, List<JsonNode>> answers = new ConcurrentHashMap<>();
         private final CompletableFuture<Closed> closed = new CompletableFuture<>();
         private final Function<String, ChannelView> views;
         private final StringBuilder partial = new StringBuilder();
@@ -199,6 +225,15 @@ public final class WsClient implements AutoCloseable {
             return null;
         }
 
+        private void answered(JsonNode m) {
+            if (m.hasNonNull("id")) {
+                List<JsonNode> got = answers.computeIfAbsent(m.get("id").asText(), k -> new ArrayList<>());
+                synchronized (got) {
+                    got.add(m);
+                }
+            }
+        }
+
         private void fold(Received r) {
             JsonNode m = r.message();
             String channel = m.path("channel").asText();
@@ -207,7 +242,11 @@ public final class WsClient implements AutoCloseable {
                         m.path("version").asLong(), m.path("state")));
                 case "delta" -> views.apply(channel).delta(r.atMillis(), new Delta(channel, m.path("epoch").asText(),
                         m.path("from").asLong(), m.path("to").asLong(), (ObjectNode) m.path("patch")));
-                case "error" -> errors.add(m);
+                case "error" -> {
+                    errors.add(m);
+                    answered(m);
+                }
+                case "verdict" -> answered(m);
                 default -> { }
             }
         }

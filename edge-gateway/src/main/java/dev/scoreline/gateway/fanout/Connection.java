@@ -161,7 +161,13 @@ public final class Connection {
         send(Frame.error(code, message, channel));
     }
 
-    /** A reply of the gateway's own (a pong), queued behind what is already waiting. */
+    /** An error answering one {@code act} frame, queued behind what is already waiting. */
+    public void sendActError(String code, String message, String channel, String actionId) {
+        metrics.errorSent(code);
+        send(Frame.actError(code, message, channel, actionId));
+    }
+
+    /** A reply of the gateway's own (a pong, a verdict), queued behind what is already waiting. */
     public void send(Frame frame) {
         boolean tooSlow;
         synchronized (lock) {

@@ -1,5 +1,6 @@
 package dev.scoreline.gateway.http;
 
+import dev.scoreline.gateway.act.Moves;
 import dev.scoreline.gateway.auth.TokenVerifier;
 import dev.scoreline.gateway.fanout.Hubs;
 import dev.scoreline.gateway.metrics.GatewayMetrics;
@@ -16,11 +17,13 @@ import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
  * The gateway's HTTP surface: {@code /ws}, {@code /sse}, {@code /v1/channels[/…]},
+ * {@code POST /v1/channels/{channel}/actions},
  * {@code /healthz}, {@code /metrics}, in dev mode {@code /v1/dev/token}, and the static page: {@code /} serves {@code index.html}
  * and {@code /static/<path>} serves {@code <path>}, both from the classpath folder
  * {@code dev/scoreline/gateway/web/} (404 while there is none).
@@ -36,14 +39,22 @@ public final class Routes {
      *     its own, which opens {@code /v1/dev/token}; null otherwise
      */
     public static HttpHandler of(HttpHandler webSocket, HttpHandler sse, Hubs hubs, TokenVerifier verifier,
-            GatewayMetrics metrics, BooleanSupplier ready, Clock clock, String devSecret) {
+            GatewayMetrics metrics, BooleanSupplier ready, Clock clock, String devSecret, ActionsSettings acting) {
         ChannelsApi channels = new ChannelsApi(hubs, verifier, clock);
+        ActionsApi actions = new ActionsApi(acting.moves(), verifier, clock, acting.maxBodyBytes(), acting.verdictWait());
+        HttpHandler snapshot = get(channels::snapshot);
         HttpHandler web = webResources();
         PathHandler paths = Handlers.path(exchange -> Responses.text(exchange, StatusCodes.NOT_FOUND, "no such path"))
                 .addExactPath("/ws", webSocket)
                 .addExactPath("/sse", sse)
                 .addExactPath("/v1/channels", get(channels::list))
-                .addPrefixPath("/v1/channels/", get(channels::snapshot))
+                .addPrefixPath("/v1/channels/", exchange -> {
+                    if (exchange.getRelativePath().endsWith(ActionsApi.SUFFIX)) {
+                        post(actions::act).handleRequest(exchange);
+                    } else {
+                        snapshot.handleRequest(exchange);
+                    }
+                })
                 .addExactPath("/healthz", get(exchange -> health(exchange, ready, hubs)))
                 .addExactPath("/metrics", get(exchange -> metrics(exchange, metrics)))
                 .addPrefixPath("/static", web)
@@ -71,6 +82,20 @@ public final class Routes {
             exchange.setRelativePath(path);
             serve.handleRequest(exchange);
         });
+    }
+
+    /** What {@code POST /v1/channels/{channel}/actions} works with. */
+    public record ActionsSettings(Moves moves, int maxBodyBytes, Duration verdictWait) {}
+
+    private static HttpHandler post(HttpHandler handler) {
+        return exchange -> {
+            if (exchange.getRequestMethod().equals(Methods.POST)) {
+                handler.handleRequest(exchange);
+            } else {
+                exchange.getResponseHeaders().put(Headers.ALLOW, "POST");
+                Responses.text(exchange, StatusCodes.METHOD_NOT_ALLOWED, "POST only");
+            }
+        };
     }
 
     private static HttpHandler get(HttpHandler handler) {

@@ -2,6 +2,8 @@ package dev.scoreline.gateway.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.action.Actions;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.json.Json;
 import dev.scoreline.wire.ClientMessage;
@@ -20,8 +22,15 @@ public final class ClientFrames {
 
     public record Message(ClientMessage message) implements Parsed {}
 
-    /** @param channel the (valid) channel the frame named, so that the error can name it; else null */
-    public record Malformed(String reason, String channel) implements Parsed {}
+    /**
+     * @param channel the (valid) channel the frame named, so that the error can name it; else null
+     * @param actionId the (valid) id of a malformed {@code act}, so that the error can answer it; else null
+     */
+    public record Malformed(String reason, String channel, String actionId) implements Parsed {
+        public Malformed(String reason, String channel) {
+            this(reason, channel, null);
+        }
+    }
 
     public static Parsed parse(String text) {
         JsonNode node;
@@ -35,14 +44,15 @@ public final class ClientFrames {
         }
         JsonNode type = node.get("type");
         if (type == null || !type.isTextual()) {
-            return new Malformed("\"type\" is missing or not a string (subscribe, unsubscribe or ping)", null);
+            return new Malformed("\"type\" is missing or not a string (subscribe, unsubscribe, act or ping)", null);
         }
         return switch (type.asText()) {
             case "subscribe" -> subscribe(node);
             case "unsubscribe" -> unsubscribe(node);
             case "ping" -> new Message(new ClientMessage.Ping());
+            case "act" -> act(node);
             default -> new Malformed("unknown type '" + abbreviate(type.asText())
-                    + "' (subscribe, unsubscribe or ping)", null);
+                    + "' (subscribe, unsubscribe, act or ping)", null);
         };
     }
 
@@ -78,6 +88,33 @@ public final class ClientFrames {
             token = tokenNode.asText();
         }
         return new Message(new ClientMessage.Subscribe(channel, since, token));
+    }
+
+    private static Parsed act(JsonNode node) {
+        JsonNode idNode = node.get("id");
+        JsonNode channelNode = node.get("channel");
+        String invalidChannel = checkChannel(channelNode);
+        String channel = invalidChannel == null ? channelNode.asText() : null;
+        if (idNode == null || !idNode.isTextual() || !Actions.isActionId(idNode.asText())) {
+            return new Malformed("\"id\" must be " + Actions.ACTION_ID_RULE, channel);
+        }
+        String id = idNode.asText();
+        if (invalidChannel != null) {
+            return new Malformed(invalidChannel, null, id);
+        }
+        JsonNode action = node.get("action");
+        if (!(action instanceof ObjectNode fields)) {
+            return new Malformed("\"action\" must be an object with a \"type\"", channel, id);
+        }
+        JsonNode tokenNode = node.get("token");
+        String token = null;
+        if (tokenNode != null && !tokenNode.isNull()) {
+            if (!tokenNode.isTextual() || tokenNode.asText().isEmpty()) {
+                return new Malformed("\"token\" must be a non-empty string", channel, id);
+            }
+            token = tokenNode.asText();
+        }
+        return new Message(new ClientMessage.Act(id, channel, fields, token));
     }
 
     private static Parsed unsubscribe(JsonNode node) {

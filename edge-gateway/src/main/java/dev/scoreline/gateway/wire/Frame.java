@@ -2,6 +2,7 @@ package dev.scoreline.gateway.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.action.Verdict;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.json.Json;
 import dev.scoreline.wire.ServerMessage;
@@ -17,7 +18,8 @@ public final class Frame {
         SNAPSHOT("snapshot"),
         DELTA("delta"),
         ERROR("error"),
-        PONG("pong");
+        PONG("pong"),
+        VERDICT("verdict");
 
         private final String type;
 
@@ -81,6 +83,17 @@ public final class Frame {
     public static Frame error(String code, String message, String channel) {
         byte[] json = Json.bytes(new ServerMessage.ErrorFrame(code, message, channel));
         return new Frame(Kind.ERROR, channel, null, 0, 0, json, NO_TIMESTAMP, false);
+    }
+
+    /** An error answering the {@code act} frame {@code actionId}: nothing of that action was produced. */
+    public static Frame actError(String code, String message, String channel, String actionId) {
+        byte[] json = Json.bytes(new ServerMessage.ErrorFrame(code, message, channel, actionId));
+        return new Frame(Kind.ERROR, channel, null, 0, 0, json, NO_TIMESTAMP, false);
+    }
+
+    public static Frame verdict(Verdict verdict) {
+        byte[] json = Json.bytes(ServerMessage.VerdictFrame.of(verdict));
+        return new Frame(Kind.VERDICT, verdict.channel(), null, 0, 0, json, NO_TIMESTAMP, false);
     }
 
     private static final byte[] PONG_JSON = Json.bytes(new ServerMessage.Pong());

@@ -1,7 +1,10 @@
 package dev.scoreline.gateway.ws;
 
-import dev.scoreline.gateway.ClientServices;
 import dev.scoreline.delta.Channel;
+import dev.scoreline.gateway.ClientServices;
+import dev.scoreline.gateway.act.ActionGate;
+import dev.scoreline.gateway.act.MoveLimiter;
+import dev.scoreline.gateway.act.Verdicts;
 import dev.scoreline.gateway.auth.Access;
 import dev.scoreline.gateway.auth.Grant;
 import dev.scoreline.gateway.fanout.CloseReason;
@@ -15,12 +18,14 @@ import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.WebSocketChannel;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.xnio.XnioExecutor;
 
 /**
- * One WebSocket client: reads its messages (subscribe, unsubscribe, ping), checks them, and keeps
- * it alive with pings. Everything here runs on the connection's I/O thread.
+ * One WebSocket client: reads its messages (subscribe, unsubscribe, ping, act), checks them, and
+ * keeps it alive with pings. Everything here runs on the connection's I/O thread.
  *
  * <p>Errors go back as {@code error} messages: {@code bad-request} for a malformed message (the
  * {@code maxMalformed}-th closes the connection with 1008), {@code unauthorized} or
@@ -45,6 +50,9 @@ final class WebSocketSession extends AbstractReceiveListener {
     private long lastPingNanos = System.nanoTime();
     private int malformed;
     private XnioExecutor.Key ticker;
+    private final MoveLimiter moveLimit;
+    /** The token each table was subscribed to with, to act there with the same one. */
+    private final Map<String, Grant> tableGrants = new HashMap<>();
 
     WebSocketSession(WebSocketChannel channel, WebSocketSink sink, Connection connection, Grant connectionGrant,
             ClientServices services) {
@@ -53,6 +61,8 @@ final class WebSocketSession extends AbstractReceiveListener {
         this.connection = connection;
         this.connectionGrant = connectionGrant;
         this.services = services;
+        this.moveLimit = services.moves().limiter();
+        followPlayerOf(connectionGrant);
     }
 
     void start() {
@@ -78,12 +88,14 @@ final class WebSocketSession extends AbstractReceiveListener {
         heard();
         ClientFrames.Parsed parsed = ClientFrames.parse(message.getData());
         if (parsed instanceof ClientFrames.Malformed bad) {
-            malformed(bad.reason(), bad.channel());
+            malformed(bad.reason(), bad.channel(), bad.actionId());
             return;
         }
         ClientMessage msg = ((ClientFrames.Message) parsed).message();
         if (msg instanceof ClientMessage.Subscribe s) {
             subscribe(s);
+        } else if (msg instanceof ClientMessage.Act a) {
+            act(a);
         } else if (msg instanceof ClientMessage.Unsubscribe u) {
             if (connection.isSubscribed(u.channel())) {
                 connection.unsubscribe(u.channel(), services.hubs());
@@ -109,10 +121,56 @@ final class WebSocketSession extends AbstractReceiveListener {
             return;
         }
         services.hubs().subscribe(connection, s.channel(), s.since());
+        if (s.token() != null && target.kind() == Channel.Kind.TABLE) {
+            tableGrants.put(target.entityId(), grant);
+            followPlayerOf(grant);
+        }
     }
 
-    private void malformed(String reason, String channelName) {
-        connection.sendError("bad-request", reason, channelName);
+    private void act(ClientMessage.Act a) {
+        if (!moveLimit.tryTake(System.nanoTime())) {
+            connection.sendActError("rate-limited", "more than " + services.config().movesPerSecond()
+                    + " moves a second (bursts of " + services.config().moveBurst() + "): this move was not sent",
+                    a.channel(), a.id());
+            return;
+        }
+        if (!services.moves().isReady()) {
+            connection.sendActError("unavailable", "this gateway is not ready for moves yet; retry the same id",
+                    a.channel(), a.id());
+            return;
+        }
+        Grant grant = a.token() != null ? services.verifier().verify(a.token())
+                : tableGrants.getOrDefault(Channel.parse(a.channel()).entityId(), connectionGrant);
+        ActionGate.Outcome outcome = ActionGate.admit(a.id(), a.channel(), a.action(), grant, services.clock().instant());
+        if (outcome instanceof ActionGate.Refused refused) {
+            connection.sendActError(refused.code(), refused.message(), a.channel(), a.id());
+            return;
+        }
+        ActionGate.Admitted admitted = (ActionGate.Admitted) outcome;
+        Verdicts verdicts = services.moves().verdicts();
+        verdicts.follow(admitted.playerId(), connection);
+        verdicts.awaiting(connection, admitted.eventId());
+        services.moves().produce(admitted).whenComplete((done, error) -> {
+            if (error != null) {
+                connection.sendActError("unavailable", "Kafka did not take the move (" + error.getMessage()
+                        + "); retry the same id", a.channel(), a.id());
+            }
+        });
+    }
+
+    /** A player's token makes this connection theirs: their verdicts reach it. */
+    private void followPlayerOf(Grant grant) {
+        if (grant instanceof Grant.Valid valid && valid.player() != null) {
+            services.moves().verdicts().follow(valid.player(), connection);
+        }
+    }
+
+    private void malformed(String reason, String channelName, String actionId) {
+        if (actionId != null) {
+            connection.sendActError("bad-request", reason, channelName, actionId);
+        } else {
+            connection.sendError("bad-request", reason, channelName);
+        }
         if (++malformed >= services.config().maxMalformed()) {
             connection.close(CloseReason.ABUSE, "too many malformed messages (" + malformed + ")");
         }
@@ -122,7 +180,7 @@ final class WebSocketSession extends AbstractReceiveListener {
     protected void onFullBinaryMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
         heard();
         message.getData().free();
-        malformed("binary messages are not part of the protocol: send JSON text", null);
+        malformed("binary messages are not part of the protocol: send JSON text", null, null);
     }
 
     @Override
@@ -179,6 +237,7 @@ final class WebSocketSession extends AbstractReceiveListener {
             ticker.remove();
         }
         connection.closed(services.hubs());
+        services.moves().verdicts().forget(connection);
         services.registry().remove(connection);
     }
 

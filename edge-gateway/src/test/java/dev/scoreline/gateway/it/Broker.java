@@ -24,13 +24,16 @@ public final class Broker {
     /** Topic names that a test creates itself, later. */
     public static Topics names() {
         int n = TOPICS.incrementAndGet();
-        return new Topics("snapshots-" + n, "deltas-" + n);
+        return new Topics("snapshots-" + n, "deltas-" + n, "tables-" + n, "verdicts-" + n);
     }
 
-    public record Topics(String snapshots, String deltas) {
+    /** @param tables where moves go; {@code verdicts} where a test answers them as the job would */
+    public record Topics(String snapshots, String deltas, String tables, String verdicts) {
         public void create(int partitions) {
             TestBroker.get().createTopic(snapshots, partitions, Topic.STATE_SNAPSHOTS.config());
             TestBroker.get().createTopic(deltas, partitions, Topic.STATE_DELTAS.config());
+            TestBroker.get().createTopic(tables, partitions, Topic.TABLE_EVENTS.config());
+            TestBroker.get().createTopic(verdicts, partitions, Topic.VERDICTS.config());
         }
     }
 }

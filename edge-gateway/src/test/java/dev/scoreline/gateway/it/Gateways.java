@@ -19,6 +19,8 @@ public final class Gateways {
         return GatewayConfig.builder(TestBroker.get().bootstrapServers())
                 .snapshotTopic(topics.snapshots())
                 .deltaTopic(topics.deltas())
+                .tableTopic(topics.tables())
+                .verdictTopic(topics.verdicts())
                 .bindAddress("127.0.0.1")
                 .port(0)
                 .ioThreads(2)

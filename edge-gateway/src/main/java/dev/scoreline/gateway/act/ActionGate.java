@@ -1,0 +1,109 @@
+package dev.scoreline.gateway.act;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.action.Actions;
+import dev.scoreline.delta.Channel;
+import dev.scoreline.gateway.auth.Access;
+import dev.scoreline.gateway.auth.Grant;
+import dev.scoreline.json.Json;
+import dev.scoreline.json.MessageSchema;
+import dev.scoreline.table.event.TableEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a player's action into the event the job decides on, or says why it cannot be one. The
+ * player is the token's subject, never a member of the action; the event id is derived from the
+ * player and the client's action id, so a retry anywhere is the same event. Nothing here knows the
+ * game's rules: a move out of turn passes, and the job refuses it.
+ */
+public final class ActionGate {
+
+    /** Members of the envelope that only the gateway writes. */
+    private static final Set<String> ENVELOPE = Set.of("eventId", "tableId", "playerId", "eventTime");
+
+    private ActionGate() {}
+
+    /** What came of an action: an event to produce, or a refusal before anything is produced. */
+    public sealed interface Outcome {}
+
+    /**
+     * @param kind the kind of entity (which input topic)
+     * @param key the entity id, the Kafka key
+     * @param eventId the event's id, {@code act:<player>:<actionId>}
+     */
+    public record Admitted(Channel.Kind kind, String key, String eventId, String playerId, byte[] event)
+            implements Outcome {}
+
+    /** @param code an error code of the wire protocol; {@code httpStatus} its HTTP form */
+    public record Refused(String code, int httpStatus, String message) implements Outcome {}
+
+    public static Outcome admit(String actionId, String channelName, JsonNode action, Grant grant, Instant now) {
+        if (!Actions.isActionId(actionId)) {
+            return badRequest("\"id\" must be " + Actions.ACTION_ID_RULE);
+        }
+        Channel channel;
+        try {
+            channel = Channel.parse(channelName);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return badRequest("\"channel\" is not a channel: " + e.getMessage());
+        }
+        if (channel.isPrivate()) {
+            return badRequest("act on the table's channel " + Channel.table(channel.entityId()).name()
+                    + ", not on a seat's");
+        }
+        Set<String> kinds = Actions.playerKinds(channel.kind());
+        if (kinds.isEmpty()) {
+            return new Refused("not-a-player-move", 400, "players do not act on " + channel.name());
+        }
+        if (!(action instanceof ObjectNode fields) || !action.path("type").isTextual()) {
+            return badRequest("\"action\" must be an object with a \"type\" (" + String.join(", ", sorted(kinds)) + ")");
+        }
+        String type = fields.get("type").asText();
+        if (!kinds.contains(type)) {
+            return new Refused("not-a-player-move", 400, "'" + abbreviate(type) + "' is not a player's move; a player may send "
+                    + String.join(", ", sorted(kinds)));
+        }
+        for (String member : ENVELOPE) {
+            if (fields.has(member)) {
+                return badRequest("\"action\" must not carry \"" + member + "\": the gateway sets it");
+            }
+        }
+        Access.Decision access = Access.check(channel, grant, now);
+        if (!access.allowed()) {
+            return new Refused(access.verdict().code(), access.verdict().httpStatus(), access.reason());
+        }
+        String player = ((Grant.Valid) grant).player();
+        if (player == null) {
+            return new Refused("forbidden", 403, "a spectator's token cannot act: it names no player (claim sub)");
+        }
+        String eventId = Actions.eventId(player, actionId);
+        ObjectNode event = fields.deepCopy();
+        event.put("eventId", eventId);
+        event.put("tableId", channel.entityId());
+        event.put("playerId", player);
+        event.put("eventTime", now.toString());
+        List<MessageSchema.Violation> violations = MessageSchema.named("table-event").validate(event);
+        if (!violations.isEmpty()) {
+            MessageSchema.Violation first = violations.get(0);
+            return badRequest("\"action\" is not a valid " + type + ": " + first.path().replaceFirst("^\\$", "action")
+                    + " " + first.message());
+        }
+        Json.convert(event, TableEvent.class);
+        return new Admitted(channel.kind(), channel.entityId(), eventId, player, Json.bytes(event));
+    }
+
+    private static Refused badRequest(String message) {
+        return new Refused("bad-request", 400, message);
+    }
+
+    private static List<String> sorted(Set<String> kinds) {
+        return kinds.stream().sorted().toList();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Players acting through the gateway: {@link dev.scoreline.gateway.act.ActionGate} checks an
+ * {@code act} (frame or HTTP request) and turns it into the entity's event,
+ * {@link dev.scoreline.gateway.act.MoveLimiter} keeps one connection from flooding,
+ * {@link dev.scoreline.gateway.act.ActionProducer} writes the event to the entity's input topic,
+ * and {@link dev.scoreline.gateway.act.Verdicts} reads the job's answers and hands each to the
+ * player's connections on this gateway (and to an HTTP request waiting for it). The gateway decides
+ * nothing of the game: every move is the job's to accept or refuse.
+ */
+package dev.scoreline.gateway.act;
