@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.action.Verdict;
 import dev.scoreline.deadletter.DeadLetter;
 import dev.scoreline.delta.ChangeLogEntry;
 import dev.scoreline.delta.Delta;
@@ -61,6 +62,7 @@ class ExamplesTest {
             "snapshot", Snapshot.class,
             "changelog-entry", ChangeLogEntry.class,
             "dead-letter", DeadLetter.class,
+            "verdict", Verdict.class,
             "client-message", ClientMessage.class,
             "server-message", ServerMessage.class);
 

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.action.Actions;
+import dev.scoreline.delta.Channel;
 import dev.scoreline.json.MessageSchema.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -138,6 +142,29 @@ class MessageSchemaTest {
 
         assertThat(MATCH_EVENT.validate(start)).extracting(Violation::path)
                 .containsExactly("$.players['Sunrisers Hyderabad'][1]");
+    }
+
+    @Test
+    void anActTakesExactlyThePlayersKindsAndTheActionIdsActionsTakes() {
+        MessageSchema client = MessageSchema.named("client-message");
+        Set<String> kinds = new TreeSet<>();
+        for (String kind : MessageSchema.named("table-event").kinds()) {
+            ObjectNode act = (ObjectNode) Json.tree("""
+                    {"type": "act", "id": "a-17", "channel": "table:demo-1", "action": {}}""");
+            ((ObjectNode) act.get("action")).put("type", kind);
+            boolean refusedAsAKind = client.validate(act).stream().anyMatch(v -> v.path().equals("$.action.type"));
+            if (!refusedAsAKind) {
+                kinds.add(kind);
+            }
+        }
+        assertThat(kinds).containsExactlyInAnyOrderElementsOf(Actions.playerKinds(Channel.Kind.TABLE));
+
+        for (String id : List.of("a-17", "A.b_c~d-9", "x".repeat(64), "", "x".repeat(65), "a:1", "a 1", "a/1", "a@1", "é")) {
+            ObjectNode act = (ObjectNode) Json.tree("""
+                    {"type": "act", "channel": "table:demo-1", "action": {"type": "pack"}}""");
+            act.put("id", id);
+            assertThat(client.validate(act).isEmpty()).as(id).isEqualTo(Actions.isActionId(id));
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.action.Actions;
+import dev.scoreline.action.Verdict;
 import dev.scoreline.deadletter.DeadLetter;
 import dev.scoreline.delta.ChangeLogEntry;
 import dev.scoreline.delta.ChangeLogEntry.FieldChange;
@@ -38,6 +40,11 @@ class RecordRoundTripTest {
 
     private static final Instant T = Instant.parse("2017-04-05T14:31:07.250Z");
     private static final String EPOCH = "5f0c2a9e-7b1d-4c3e-9a51-2d8f6b0e4c17";
+    private static final Actions.Action BET = new Actions.Action("p7", "a-17");
+    private static final Verdict ACCEPTED =
+            Verdict.accepted(BET, "table:demo-1", Actions.eventId("p7", "a-17"), 57, T);
+    private static final Verdict REFUSED = Verdict.refused(new Actions.Action("ana@example", "a-18"), "table:demo-1",
+            Actions.eventId("ana@example", "a-18"), "not your turn", T);
 
     static Stream<Arguments> records() {
         ObjectNode patch = (ObjectNode) Json.tree("""
@@ -91,6 +98,13 @@ class RecordRoundTripTest {
                 Arguments.of("client-message", ClientMessage.Unsubscribe.class, ClientMessage.class,
                         new ClientMessage.Unsubscribe("table:demo-1")),
                 Arguments.of("client-message", ClientMessage.Ping.class, ClientMessage.class, new ClientMessage.Ping()),
+                Arguments.of("client-message", ClientMessage.Act.class, ClientMessage.class,
+                        new ClientMessage.Act("a-17", "table:demo-1", (ObjectNode) Json.tree("{\"type\": \"bet\", \"amount\": 20}"),
+                                null)),
+                Arguments.of("client-message", ClientMessage.Act.class, ClientMessage.class,
+                        new ClientMessage.Act("01HZX3Q9K2M4.sit", "table:demo-1",
+                                (ObjectNode) Json.tree("{\"type\": \"player.sit\", \"seat\": 3, \"chips\": 500}"),
+                                "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwNyJ9.c2ln")),
                 Arguments.of("server-message", ServerMessage.SnapshotFrame.class, ServerMessage.class,
                         new ServerMessage.SnapshotFrame("match:1082591", EPOCH, 253, state)),
                 Arguments.of("server-message", ServerMessage.DeltaFrame.class, ServerMessage.class,
@@ -99,7 +113,13 @@ class RecordRoundTripTest {
                         new ServerMessage.ErrorFrame("forbidden", "your token does not name table demo-2", "table:demo-2")),
                 Arguments.of("server-message", ServerMessage.ErrorFrame.class, ServerMessage.class,
                         new ServerMessage.ErrorFrame("too-many-subscriptions", "at most 64", null)),
-                Arguments.of("server-message", ServerMessage.Pong.class, ServerMessage.class, new ServerMessage.Pong()));
+                Arguments.of("server-message", ServerMessage.Pong.class, ServerMessage.class, new ServerMessage.Pong()),
+                Arguments.of("server-message", ServerMessage.VerdictFrame.class, ServerMessage.class,
+                        ServerMessage.VerdictFrame.of(ACCEPTED)),
+                Arguments.of("server-message", ServerMessage.VerdictFrame.class, ServerMessage.class,
+                        ServerMessage.VerdictFrame.of(REFUSED)),
+                Arguments.of("verdict", Verdict.class, null, ACCEPTED),
+                Arguments.of("verdict", Verdict.class, null, REFUSED));
     }
 
     private static Arguments match(MatchEvent event) {
