@@ -24,6 +24,16 @@
  * each of them stands in the upgrade's URL (`?since=<channel>:<epoch>:<version>`) instead of
  * sending a subscribe: the gateway resumes them from there, and one the client left with
  * `unsubscribe()` is left again as soon as the connection opens.
+ *
+ * A player moves on the same connection: `act(channel, action)` sends an `act` frame and returns
+ * a promise of the job's verdict (docs/protocol.md, "Acting"):
+ *
+ *   const verdict = await client.act("table:demo-1", { type: "bet", amount: 20 }, { token });
+ *   if (!verdict.accepted) console.log(`refused: ${verdict.reason}`);
+ *
+ * Until its verdict comes, the move is sent again with the same id on every new connection and
+ * after an `unavailable` answer: the same id is the same move, applied at most once, so a
+ * gateway that died in between costs a retry, never a second bet.
  */
 
 /** What the connection is doing, as reported to `onConnection`. */
@@ -40,6 +50,20 @@ export const Connection = Object.freeze({
   CLOSED: "closed",
 });
 
+/** How long after an `unavailable` answer a move is sent again. */
+const ACT_RETRY_MS = 1000;
+
+/** A move the gateway refused before it reached the game (a bad frame, a token, the rate limit). */
+export class ActError extends Error {
+  constructor(frame) {
+    super(frame.message);
+    this.name = "ActError";
+    this.code = frame.code;
+    this.id = frame.id;
+    this.channel = frame.channel;
+  }
+}
+
 /** How long a resync waits for its answer before a further gap may ask again. */
 const RESYNC_RETRY_MS = 5000;
 
@@ -48,6 +72,7 @@ const DEFAULTS = Object.freeze({
   maxDelayMs: 15000,
   heartbeatMs: 20000,
   offlineAfterMs: 30000,
+  actTimeoutMs: 30000,
 });
 
 /**
@@ -243,7 +268,7 @@ export class Subscription {
  * downSinceMs, closeCode, closeReason}`; `onError(error)` for errors about no channel;
  * `token`, a connection-wide token sent as `?token=`; `initialDelayMs` (500) and `maxDelayMs`
  * (15000) for the backoff; `heartbeatMs` (20000): a ping that long after the last message, and
- * a reconnect when nothing at all came for twice that; `offlineAfterMs` (30000); `WebSocket`, a
+ * a reconnect when nothing at all came for twice that; `offlineAfterMs` (30000); `actTimeoutMs` (30000), how long `act` waits for a verdict; `WebSocket`, a
  * constructor to use instead of the global one.
  */
 export class ScorelineClient {
@@ -264,6 +289,9 @@ export class ScorelineClient {
   #lastHeard = 0;
   #closed = false;
   #everConnected = false;
+  /** Moves sent and not answered yet, by id: {frame, resolve, reject, timer}. */
+  #pending = new Map();
+  #actIds = 0;
   #onOnline = () => this.#retryNow();
   #onOffline = () => this.#wentOffline();
 
@@ -342,6 +370,65 @@ export class ScorelineClient {
     return sub;
   }
 
+  /**
+   * Sends a player's move and resolves with the job's verdict, `{id, channel, accepted, version}`
+   * or `{id, channel, accepted: false, reason}`: a refusal by the rules is an answer, not an
+   * error. Rejects with an {@link ActError} (`code`: `bad-request`, `unauthorized`, `forbidden`,
+   * `not-a-player-move`, `rate-limited`) when the gateway did not send the move on, and with an
+   * Error after `actTimeoutMs` (30000) without a verdict or when the client is closed.
+   *
+   * `action` is the event without its envelope, such as `{type: "bet", amount: 20}`. Options:
+   * `id`, the move's name (1 to 64 of A-Za-z0-9._~-; one is made up when absent; reusing an id
+   * repeats the same move); `token`, the player's token for this move (else the one the channel
+   * was subscribed with, else the connection's).
+   */
+  act(channel, action, options = {}) {
+    const id = options.id || `m${Date.now().toString(36)}-${(++this.#actIds).toString(36)}`;
+    const existing = this.#pending.get(id);
+    if (existing) {
+      return existing.promise;
+    }
+    const frame = { type: "act", id, channel, action };
+    if (options.token) {
+      frame.token = options.token;
+    }
+    const entry = { frame };
+    entry.promise = new Promise((resolve, reject) => {
+      entry.resolve = resolve;
+      entry.reject = reject;
+    });
+    entry.timer = setTimeout(() => this.#settle(id, (e) => e.reject(
+      new Error(`no verdict on move ${id} within ${this.#options.actTimeoutMs} ms`))), this.#options.actTimeoutMs);
+    this.#pending.set(id, entry);
+    this.connect();
+    this._send(frame);
+    return entry.promise;
+  }
+
+  #settle(id, how) {
+    const entry = this.#pending.get(id);
+    if (entry) {
+      this.#pending.delete(id);
+      clearTimeout(entry.timer);
+      clearTimeout(entry.retry);
+      how(entry);
+    }
+  }
+
+  #actError(msg) {
+    const entry = this.#pending.get(msg.id);
+    if (!entry) {
+      return false;
+    }
+    if (msg.code === "unavailable") {
+      clearTimeout(entry.retry);
+      entry.retry = setTimeout(() => this._send(entry.frame), ACT_RETRY_MS);
+    } else {
+      this.#settle(msg.id, (e) => e.reject(new ActError(msg)));
+    }
+    return true;
+  }
+
   /** Stops following a channel (same as `subscription.unsubscribe()`). */
   unsubscribe(channel) {
     const sub = this.#subscriptions.get(channel);
@@ -368,6 +455,9 @@ export class ScorelineClient {
     if (socket) {
       this.#detach(socket);
       socket.close(1000, "client closed");
+    }
+    for (const id of [...this.#pending.keys()]) {
+      this.#settle(id, (e) => e.reject(new Error("the client was closed before the verdict came")));
     }
     this.#setConnection(Connection.CLOSED, {});
   }
@@ -419,6 +509,10 @@ export class ScorelineClient {
           this._send(sub._frame());
         }
       }
+      // after the subscriptions, whose tokens the moves may act with
+      for (const entry of this.#pending.values()) {
+        this._send(entry.frame);
+      }
       this.#setConnection(Connection.CONNECTED, {});
     };
     socket.onmessage = (event) => this.#receive(event.data);
@@ -468,7 +562,13 @@ export class ScorelineClient {
       case "delta":
         if (sub) sub._delta(msg);
         break;
+      case "verdict":
+        this.#settle(msg.id, (e) => e.resolve(msg));
+        break;
       case "error":
+        if (msg.id !== undefined && this.#actError(msg)) {
+          break;
+        }
         if (sub && sub.auto && msg.code === "not-auto-subscribed") {
           sub._notAuto();
           this._send(sub._frame());

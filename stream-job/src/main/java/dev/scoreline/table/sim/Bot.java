@@ -1,6 +1,14 @@
 package dev.scoreline.table.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.json.Json;
+import dev.scoreline.table.event.Bet;
+import dev.scoreline.table.event.CardsSee;
+import dev.scoreline.table.event.Pack;
+import dev.scoreline.table.event.Show;
+import dev.scoreline.table.event.SideShowAnswer;
+import dev.scoreline.table.event.SideShowRequest;
 import java.util.SplittableRandom;
 
 /**
@@ -8,14 +16,14 @@ import java.util.SplittableRandom;
  * view (their cards once seen, and the moves their view offers). It never sees the state behind
  * them. It plays loosely but not foolishly: it looks at its cards sooner when the pot has grown,
  * packs weak hands more often (more so against many players), likes to show a good one, and bets
- * mostly the minimum.
+ * mostly the minimum. The simulator asks it directly; the demo's players ask it over a gateway.
  */
-final class Bot {
+public final class Bot {
 
     /** A move a bot chose: its kind and, for a bet, the amount; for an answer, whether it accepts. */
-    record Choice(Kind kind, long amount, boolean accept) {
+    public record Choice(Kind kind, long amount, boolean accept) {
 
-        enum Kind {
+        public enum Kind {
             SEE,
             BET,
             PACK,
@@ -27,12 +35,26 @@ final class Bot {
         static Choice of(Kind kind) {
             return new Choice(kind, 0, false);
         }
+
+        /** The move as a player sends it through a gateway: the {@code action} of an {@code act} frame. */
+        public ObjectNode action() {
+            ObjectNode a = Json.object();
+            switch (kind) {
+                case SEE -> a.put("type", CardsSee.TYPE);
+                case BET -> a.put("type", Bet.TYPE).put("amount", amount);
+                case PACK -> a.put("type", Pack.TYPE);
+                case SHOW -> a.put("type", Show.TYPE);
+                case SIDE_SHOW -> a.put("type", SideShowRequest.TYPE);
+                case ANSWER -> a.put("type", SideShowAnswer.TYPE).put("accept", accept);
+            }
+            return a;
+        }
     }
 
     private Bot() {}
 
     /** The awaited player's move, from the moves their view offers. */
-    static Choice decide(JsonNode table, JsonNode own, SplittableRandom random) {
+    public static Choice decide(JsonNode table, JsonNode own, SplittableRandom random) {
         JsonNode options = own.path("options");
         if (options.has("answerSideShow")) {
             boolean strong = strength(own) >= 1;
