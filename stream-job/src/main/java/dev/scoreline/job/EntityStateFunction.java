@@ -49,11 +49,12 @@ import org.slf4j.LoggerFactory;
  * output records (messages to other entities included: written to their input topic, through the
  * same sink). A player's action (an event with an {@link Actions action id}) is answered by a
  * {@link Verdict}: a refusal is normal play ("not your turn"), so it is the verdict and no dead
- * letter, and it is remembered like an accepted id so that a retry gets the same answer. Batching: an entity publishes at most once per {@code batchInterval} of
- * processing time (sooner only when {@code batchMaxEvents} are waiting), one delta per changed
- * channel. A change of an entity that has not published for an interval goes out at once (a live
- * match's ball does not wait for nothing); the changes that follow within the interval gather
- * and go out together when it is up.
+ * letter, and it is remembered like an accepted id so that a retry gets the same answer.
+ * Batching: an entity publishes at most once per {@code batchInterval} of processing time (sooner
+ * only when {@code batchMaxEvents} are waiting), one delta per changed channel. A change of an
+ * entity that has not published for an interval goes out at once (a live match's ball does not
+ * wait for nothing); the changes that follow within the interval gather and go out together when
+ * it is up.
  *
  * <p>Timers: a processing-time timer per pending batch, an event-time timer at the entity's next
  * deadline, and a processing-time timer that removes the entity once idle or finished. Every timer

@@ -181,7 +181,8 @@ public record JobOptions(
         } catch (NoSuchFileException e) {
             throw new UsageException("--" + DEALER_SECRET_FILE.name() + ": there is no file " + file);
         } catch (IOException e) {
-            throw new UsageException("--" + DEALER_SECRET_FILE.name() + ": cannot read " + file + ": " + e.getMessage());
+            throw new UsageException(
+                    "--" + DEALER_SECRET_FILE.name() + ": cannot read " + file + ": " + e.getMessage());
         }
         if (secret.isEmpty()) {
             throw new UsageException("--" + DEALER_SECRET_FILE.name() + ": " + file + " holds no secret (it is empty)");

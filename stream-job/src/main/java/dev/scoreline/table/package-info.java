@@ -18,8 +18,9 @@
  * itself: {@link dev.scoreline.table.Dealer#PAUSE} (3 s) after it became ready for a hand (the end
  * of the last hand, or the event that gave it a second player with at least the boot; never while
  * it is closed), a {@code hand.start} with the id {@code <tableId>:hand:<n>}, stamped with that
- * time, and the first 53 bits of HMAC-SHA256(secret, {@code "<tableId>:<n>"}) as its seed. The deal depends on the event's seed alone: the 52 cards
- * (clubs, diamonds, hearts, spades, each 2 to ace) are shuffled by Fisher-Yates with
+ * time, and the first 53 bits of HMAC-SHA256(secret, {@code "<tableId>:<n>"}) as its seed. The
+ * deal depends on the event's seed alone: the 52 cards (clubs, diamonds, hearts, spades, each 2 to
+ * ace) are shuffled by Fisher-Yates with
  * {@code java.util.SplittableRandom(seed)} (for i from 51 down to 1 swap cards i and
  * {@code nextInt(i + 1)}), and the k-th dealt player in seat order gets cards 3k to 3k+2. The dealer
  * moves to the next dealt seat each hand (the first hand's dealer is the lowest dealt seat); the
