@@ -15,9 +15,10 @@ create() {
 }
 
 create match-events
-create table-events
+create table-events message.timestamp.type=LogAppendTime
 create ticker-events
 create state-deltas retention.ms=21600000 cleanup.policy=delete
 create state-snapshots cleanup.policy=compact min.compaction.lag.ms=60000 segment.ms=3600000
 create state-changelog retention.ms=604800000
+create verdicts retention.ms=3600000
 create dead-letters retention.ms=604800000

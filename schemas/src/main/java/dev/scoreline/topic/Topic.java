@@ -10,7 +10,11 @@ import java.util.Map;
  */
 public enum Topic {
     MATCH_EVENTS("match-events", Map.of()),
-    TABLE_EVENTS("table-events", Map.of()),
+    /**
+     * Stamped by the broker's clock: a player's action takes its Kafka timestamp as its event time,
+     * so a move is in time when Kafka has it before the turn's deadline, whatever the gateway's clock.
+     */
+    TABLE_EVENTS("table-events", Map.of("message.timestamp.type", "LogAppendTime")),
     /**
      * The ticker's input: one line per change of a match's score, written by the job itself (the
      * match rules) and keyed by the one ticker, so only one partition is ever used.

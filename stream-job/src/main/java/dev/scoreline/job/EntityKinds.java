@@ -3,6 +3,7 @@ package dev.scoreline.job;
 import dev.scoreline.match.MatchState;
 import dev.scoreline.match.Scorer;
 import dev.scoreline.match.event.MatchEvent;
+import dev.scoreline.table.Dealer;
 import dev.scoreline.table.TableState;
 import dev.scoreline.table.TeenPattiRules;
 import dev.scoreline.table.event.TableEvent;
@@ -23,9 +24,10 @@ public final class EntityKinds {
         return new EntityKind<>("match", inputTopic, "match-event", MatchEvent.class, MatchState.class, Scorer::new);
     }
 
-    public static EntityKind<TableState, TableEvent> table(String inputTopic) {
+    /** @param dealer deals the tables' hands by itself; null when only {@code hand.start} events deal */
+    public static EntityKind<TableState, TableEvent> table(String inputTopic, Dealer dealer) {
         return new EntityKind<>("table", inputTopic, "table-event", TableEvent.class, TableState.class,
-                TeenPattiRules::new);
+                () -> new TeenPattiRules(dealer));
     }
 
     public static EntityKind<TickerState, TickerEvent> ticker(String inputTopic) {
@@ -38,7 +40,7 @@ public final class EntityKinds {
                 .<EntityKind<?, ?>>map(name -> switch (name) {
                     case "match" -> match(options.matchTopic());
                     case "ticker" -> ticker(options.tickerTopic());
-                    default -> table(options.tableTopic());
+                    default -> table(options.tableTopic(), options.dealer());
                 })
                 .toList();
     }

@@ -45,6 +45,9 @@ final class EntitySlot<S, E> {
     /** Event ids accepted (with their versions) not yet added to the stored seen ids. */
     final Map<String, Long> newSeen = new HashMap<>();
 
+    /** Players' actions refused (with the reasons) not yet added to the stored refusals. */
+    final Map<String, String> newRefused = new HashMap<>();
+
     /** Whether anything above differs from the state backend. */
     boolean dirty;
 }

@@ -1,7 +1,10 @@
 package dev.scoreline.job;
 
+import dev.scoreline.action.Actions;
+import dev.scoreline.action.Verdict;
 import dev.scoreline.deadletter.DeadLetter;
 import dev.scoreline.delta.ChangeLogEntry;
+import dev.scoreline.delta.Channel;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 import dev.scoreline.entity.EntityEngine;
@@ -19,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -43,11 +47,14 @@ import org.slf4j.LoggerFactory;
  * The keyed function every entity kind runs in: a thin shell around {@link EntityEngine} that
  * keeps its record, history and seen event ids in keyed state, and turns what the engine says into
  * output records (messages to other entities included: written to their input topic, through the
- * same sink). Batching: an entity publishes at most once per {@code batchInterval} of
- * processing time (sooner only when {@code batchMaxEvents} are waiting), one delta per changed
- * channel. A change of an entity that has not published for an interval goes out at once (a live
- * match's ball does not wait for nothing); the changes that follow within the interval gather
- * and go out together when it is up.
+ * same sink). A player's action (an event with an {@link Actions action id}) is answered by a
+ * {@link Verdict}: a refusal is normal play ("not your turn"), so it is the verdict and no dead
+ * letter, and it is remembered like an accepted id so that a retry gets the same answer.
+ * Batching: an entity publishes at most once per {@code batchInterval} of processing time (sooner
+ * only when {@code batchMaxEvents} are waiting), one delta per changed channel. A change of an
+ * entity that has not published for an interval goes out at once (a live match's ball does not
+ * wait for nothing); the changes that follow within the interval gather and go out together when
+ * it is up.
  *
  * <p>Timers: a processing-time timer per pending batch, an event-time timer at the entity's next
  * deadline, and a processing-time timer that removes the entity once idle or finished. Every timer
@@ -78,6 +85,8 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private transient ValueState<EntityRecord<S>> record;
     private transient ListState<E> history;
     private transient MapState<String, Long> seen;
+    /** The refused actions' event ids with the reasons: a retry is refused again for the same reason. */
+    private transient MapState<String, String> refused;
     private transient ValueState<Long> flushTimer;
     private transient ValueState<Long> snapshotTimer;
     private transient ValueState<Long> pendingEvents;
@@ -86,6 +95,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private transient ValueState<Long> lastActivity;
     private transient Counter duplicates;
     private transient Counter rejections;
+    private transient Counter refusedActions;
     private transient Counter applied;
     private transient Counter stuckDeadlines;
     private transient Map<String, Counter> notices;
@@ -117,13 +127,18 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         JsonTypeInfo<E> eventInfo = JsonTypeInfo.of(kind.eventType());
         history = getRuntimeContext().getListState(new ListStateDescriptor<>("history", eventInfo.createSerializer()));
 
-        MapStateDescriptor<String, Long> seenDescriptor =
-                new MapStateDescriptor<>("seen-event-ids", StringSerializer.INSTANCE, LongSerializer.INSTANCE);
-        seenDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(tuning.dedupRetention())
+        StateTtlConfig dedupTtl = StateTtlConfig.newBuilder(tuning.dedupRetention())
                 .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
                 .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .build());
+                .build();
+        MapStateDescriptor<String, Long> seenDescriptor =
+                new MapStateDescriptor<>("seen-event-ids", StringSerializer.INSTANCE, LongSerializer.INSTANCE);
+        seenDescriptor.enableTimeToLive(dedupTtl);
         seen = getRuntimeContext().getMapState(seenDescriptor);
+        MapStateDescriptor<String, String> refusedDescriptor =
+                new MapStateDescriptor<>("refused-actions", StringSerializer.INSTANCE, StringSerializer.INSTANCE);
+        refusedDescriptor.enableTimeToLive(dedupTtl);
+        refused = getRuntimeContext().getMapState(refusedDescriptor);
 
         flushTimer = longState("flush-timer");
         snapshotTimer = longState("snapshot-timer");
@@ -134,6 +149,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
 
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
         rejections = getRuntimeContext().getMetricGroup().counter("rejectedEvents");
+        refusedActions = getRuntimeContext().getMetricGroup().counter("refusedActions");
         applied = getRuntimeContext().getMetricGroup().counter("appliedEvents");
         stuckDeadlines = getRuntimeContext().getMetricGroup().counter("stuckDeadlines");
         notices = new HashMap<>();
@@ -193,6 +209,10 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             seen.putAll(slot.newSeen);
             slot.newSeen.clear();
         }
+        if (!slot.newRefused.isEmpty()) {
+            refused.putAll(slot.newRefused);
+            slot.newRefused.clear();
+        }
         writeLong(pendingEvents, slot.pendingEvents == 0 ? null : slot.pendingEvents);
         writeLong(lastActivity, slot.lastActivity);
         writeLong(flushTimer, slot.flushAt);
@@ -218,14 +238,39 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     public void processElement(Sourced<E> in, Context ctx, Collector<Outgoing> out) throws Exception {
         E event = in.event();
         EntitySlot<S, E> slot = slot(ctx);
-        if (slot.newSeen.containsKey(event.eventId()) || seen.contains(event.eventId())) {
+        Optional<Actions.Action> action = Actions.of(event.eventId());
+        Long seenAt = slot.newSeen.containsKey(event.eventId())
+                ? slot.newSeen.get(event.eventId())
+                : seen.get(event.eventId());
+        if (seenAt != null) {
             duplicates.inc();
+            action.ifPresent(a -> answer(a, event, seenAt, null, ctx, out));
             return;
+        }
+        if (action.isPresent()) {
+            String refusedFor = slot.newRefused.containsKey(event.eventId())
+                    ? slot.newRefused.get(event.eventId())
+                    : refused.get(event.eventId());
+            if (refusedFor != null) {
+                duplicates.inc();
+                answer(action.get(), event, null, refusedFor, ctx, out);
+                return;
+            }
         }
         EntityRecord<S> before = slot.record;
         EntityEngine.Step<S, E> step = engine.apply(before, slot.views, event, historySupplier(slot),
                 before == null ? Epochs.of(jobId, ctx.getCurrentKey(), event.eventId()) : null);
-        if (step.rejected()) {
+        if (step.rejected() && action.isPresent()) {
+            refusedActions.inc();
+            // The rules' own reason for an entity that does not exist speaks of its first event,
+            // which a player does not send.
+            String reason = before == null
+                    ? engine.rules().kind().prefix() + " " + event.entityId() + " does not exist"
+                    : step.rejection();
+            slot.newRefused.put(event.eventId(), reason);
+            slot.dirty = true;
+            answer(action.get(), event, null, reason, ctx, out);
+        } else if (step.rejected()) {
             rejections.inc();
             String reason = before == null && step.record() == null ? DeadLetter.UNKNOWN_ENTITY : DeadLetter.REJECTED;
             DeadLetter letter = DeadLetters.of(in.topic(), in.partition(), in.offset(), event.entityId(),
@@ -236,6 +281,23 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             count(engine.rules().notices(before == null ? null : before.state(), step.record().state()));
         }
         absorb(slot, step, ctx, out);
+        if (action.isPresent() && !step.rejected()) {
+            answer(action.get(), event, step.record().version(), null, ctx, out);
+        }
+    }
+
+    /**
+     * The verdict on a player's action, to the player: accepted at {@code version} (the entity's
+     * version that includes it), or refused for {@code reason}.
+     */
+    private void answer(Actions.Action action, E event, Long version, String reason, Context ctx,
+            Collector<Outgoing> out) {
+        long now = ctx.timerService().currentProcessingTime();
+        String channel = new Channel(engine.rules().kind(), event.entityId(), null).name();
+        Verdict verdict = version != null
+                ? Verdict.accepted(action, channel, event.eventId(), version, Instant.ofEpochMilli(now))
+                : Verdict.refused(action, channel, event.eventId(), reason, Instant.ofEpochMilli(now));
+        out.collect(new Outgoing(topics.verdicts(), action.playerId(), Json.bytes(verdict), now));
     }
 
     @Override
@@ -421,6 +483,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         record.clear();
         history.clear();
         seen.clear();
+        refused.clear();
         flushTimer.clear();
         snapshotTimer.clear();
         pendingEvents.clear();

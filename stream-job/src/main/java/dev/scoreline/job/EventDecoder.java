@@ -2,6 +2,8 @@ package dev.scoreline.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.action.Actions;
 import dev.scoreline.deadletter.DeadLetter;
 import dev.scoreline.event.EntityEvent;
 import dev.scoreline.json.Json;
@@ -9,11 +11,17 @@ import dev.scoreline.json.MessageSchema;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Turns a Kafka record into an event, or into a dead letter that says why it is not one: too
  * large, not JSON, or not valid against the topic's JSON Schema.
+ *
+ * <p>A player's action (an event with an {@link Actions action id}) takes Kafka's time as its event
+ * time, the record's timestamp, in place of the time the gateway wrote: a move is in time when
+ * Kafka has it before the turn's deadline, so no gateway's clock can give a player more time. The
+ * input topic appends with the broker's clock ({@code message.timestamp.type=LogAppendTime}).
  */
 public final class EventDecoder<E extends EntityEvent> implements Serializable {
 
@@ -30,7 +38,8 @@ public final class EventDecoder<E extends EntityEvent> implements Serializable {
         this.maxRecordBytes = maxRecordBytes;
     }
 
-    public Incoming<E> decode(String topic, int partition, long offset, byte[] key, byte[] value) {
+    /** @param timestamp the record's Kafka timestamp in epoch milliseconds, negative when it has none */
+    public Incoming<E> decode(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value) {
         String keyText = key == null ? null : new String(key, StandardCharsets.UTF_8);
         if (value == null || value.length == 0) {
             return reject(topic, partition, offset, keyText, value, DeadLetter.MALFORMED_JSON,
@@ -61,6 +70,10 @@ public final class EventDecoder<E extends EntityEvent> implements Serializable {
                     "not a valid " + schemaName + ": " + errors.get(0)
                             + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
                     errors);
+        }
+        if (timestamp >= 0 && tree instanceof ObjectNode event
+                && Actions.of(event.path("eventId").textValue()).isPresent()) {
+            event.put("eventTime", Instant.ofEpochMilli(timestamp).toString());
         }
         try {
             return Incoming.of(new Sourced<>(Json.convert(tree, eventType), topic, partition, offset));

@@ -22,7 +22,8 @@ public final class IncomingDeserializer<E extends EntityEvent> implements KafkaR
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Incoming<E>> out) {
-        out.collect(decoder.decode(record.topic(), record.partition(), record.offset(), record.key(), record.value()));
+        out.collect(decoder.decode(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.key(), record.value()));
     }
 
     @Override

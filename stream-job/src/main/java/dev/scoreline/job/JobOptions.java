@@ -3,9 +3,16 @@ package dev.scoreline.job;
 import dev.scoreline.cli.Option;
 import dev.scoreline.cli.Options;
 import dev.scoreline.cli.Parsed;
+import dev.scoreline.cli.UsageException;
 import dev.scoreline.cli.ValueType;
 import dev.scoreline.entity.SnapshotPolicy;
+import dev.scoreline.table.Dealer;
 import dev.scoreline.topic.Topic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,7 +45,8 @@ public record JobOptions(
         int maxParallelism,
         Duration checkpointInterval,
         String checkpointDir,
-        String stateBackend) {
+        String stateBackend,
+        Dealer dealer) {
 
     /** Flink's own rule for a duration without a unit, kept from when Flink parsed these. */
     private static final ValueType<Duration> DURATION = ValueType.duration(ChronoUnit.MILLIS);
@@ -64,6 +72,12 @@ public record JobOptions(
             "changelog entries are written");
     public static final Option<String> DEAD_LETTERS_TOPIC = topic("dead-letters-topic", Topic.DEAD_LETTERS,
             "refused input records are written");
+    public static final Option<String> VERDICTS_TOPIC = topic("verdicts-topic", Topic.VERDICTS,
+            "the verdicts on players' actions are written");
+    public static final Option<Path> DEALER_SECRET_FILE = Option.of("dealer-secret-file", ValueType.path("FILE"))
+            .defaultText("none: tables deal on hand.start events only")
+            .help("the dealer's secret (the file's content, trimmed): tables deal their next hand by themselves, "
+                    + "seeded from it");
     public static final Option<StartingOffsets> STARTING_OFFSETS = Option.of("starting-offsets",
                     ValueType.oneOf(StartingOffsets.class))
             .byDefault(StartingOffsets.COMMITTED)
@@ -104,7 +118,8 @@ public record JobOptions(
 
     /** The options every command that runs the job takes. */
     public static final List<Option<?>> ALL = List.of(BOOTSTRAP, GROUP_ID, ENTITIES, MATCH_TOPIC, TABLE_TOPIC,
-            TICKER_TOPIC, DELTAS_TOPIC, SNAPSHOTS_TOPIC, CHANGELOG_TOPIC, DEAD_LETTERS_TOPIC, STARTING_OFFSETS,
+            TICKER_TOPIC, DELTAS_TOPIC, SNAPSHOTS_TOPIC, CHANGELOG_TOPIC, DEAD_LETTERS_TOPIC, VERDICTS_TOPIC,
+            DEALER_SECRET_FILE, STARTING_OFFSETS,
             BATCH_INTERVAL, BATCH_MAX_EVENTS, SNAPSHOT_EVERY_VERSIONS, SNAPSHOT_INTERVAL, DEDUP_RETENTION,
             IDLE_TIMEOUT, FINISHED_RETENTION, ENTITIES_IN_MEMORY, MAX_RECORD_BYTES, DELIVERY, PARALLELISM,
             MAX_PARALLELISM, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, STATE_BACKEND);
@@ -135,7 +150,7 @@ public record JobOptions(
                 p.get(TABLE_TOPIC),
                 tickerTopic,
                 new OutputTopics(p.get(DELTAS_TOPIC), p.get(SNAPSHOTS_TOPIC), p.get(CHANGELOG_TOPIC),
-                        p.get(DEAD_LETTERS_TOPIC), tickerTopic),
+                        p.get(DEAD_LETTERS_TOPIC), p.get(VERDICTS_TOPIC), tickerTopic),
                 p.get(STARTING_OFFSETS),
                 new StateTuning(
                         p.get(BATCH_INTERVAL),
@@ -151,7 +166,28 @@ public record JobOptions(
                 p.get(MAX_PARALLELISM),
                 p.get(CHECKPOINT_INTERVAL),
                 p.get(CHECKPOINT_DIR),
-                p.get(STATE_BACKEND));
+                p.get(STATE_BACKEND),
+                dealer(p.get(DEALER_SECRET_FILE)));
+    }
+
+    /** The dealer whose secret {@code file} holds, or none without a file. */
+    private static Dealer dealer(Path file) {
+        if (file == null) {
+            return null;
+        }
+        String secret;
+        try {
+            secret = Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--" + DEALER_SECRET_FILE.name() + ": there is no file " + file);
+        } catch (IOException e) {
+            throw new UsageException(
+                    "--" + DEALER_SECRET_FILE.name() + ": cannot read " + file + ": " + e.getMessage());
+        }
+        if (secret.isEmpty()) {
+            throw new UsageException("--" + DEALER_SECRET_FILE.name() + ": " + file + " holds no secret (it is empty)");
+        }
+        return new Dealer(secret);
     }
 
     /**

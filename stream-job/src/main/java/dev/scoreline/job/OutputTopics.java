@@ -7,8 +7,8 @@ import java.io.Serializable;
  * Where the job writes: its outputs, and the input topics through which one entity sends events to
  * another ({@link dev.scoreline.entity.Message}).
  */
-public record OutputTopics(String deltas, String snapshots, String changeLog, String deadLetters, String tickerEvents)
-        implements Serializable {
+public record OutputTopics(String deltas, String snapshots, String changeLog, String deadLetters, String verdicts,
+        String tickerEvents) implements Serializable {
 
     public static OutputTopics defaults() {
         return new OutputTopics(
@@ -16,6 +16,7 @@ public record OutputTopics(String deltas, String snapshots, String changeLog, St
                 Topic.STATE_SNAPSHOTS.defaultName(),
                 Topic.STATE_CHANGELOG.defaultName(),
                 Topic.DEAD_LETTERS.defaultName(),
+                Topic.VERDICTS.defaultName(),
                 Topic.TICKER_EVENTS.defaultName());
     }
 

@@ -123,6 +123,11 @@ final class HandPlay {
         return result != null;
     }
 
+    /** When the hand ended: the time of the move that ended it, which every ending logs last. */
+    Instant endedAt() {
+        return log.get(log.size() - 1).time();
+    }
+
     /** The player dealt in at {@code seat}, or null. */
     HandPlayer player(int seat) {
         return players.get(seat);

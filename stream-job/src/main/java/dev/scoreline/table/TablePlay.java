@@ -17,6 +17,7 @@ import dev.scoreline.table.event.TableConfig;
 import dev.scoreline.table.event.TableEvent;
 import dev.scoreline.table.event.TableOpen;
 import dev.scoreline.table.event.TurnTimeout;
+import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -48,6 +49,7 @@ final class TablePlay implements HandPlay.Table {
     private final TreeMap<Integer, Seat> seats = new TreeMap<>();
     /** The hand being played or the last one played; null before the first. */
     private HandPlay hand;
+    private Instant readySince;
 
     TablePlay(TableState state) {
         tableId = state.tableId();
@@ -56,6 +58,7 @@ final class TablePlay implements HandPlay.Table {
         hands = state.hands();
         state.seats().forEach(s -> seats.put(s.seat(), s));
         hand = state.hand() == null ? null : new HandPlay(this, state.hand());
+        readySince = state.readySince();
     }
 
     static TableState open(TableOpen event) {
@@ -72,15 +75,26 @@ final class TablePlay implements HandPlay.Table {
                 c.potLimit(), c.seats(), c.boot());
         check(c.turnSeconds() >= 1 && c.turnSeconds() <= 86_400,
                 "a turn lasts 1 to 86400 seconds, not %d", c.turnSeconds());
-        return new TableState(event.tableId(), c, false, List.of(), 0, null);
+        check(c.minBuyIn() == null || c.minBuyIn() >= c.boot(),
+                "the least buy-in of %d is below the boot of %d", c.minBuyIn(), c.boot());
+        check(c.maxBuyIn() == null || c.maxBuyIn() <= MAX_CHIPS,
+                "the most buy-in of %d is above the most a table takes, %d", c.maxBuyIn(), MAX_CHIPS);
+        check(c.maxBuyIn() == null || c.maxBuyIn() >= leastBuyIn(c),
+                "the most buy-in of %d is below the least buy-in of %d", c.maxBuyIn(), leastBuyIn(c));
+        return new TableState(event.tableId(), c, false, List.of(), 0, null, null);
+    }
+
+    private static long leastBuyIn(TableConfig c) {
+        return c.minBuyIn() == null ? c.boot() : c.minBuyIn();
     }
 
     TableState state() {
         return new TableState(tableId, config, closed, List.copyOf(seats.values()), hands,
-                hand == null ? null : hand.state());
+                hand == null ? null : hand.state(), readySince);
     }
 
     void apply(TableEvent event) {
+        boolean handWasInPlay = handInPlay();
         if (hand != null) {
             hand.timeOutsDueBy(event);
         }
@@ -109,6 +123,24 @@ final class TablePlay implements HandPlay.Table {
         } else {
             throw new IllegalAction("table " + tableId + " is already open");
         }
+        noteReadiness(event, handWasInPlay);
+    }
+
+    /**
+     * Keeps {@link TableState#readySince}: a table that just became ready for a hand is ready since
+     * the end of the hand that this event ended (a time-out ends it at the turn's deadline, before
+     * the event), or else since this event.
+     */
+    private void noteReadiness(TableEvent event, boolean handWasInPlay) {
+        if (closed || handInPlay() || canPayTheBoot().size() < 2) {
+            readySince = null;
+        } else if (readySince == null) {
+            readySince = handWasInPlay ? hand.endedAt() : event.eventTime();
+        }
+    }
+
+    private List<Seat> canPayTheBoot() {
+        return seats.values().stream().filter(s -> s.chips() >= config.boot()).toList();
     }
 
     // ---- seats
@@ -127,8 +159,18 @@ final class TablePlay implements HandPlay.Table {
         check(already == null, "%s already sits at seat %d", who, already == null ? 0 : already.seat());
         check(!handInPlay() || hand.playerOf(who) == null,
                 "%s left hand %d and may sit again once it ends", who, handNumber());
-        check(e.chips() >= config.boot(), "a buy-in of %d is less than the boot of %d", e.chips(), config.boot());
-        check(e.chips() <= MAX_CHIPS, "a buy-in of %d is more than a table takes (%d)", e.chips(), MAX_CHIPS);
+        if (config.minBuyIn() == null) {
+            check(e.chips() >= config.boot(), "a buy-in of %d is less than the boot of %d", e.chips(), config.boot());
+        } else {
+            check(e.chips() >= config.minBuyIn(), "a buy-in of %d is less than the table's least buy-in of %d",
+                    e.chips(), config.minBuyIn());
+        }
+        if (config.maxBuyIn() == null) {
+            check(e.chips() <= MAX_CHIPS, "a buy-in of %d is more than a table takes (%d)", e.chips(), MAX_CHIPS);
+        } else {
+            check(e.chips() <= config.maxBuyIn(), "a buy-in of %d is more than the table's most buy-in of %d",
+                    e.chips(), config.maxBuyIn());
+        }
         seats.put(e.seat(), new Seat(e.seat(), who, e.chips()));
     }
 
@@ -147,7 +189,7 @@ final class TablePlay implements HandPlay.Table {
 
     private void startHand(HandStart e) {
         checkNoHandInPlay();
-        List<Seat> dealt = seats.values().stream().filter(s -> s.chips() >= config.boot()).toList();
+        List<Seat> dealt = canPayTheBoot();
         check(dealt.size() >= 2, "a hand needs two players with at least the boot of %d chips, and %d %s",
                 config.boot(), dealt.size(), dealt.size() == 1 ? "has it" : "have it");
         int previousDealer = hand == null ? 0 : hand.dealer();

@@ -13,8 +13,13 @@ import java.util.Optional;
  * @param seats the taken seats, in seat order
  * @param hands how many hands have started; the number of the latest
  * @param hand the hand being played or the last one played, null before the first
+ * @param readySince when the table last became ready for a hand (not closed, no hand in play, two
+ *     or more seated players with at least the boot): the end of the last hand, or the event that
+ *     made it ready, such as a second player sitting; null while it is not ready. The job's
+ *     {@link Dealer} deals from it; it cannot be derived from the rest, since seats carry no times
  */
-public record TableState(String tableId, TableConfig config, boolean closed, List<Seat> seats, int hands, Hand hand) {
+public record TableState(String tableId, TableConfig config, boolean closed, List<Seat> seats, int hands, Hand hand,
+        Instant readySince) {
 
     public TableState {
         seats = seats.stream().sorted(Comparator.comparingInt(Seat::seat)).toList();

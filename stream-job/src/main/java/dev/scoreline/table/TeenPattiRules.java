@@ -40,6 +40,22 @@ import java.util.function.Supplier;
  */
 public final class TeenPattiRules implements EntityRules<TableState, TableEvent> {
 
+    /** Null when tables deal only on {@code hand.start} events. */
+    private final Dealer dealer;
+
+    /** Rules whose tables deal only when a {@code hand.start} event says so. */
+    public TeenPattiRules() {
+        this(null);
+    }
+
+    /**
+     * Rules whose tables also deal by themselves: {@link Dealer#PAUSE} after a table became ready
+     * for a hand ({@link TableState#readySince}), a {@code hand.start} with the dealer's seed.
+     */
+    public TeenPattiRules(Dealer dealer) {
+        this.dealer = dealer;
+    }
+
     @Override
     public Channel.Kind kind() {
         return Channel.Kind.TABLE;
@@ -143,16 +159,28 @@ public final class TeenPattiRules implements EntityRules<TableState, TableEvent>
         return deal;
     }
 
+    /** The awaited player's deadline during a hand; between hands, with a dealer, the next deal. */
     @Override
     public Instant deadline(TableState state) {
-        return state.turnDeadline();
+        if (state.handInPlay()) {
+            return state.turnDeadline();
+        }
+        return dealer == null || state.readySince() == null ? null : state.readySince().plus(Dealer.PAUSE);
     }
 
-    /** The awaited player's time-out, with the id {@code <tableId>:timeout:<hand>:<turn>}. */
+    /**
+     * The awaited player's time-out, with the id {@code <tableId>:timeout:<hand>:<turn>}; between
+     * hands the dealer's deal, {@code <tableId>:hand:<n>}.
+     */
     @Override
-    public TurnTimeout deadlineEvent(TableState state, Instant deadline) {
+    public TableEvent deadlineEvent(TableState state, Instant deadline) {
         if (!state.handInPlay()) {
-            throw new IllegalStateException("table " + state.tableId() + " has no turn to time out");
+            if (dealer == null) {
+                throw new IllegalStateException("table " + state.tableId() + " has no turn to time out and no dealer");
+            }
+            int next = state.hands() + 1;
+            return new HandStart(state.tableId() + ":hand:" + next, state.tableId(), deadline,
+                    dealer.seed(state.tableId(), next));
         }
         Hand hand = state.hand();
         String awaited = hand.player(hand.awaitedSeat()).orElseThrow().playerId();

@@ -7,13 +7,20 @@
  *
  * <p><b>Table.</b> {@code table.open} fixes the seats (2 to 6), the boot, the chaal limit (the
  * most one bet may be, at least the boot), how many blind bets a player may make, the pot limit
- * (above the boots of a full table) and the turn time-out in seconds. Players sit in a free seat
- * with a buy-in of at least the boot and leave with what they have; a seat left during a hand is
- * free again once the hand ends. {@code table.close} is accepted between hands only.
+ * (above the boots of a full table), the turn time-out in seconds, and optionally the least and
+ * the most buy-in (the least at least the boot, the most no less than the least). Players sit in a
+ * free seat with a buy-in within those limits (by default at least the boot and at most 10^12) and
+ * leave with what they have; a seat left during a hand is free again once the hand ends.
+ * {@code table.close} is accepted between hands only.
  *
  * <p><b>Hand.</b> {@code hand.start} deals every seated player who has at least the boot (two at
- * least); each puts the boot in the pot. The deal depends on the event's seed alone: the 52 cards
- * (clubs, diamonds, hearts, spades, each 2 to ace) are shuffled by Fisher-Yates with
+ * least); each puts the boot in the pot. Where the job holds a dealer secret, a table also deals by
+ * itself: {@link dev.scoreline.table.Dealer#PAUSE} (3 s) after it became ready for a hand (the end
+ * of the last hand, or the event that gave it a second player with at least the boot; never while
+ * it is closed), a {@code hand.start} with the id {@code <tableId>:hand:<n>}, stamped with that
+ * time, and the first 53 bits of HMAC-SHA256(secret, {@code "<tableId>:<n>"}) as its seed. The
+ * deal depends on the event's seed alone: the 52 cards (clubs, diamonds, hearts, spades, each 2 to
+ * ace) are shuffled by Fisher-Yates with
  * {@code java.util.SplittableRandom(seed)} (for i from 51 down to 1 swap cards i and
  * {@code nextInt(i + 1)}), and the k-th dealt player in seat order gets cards 3k to 3k+2. The dealer
  * moves to the next dealt seat each hand (the first hand's dealer is the lowest dealt seat); the
@@ -55,7 +62,9 @@
  * sequence). Colours and high cards compare their ranks from the highest down, a pair its rank
  * then the odd card; suits never break a tie.
  *
- * <p><b>Time.</b> The rules use event times only. An event stamped at or after the awaited player's
+ * <p><b>Time.</b> The rules use event times only. A player's action (an event id
+ * {@code act:<player>:<id>}) is timed by Kafka: its event time is the record's timestamp, which
+ * the broker sets when it appends it, so a move is in time when Kafka has it before the deadline. An event stamped at or after the awaited player's
  * deadline first applies the overdue time-outs (the next turn starts at the deadline), so a replay
  * gives the same table whether the job's timer or the late event came first.
  *

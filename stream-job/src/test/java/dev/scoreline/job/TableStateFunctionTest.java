@@ -6,6 +6,7 @@ import dev.scoreline.delta.ChangeLogEntry;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.entity.SnapshotPolicy;
 import dev.scoreline.json.Json;
+import dev.scoreline.table.Dealer;
 import dev.scoreline.table.event.HandStart;
 import dev.scoreline.table.event.PlayerSit;
 import dev.scoreline.table.event.TableClose;
@@ -37,9 +38,13 @@ class TableStateFunctionTest {
 
     @BeforeEach
     void start() throws Exception {
+        startWith(null);
+    }
+
+    private void startWith(Dealer dealer) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new EntityStateOperator<>(new EntityStateFunction<>(
-                        EntityKinds.table(Topic.TABLE_EVENTS.defaultName()), OutputTopics.defaults(), TUNING)),
+                        EntityKinds.table(Topic.TABLE_EVENTS.defaultName(), dealer), OutputTopics.defaults(), TUNING)),
                 in -> in.event().entityId(), Types.STRING);
         harness.open();
         harness.setProcessingTime(0);
@@ -62,7 +67,7 @@ class TableStateFunctionTest {
     }
 
     private void openTableAndDeal() throws Exception {
-        send(new TableOpen("o", "t9", T0, new TableConfig(4, 10, 160, 3, 5_000, 20)));
+        send(new TableOpen("o", "t9", T0, new TableConfig(4, 10, 160, 3, 5_000, 20, null, null)));
         send(new PlayerSit("s1", "t9", T0.plusSeconds(1), "ann", 1, 500));
         send(new PlayerSit("s2", "t9", T0.plusSeconds(2), "bob", 2, 500));
         send(new PlayerSit("s3", "t9", T0.plusSeconds(3), "cat", 3, 500));
@@ -118,8 +123,28 @@ class TableStateFunctionTest {
     }
 
     @Test
+    void withADealerTheTableDealsWhenTheWatermarkPassesThePauseAfterTheSecondPlayerSat() throws Exception {
+        harness.close();
+        startWith(new Dealer("s3cret"));
+        send(new TableOpen("o", "t9", T0, new TableConfig(4, 10, 160, 3, 5_000, 20, null, null)));
+        send(new PlayerSit("s1", "t9", T0.plusSeconds(1), "ann", 1, 500));
+        send(new PlayerSit("s2", "t9", T0.plusSeconds(2), "bob", 2, 500));
+        assertThat(harness.numEventTimeTimers()).as("the deal").isEqualTo(1);
+
+        harness.processWatermark(T0.plusSeconds(2).plus(Dealer.PAUSE).toEpochMilli() - 1);
+        assertThat(changeLog()).extracting(ChangeLogEntry::eventType).doesNotContain("hand.start");
+        harness.processWatermark(T0.plusSeconds(2).plus(Dealer.PAUSE).toEpochMilli());
+
+        ChangeLogEntry deal = changeLog().get(3);
+        assertThat(deal.eventId()).isEqualTo("t9:hand:1");
+        assertThat(deal.eventTime()).isEqualTo(T0.plusSeconds(2).plus(Dealer.PAUSE));
+        assertThat(deal.event().has("seed")).isFalse();
+        assertThat(harness.numEventTimeTimers()).as("the first turn's deadline").isEqualTo(1);
+    }
+
+    @Test
     void aClosedTableIsRemovedWithEveryTimer() throws Exception {
-        send(new TableOpen("o", "t9", T0, new TableConfig(4, 10, 160, 3, 5_000, 20)));
+        send(new TableOpen("o", "t9", T0, new TableConfig(4, 10, 160, 3, 5_000, 20, null, null)));
         send(new PlayerSit("s1", "t9", T0.plusSeconds(1), "ann", 1, 500));
         send(new TableClose("c", "t9", T0.plusSeconds(5)));
         harness.setProcessingTime(Duration.ofMinutes(4).toMillis());

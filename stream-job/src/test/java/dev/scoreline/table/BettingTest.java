@@ -135,7 +135,7 @@ class BettingTest {
 
     @Test
     void aTableMayRequireSeeingBeforeTheFirstBet() {
-        TableDriver strict = TableDriver.seated(new TableConfig(6, 10, 100, 0, 1_000, 30), "ann", "bob").start(1);
+        TableDriver strict = TableDriver.seated(new TableConfig(6, 10, 100, 0, 1_000, 30, null, null), "ann", "bob").start(1);
 
         assertThat(strict.rejects(strict.betEvent("bob", 10))).contains("must see their cards to bet");
         strict.see("bob").bet("bob", 20);

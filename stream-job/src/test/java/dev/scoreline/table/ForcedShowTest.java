@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ForcedShowTest {
 
     /** Boot 10, pot limit 100: three boots and a few bets reach it. */
-    private static final TableConfig LOW_LIMIT = new TableConfig(6, 10, 100, 3, 100, 30);
+    private static final TableConfig LOW_LIMIT = new TableConfig(6, 10, 100, 3, 100, 30, null, null);
 
     @Test
     void theBestHandInPlayTakesThePot() {

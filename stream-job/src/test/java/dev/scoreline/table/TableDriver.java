@@ -34,7 +34,7 @@ final class TableDriver {
     static final Instant START = Instant.parse("2025-06-01T12:00:00Z");
 
     /** Six seats, boot 10, chaal limit 100, three blind bets, pot limit 1,000, 30 s turns. */
-    static final TableConfig CONFIG = new TableConfig(6, 10, 100, 3, 1_000, 30);
+    static final TableConfig CONFIG = new TableConfig(6, 10, 100, 3, 1_000, 30, null, null);
 
     final TeenPattiRules rules = new TeenPattiRules();
     TableState state;

@@ -27,14 +27,23 @@ class TableLifecycleTest {
 
     @Test
     void aConfigurationOutsideItsBoundsIsRefused() {
-        assertThat(openWith(new TableConfig(7, 10, 100, 3, 1_000, 30))).contains("2 to 6 seats, not 7");
-        assertThat(openWith(new TableConfig(1, 10, 100, 3, 1_000, 30))).contains("2 to 6 seats, not 1");
-        assertThat(openWith(new TableConfig(6, 10, 9, 3, 1_000, 30)))
+        assertThat(openWith(new TableConfig(7, 10, 100, 3, 1_000, 30, null, null))).contains("2 to 6 seats, not 7");
+        assertThat(openWith(new TableConfig(1, 10, 100, 3, 1_000, 30, null, null))).contains("2 to 6 seats, not 1");
+        assertThat(openWith(new TableConfig(6, 10, 9, 3, 1_000, 30, null, null)))
                 .contains("chaal limit of 9 is below the boot of 10");
-        assertThat(openWith(new TableConfig(6, 10, 100, 3, 60, 30))).contains("pot limit of 60 must be more than");
-        assertThat(openWith(new TableConfig(6, 0, 100, 3, 1_000, 30))).contains("boot must be at least 1");
-        assertThat(openWith(new TableConfig(6, 10, 100, 3, 1_000, 0))).contains("1 to 86400 seconds");
-        assertThat(openWith(new TableConfig(6, 10, 100, 3, 61, 30))).isNull();
+        assertThat(openWith(new TableConfig(6, 10, 100, 3, 60, 30, null, null))).contains("pot limit of 60 must be more than");
+        assertThat(openWith(new TableConfig(6, 0, 100, 3, 1_000, 30, null, null))).contains("boot must be at least 1");
+        assertThat(openWith(new TableConfig(6, 10, 100, 3, 1_000, 0, null, null))).contains("1 to 86400 seconds");
+        assertThat(openWith(new TableConfig(6, 10, 100, 3, 61, 30, null, null))).isNull();
+        assertThat(openWith(new TableConfig(6, 10, 100, 3, 1_000, 30, 9L, null)))
+                .isEqualTo("the least buy-in of 9 is below the boot of 10");
+        assertThat(openWith(new TableConfig(6, 10, 100, 3, 1_000, 30, 200L, 199L)))
+                .isEqualTo("the most buy-in of 199 is below the least buy-in of 200");
+        assertThat(openWith(new TableConfig(6, 10, 100, 3, 1_000, 30, null, 9L)))
+                .isEqualTo("the most buy-in of 9 is below the least buy-in of 10");
+        assertThat(openWith(new TableConfig(6, 10, 100, 3, 1_000, 30, null, TablePlay.MAX_CHIPS + 1)))
+                .contains("the most buy-in of 1000000000001 is above the most a table takes");
+        assertThat(openWith(new TableConfig(6, 10, 100, 3, 1_000, 30, 200L, 200L))).isNull();
     }
 
     private String openWith(TableConfig config) {
@@ -73,6 +82,22 @@ class TableLifecycleTest {
 
         table.accept(table.sitEvent("cat", 3, 10));
         assertThat(table.state.seats()).extracting(Seat::playerId).containsExactly("ann", "bob", "cat");
+    }
+
+    @Test
+    void aBuyInIsWithinTheTablesLimits() {
+        TableDriver table = TableDriver.seated(new TableConfig(6, 10, 100, 3, 1_000, 30, 100L, 2_000L), "ann");
+
+        assertThat(table.rejects(table.sitEvent("bob", 2, 99)))
+                .isEqualTo("a buy-in of 99 is less than the table's least buy-in of 100");
+        assertThat(table.rejects(table.sitEvent("bob", 2, 2_001)))
+                .isEqualTo("a buy-in of 2001 is more than the table's most buy-in of 2000");
+        table.accept(table.sitEvent("bob", 2, 100)).accept(table.sitEvent("cat", 3, 2_000));
+
+        assertThat(table.state.seats()).extracting(Seat::chips).containsExactly(1_000L, 100L, 2_000L);
+        assertThat(table.publicView().path("config").path("maxBuyIn").asLong()).isEqualTo(2_000);
+        assertThat(TableDriver.seated(CONFIG).publicView().path("config").has("maxBuyIn"))
+                .as("an absent limit is no member of the view").isFalse();
     }
 
     @Test

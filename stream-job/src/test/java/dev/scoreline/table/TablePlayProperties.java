@@ -46,7 +46,7 @@ class TablePlayProperties {
                         Arbitraries.integers().between(1, 150),
                         Arbitraries.integers().between(5, 60))
                 .as((seats, boot, chaalTimes, blind, potTimes, seconds) -> new TableConfig(
-                        seats, boot, boot * chaalTimes, blind, seats * boot + potTimes * boot, seconds));
+                        seats, boot, boot * chaalTimes, blind, seats * boot + potTimes * boot, seconds, null, null));
         return Combinators.combine(
                         configs,
                         Arbitraries.integers().between(1, 3),

@@ -121,7 +121,7 @@ class TableViewsTest {
 
     @Test
     void aPlayerWhoMustSeeIsOfferedOnlyToSeeOrPack() {
-        TableDriver strict = TableDriver.seated(new TableConfig(6, 10, 100, 0, 1_000, 30), "ann", "bob").start(1);
+        TableDriver strict = TableDriver.seated(new TableConfig(6, 10, 100, 0, 1_000, 30, null, null), "ann", "bob").start(1);
 
         assertThat(strict.seatView("bob").get("options").fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("see", "pack");

@@ -39,7 +39,7 @@ class TurnTimeoutTest {
     @Test
     void theTimeOutEventPacksTheAwaitedPlayerAndTheNextTurnStartsAtTheDeadline() {
         Instant deadline = table.rules.deadline(table.state);
-        TurnTimeout timeout = table.rules.deadlineEvent(table.state, deadline);
+        TurnTimeout timeout = (TurnTimeout) table.rules.deadlineEvent(table.state, deadline);
 
         assertThat(timeout).isEqualTo(new TurnTimeout("t1:timeout:1:1", TABLE, deadline, "bob", 1, 1));
         table.accept(timeout);

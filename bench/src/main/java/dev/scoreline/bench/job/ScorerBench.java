@@ -119,7 +119,7 @@ public final class ScorerBench {
                 });
         row(t, "EventDecoder.decode (JSON parse, schema validation, binding)", warm, measure, matches.size(), i -> {
             for (byte[] json : encoded.get(i)) {
-                decoder.decode("t", 0, 0, null, json);
+                decoder.decode("t", 0, 0, -1, null, json);
             }
             return encoded.get(i).size();
         });

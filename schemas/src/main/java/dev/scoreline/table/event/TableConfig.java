@@ -12,8 +12,11 @@ import java.time.Duration;
  * @param maxBlindTurns how many bets a player may make without seeing their cards
  * @param potLimit the pot at which the hand ends in a forced show of every hand still in play
  * @param turnSeconds how long a player has to act before they pack automatically
+ * @param minBuyIn the least chips a player may sit down with; null for the boot
+ * @param maxBuyIn the most chips a player may sit down with; null for the most a table takes
  */
-public record TableConfig(int seats, long boot, long chaalLimit, int maxBlindTurns, long potLimit, int turnSeconds) {
+public record TableConfig(int seats, long boot, long chaalLimit, int maxBlindTurns, long potLimit, int turnSeconds,
+        Long minBuyIn, Long maxBuyIn) {
 
     @JsonIgnore
     public Duration turnTimeout() {

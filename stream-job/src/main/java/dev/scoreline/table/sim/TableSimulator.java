@@ -69,7 +69,7 @@ public final class TableSimulator implements Iterator<TableEvent> {
         }
 
         public static TableConfig defaultConfig() {
-            return new TableConfig(6, 10, 640, 3, 1_000, 20);
+            return new TableConfig(6, 10, 640, 3, 1_000, 20, null, null);
         }
 
         public Settings withPlayers(int players) {
