@@ -45,7 +45,9 @@ public final class EntityEngine<S, E extends EntityEvent> {
     }
 
     /**
-     * Folds one event into the entity, after any deadline that passed before the event's time.
+     * Folds one event into the entity, after any deadline that passed before the event's time. A
+     * deadline event of the rules' own ({@link EntityRules#isDeadlineEvent}) only moves the clock:
+     * what was due by its time is folded, and the event itself is not.
      *
      * @param record the entity, null when it does not exist yet
      * @param views the views of {@code record}'s state, null when not at hand
@@ -57,6 +59,9 @@ public final class EntityEngine<S, E extends EntityEvent> {
         Fold fold = new Fold(record, views, history);
         if (record != null) {
             fold.expireUntil(event.eventTime());
+        }
+        if (rules.isDeadlineEvent(event)) {
+            return fold.step(null);
         }
         String rejection = fold.accept(event, epochIfNew);
         return fold.step(rejection);

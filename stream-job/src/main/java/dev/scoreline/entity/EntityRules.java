@@ -54,6 +54,25 @@ public interface EntityRules<S, E extends EntityEvent> {
         return views(state);
     }
 
+    /**
+     * Whether {@code event} is one the rules make themselves at a deadline ({@link
+     * #deadlineEvent}): read from the input, it is a clock tick, not a fact. The engine folds what
+     * is due by its time and never folds the event itself, so a tick that comes late (the turn was
+     * taken in time) changes nothing, and nobody can time a player out early by sending one.
+     */
+    default boolean isDeadlineEvent(E event) {
+        return false;
+    }
+
+    /**
+     * {@link #deadlineEvent} as written to the entity's input topic to move its clock on: it may
+     * carry nothing secret, as the input is no place for a hidden card (a deal's seed is left out;
+     * the fold derives it again).
+     */
+    default E deadlineTick(S state, Instant deadline) {
+        return deadlineEvent(state, deadline);
+    }
+
     /** Whether the keyed function must keep the accepted events for {@link #apply}'s history. */
     default boolean keepsHistory() {
         return false;

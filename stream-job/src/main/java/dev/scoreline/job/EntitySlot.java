@@ -30,6 +30,8 @@ final class EntitySlot<S, E> {
     Long flushAt;
     Long snapshotAt;
     Long deadlineAt;
+    /** Processing time at which the entity's next deadline is sent as a clock tick, null when none is due. */
+    Long tickAt;
     Long cleanupAt;
 
     /**

@@ -15,6 +15,7 @@ import dev.scoreline.entity.Message;
 import dev.scoreline.event.EntityEvent;
 import dev.scoreline.job.serde.JsonTypeInfo;
 import dev.scoreline.json.Json;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,6 +67,13 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(EntityStateFunction.class);
 
+    /**
+     * How long after a deadline its tick is sent: the broker's clock, which stamps players' moves,
+     * may run a little behind the job's, and a move Kafka took before the deadline must come before
+     * the tick in the partition.
+     */
+    static final Duration TICK_GRACE = Duration.ofMillis(250);
+
     private final EntityKind<S, E> kind;
     private final OutputTopics topics;
     private final StateTuning tuning;
@@ -91,6 +99,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private transient ValueState<Long> snapshotTimer;
     private transient ValueState<Long> pendingEvents;
     private transient ValueState<Long> deadlineTimer;
+    private transient ValueState<Long> tickTimer;
     private transient ValueState<Long> cleanupTimer;
     private transient ValueState<Long> lastActivity;
     private transient Counter duplicates;
@@ -144,6 +153,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         snapshotTimer = longState("snapshot-timer");
         pendingEvents = longState("pending-events");
         deadlineTimer = longState("deadline-timer");
+        tickTimer = longState("tick-timer");
         cleanupTimer = longState("cleanup-timer");
         lastActivity = longState("last-activity");
 
@@ -169,6 +179,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         slot.flushAt = flushTimer.value();
         slot.snapshotAt = snapshotTimer.value();
         slot.deadlineAt = deadlineTimer.value();
+        slot.tickAt = tickTimer.value();
         slot.cleanupAt = cleanupTimer.value();
         slots.put(key, slot);
         if (slots.size() > tuning.entitiesInMemory()) {
@@ -218,6 +229,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         writeLong(flushTimer, slot.flushAt);
         writeLong(snapshotTimer, slot.snapshotAt);
         writeLong(deadlineTimer, slot.deadlineAt);
+        writeLong(tickTimer, slot.tickAt);
         writeLong(cleanupTimer, slot.cleanupAt);
         slot.dirty = false;
     }
@@ -322,11 +334,37 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             slot.snapshotAt = null;
             publish(slot, ctx, out);
         }
+        if (Long.valueOf(timestamp).equals(slot.tickAt)) {
+            slot.tickAt = null;
+            slot.dirty = true;
+            sendTick(slot, ctx, out);
+        }
         if (Long.valueOf(timestamp).equals(slot.cleanupAt)) {
             slot.cleanupAt = null;
             slot.dirty = true;
             cleanUpIfDue(slot, ctx, out);
         }
+    }
+
+    /**
+     * Writes the entity's due deadline event to its own input topic, keyed by the entity: when it
+     * comes back through its partition it folds what is due by its time (the engine drops the tick
+     * itself), so a quiet table's turn times out and its next hand is dealt without waiting for a
+     * watermark that only other events move. In the log, it also settles which moves were in time
+     * the same way on every replay: those before it in the partition.
+     */
+    private void sendTick(EntitySlot<S, E> slot, Context ctx, Collector<Outgoing> out) {
+        if (slot.record == null) {
+            return;
+        }
+        S state = slot.record.state();
+        Instant deadline = engine.rules().deadline(state);
+        if (deadline == null) {
+            return;
+        }
+        E tick = engine.rules().deadlineTick(state, deadline);
+        out.collect(new Outgoing(kind.inputTopic(), tick.entityId(), Json.bytes(tick),
+                ctx.timerService().currentProcessingTime()));
     }
 
     /** Takes in what a step accepted and emits its change log; schedules the flush, deadline and clean-up. */
@@ -434,6 +472,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private void scheduleDeadline(EntitySlot<S, E> slot, Context ctx) {
         Instant deadline = engine.rules().deadline(slot.record.state());
         Long wanted = deadline == null ? null : deadline.toEpochMilli();
+        scheduleTick(slot, ctx, wanted);
         if (wanted != null && wanted.equals(slot.deadlineAt)) {
             return;
         }
@@ -445,6 +484,27 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             ctx.timerService().registerEventTimeTimer(wanted);
             slot.deadlineAt = wanted;
         }
+    }
+
+    /**
+     * A deadline still ahead on the wall clock is also sent as a tick ({@link #sendTick}) when the
+     * wall clock passes it, {@link #TICK_GRACE} late. Live entities run on the wall clock (players'
+     * moves carry Kafka's time); one whose deadline has already passed on it is a replay or a
+     * simulation running on event time alone, which the watermark's timer serves.
+     */
+    private void scheduleTick(EntitySlot<S, E> slot, Context ctx, Long deadline) {
+        long now = ctx.timerService().currentProcessingTime();
+        Long wanted = deadline != null && deadline + TICK_GRACE.toMillis() > now ? deadline + TICK_GRACE.toMillis() : null;
+        if (wanted == null ? slot.tickAt == null : wanted.equals(slot.tickAt)) {
+            return;
+        }
+        if (slot.tickAt != null) {
+            ctx.timerService().deleteProcessingTimeTimer(slot.tickAt);
+        }
+        if (wanted != null) {
+            ctx.timerService().registerProcessingTimeTimer(wanted);
+        }
+        slot.tickAt = wanted;
     }
 
     private void scheduleCleanup(EntitySlot<S, E> slot, Context ctx, long lastActive) {
@@ -476,6 +536,9 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         if (slot.deadlineAt != null) {
             ctx.timerService().deleteEventTimeTimer(slot.deadlineAt);
         }
+        if (slot.tickAt != null) {
+            ctx.timerService().deleteProcessingTimeTimer(slot.tickAt);
+        }
         if (slot.snapshotAt != null) {
             ctx.timerService().deleteProcessingTimeTimer(slot.snapshotAt);
         }
@@ -488,6 +551,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         snapshotTimer.clear();
         pendingEvents.clear();
         deadlineTimer.clear();
+        tickTimer.clear();
         cleanupTimer.clear();
         lastActivity.clear();
     }

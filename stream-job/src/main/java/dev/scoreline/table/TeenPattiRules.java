@@ -193,6 +193,20 @@ public final class TeenPattiRules implements EntityRules<TableState, TableEvent>
                 hand.turnNumber());
     }
 
+    /** A time-out, or (with a dealer) the dealer's deal: the two things that happen at a deadline. */
+    @Override
+    public boolean isDeadlineEvent(TableEvent event) {
+        return event instanceof TurnTimeout
+                || (dealer != null && event instanceof HandStart h && h.eventId().startsWith(h.tableId() + ":hand:"));
+    }
+
+    /** A deal's tick without its seed: the seed reaches no topic before the hand is over. */
+    @Override
+    public TableEvent deadlineTick(TableState state, Instant deadline) {
+        TableEvent event = deadlineEvent(state, deadline);
+        return event instanceof HandStart h ? new HandStart(h.eventId(), h.tableId(), h.eventTime(), 0) : event;
+    }
+
     @Override
     public boolean isFinished(TableState state) {
         return state.closed();

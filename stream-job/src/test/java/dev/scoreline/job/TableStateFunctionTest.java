@@ -8,11 +8,13 @@ import dev.scoreline.entity.SnapshotPolicy;
 import dev.scoreline.json.Json;
 import dev.scoreline.table.Dealer;
 import dev.scoreline.table.event.HandStart;
+import dev.scoreline.table.event.Pack;
 import dev.scoreline.table.event.PlayerSit;
 import dev.scoreline.table.event.TableClose;
 import dev.scoreline.table.event.TableConfig;
 import dev.scoreline.table.event.TableEvent;
 import dev.scoreline.table.event.TableOpen;
+import dev.scoreline.table.event.TurnTimeout;
 import dev.scoreline.topic.Topic;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Teen Patti rules in the keyed function: a turn that nobody takes times out when the
- * watermark passes its deadline, as an event of its own; a closed table is removed with its timers.
+ * watermark passes its deadline, as an event of its own, or when the tick the job sends itself at
+ * the deadline comes back; a closed table is removed with its timers.
  */
 class TableStateFunctionTest {
 
@@ -156,5 +159,71 @@ class TableStateFunctionTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numProcessingTimeTimers()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    /** The moves written to the table's own input topic: the ticks the job sends itself. */
+    private List<TableEvent> ticks() {
+        return harness.extractOutputValues().stream()
+                .filter(o -> o.topic().equals(Topic.TABLE_EVENTS.defaultName()))
+                .map(o -> Json.read(o.value(), TableEvent.class))
+                .toList();
+    }
+
+    @Test
+    void onTheWallClockAQuietTablesDeadlinesGoOutAsTicksThatFoldWhatIsDueWhenTheyComeBack() throws Exception {
+        harness.close();
+        startWith(new Dealer("s3cret"));
+        Instant now = Instant.ofEpochMilli(1_000_000);
+        harness.setProcessingTime(now.toEpochMilli());
+        send(new TableOpen("o", "t9", now, new TableConfig(4, 10, 160, 3, 5_000, 20, null, null)));
+        send(new PlayerSit("s1", "t9", now, "ann", 1, 500));
+        send(new PlayerSit("s2", "t9", now, "bob", 2, 500));
+        Instant deal = now.plus(Dealer.PAUSE);
+
+        harness.setProcessingTime(deal.toEpochMilli() + EntityStateFunction.TICK_GRACE.toMillis() - 1);
+        assertThat(ticks()).as("nothing before the deadline and its grace").isEmpty();
+        harness.setProcessingTime(deal.toEpochMilli() + EntityStateFunction.TICK_GRACE.toMillis());
+        assertThat(ticks()).hasSize(1);
+        HandStart tick = (HandStart) ticks().get(0);
+        assertThat(tick.eventId()).isEqualTo("t9:hand:1");
+        assertThat(tick.eventTime()).isEqualTo(deal);
+        assertThat(tick.seed()).as("the seed stays in the job").isZero();
+        assertThat(changeLog()).extracting(ChangeLogEntry::eventType).doesNotContain("hand.start");
+
+        send(tick);
+        ChangeLogEntry dealt = changeLog().get(3);
+        assertThat(dealt.eventId()).isEqualTo("t9:hand:1");
+        assertThat(dealt.revealed()).as("hidden until the hand ends").isNull();
+        assertThat(changeLog()).hasSize(4);
+
+        Instant turnOut = deal.plusSeconds(20);
+        harness.setProcessingTime(turnOut.toEpochMilli() + EntityStateFunction.TICK_GRACE.toMillis());
+        TableEvent timeout = ticks().get(1);
+        assertThat(timeout.type()).isEqualTo("turn.timeout");
+        assertThat(timeout.eventTime()).isEqualTo(turnOut);
+        send(timeout);
+        send(timeout);
+        assertThat(changeLog()).extracting(ChangeLogEntry::eventType).containsOnlyOnce("turn.timeout");
+        assertThat(harness.extractOutputValues()).noneMatch(o -> o.topic().equals(OutputTopics.defaults().deadLetters()));
+    }
+
+    @Test
+    void aTickThatComesAfterTheTurnWasTakenChangesNothingAndATickSentEarlyTimesNobodyOut() throws Exception {
+        Instant now = Instant.ofEpochMilli(1_000_000);
+        harness.setProcessingTime(now.toEpochMilli());
+        send(new TableOpen("o", "t9", now, new TableConfig(4, 10, 160, 3, 5_000, 20, null, null)));
+        send(new PlayerSit("s1", "t9", now, "ann", 1, 500));
+        send(new PlayerSit("s2", "t9", now, "bob", 2, 500));
+        send(new HandStart("h1", "t9", now, 42));
+        int before = changeLog().size();
+
+        // seat 1 deals, so bob (seat 2) is the first awaited, until now + 20 s
+        send(new TurnTimeout("t9:timeout:1:1", "t9", now.plusSeconds(5), "bob", 1, 1));
+        assertThat(changeLog()).as("a time-out before its deadline is no fact").hasSize(before);
+
+        send(new Pack("p", "t9", now.plusSeconds(6), "bob"));
+        send(new TurnTimeout("t9:timeout:1:1", "t9", now.plusSeconds(20), "bob", 1, 1));
+        assertThat(changeLog()).extracting(ChangeLogEntry::eventType).doesNotContain("turn.timeout");
+        assertThat(harness.extractOutputValues()).noneMatch(o -> o.topic().equals(OutputTopics.defaults().deadLetters()));
     }
 }
