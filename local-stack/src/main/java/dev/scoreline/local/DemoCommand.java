@@ -19,11 +19,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,13 +52,14 @@ final class DemoCommand implements Command {
     static final Option<Path> MATCHES = Option.of("matches", ValueType.path("DIR"))
             .defaultText("the bundled data/cricsheet").help("a folder of Cricsheet JSON files");
     static final Option<Integer> TABLES = Option.of("tables", ValueType.integer(0, 100)).byDefault(4)
-            .help("how many simulated tables, demo-1 ... demo-N");
+            .help("how many tables, demo-1 ... demo-N, each with bots playing through the gateway");
     static final Option<Path> DIR = Option.of("dir", ValueType.path("DIR")).byDefault(Path.of(".scoreline/demo"))
             .help("where Kafka's data and the checkpoints go; every run starts from scratch there");
 
     static final Options OPTIONS = Options.command("./scoreline demo", """
             Starts a Kafka broker, the Flink job (MiniCluster, RocksDB, checkpoints), a gateway, \
-            replays of recorded matches and simulated Teen Patti tables, all in this JVM, and prints \
+            replays of recorded matches and Teen Patti tables with bots playing through the gateway (and seats \
+            free for you), all in this JVM, and prints \
             where each part is: the page's URL, the Kafka bootstrap, the metrics and Flink's web UI. \
             Ctrl-C stops everything.""")
             .with(PORT, KAFKA_PORT, WEB_UI_PORT, SPEED, MATCHES, TABLES, DIR);
@@ -116,7 +118,7 @@ final class DemoCommand implements Command {
             out.printf("Scoreline demo: %s at %s, %s. Starting...%n",
                     count(matches.size(), "recorded match", "recorded matches"),
                     settings.speed() == 0 ? "full speed" : settings.speed() + "x",
-                    count(settings.tables(), "simulated table", "simulated tables"));
+                    count(settings.tables(), "table", "tables"));
             int kafkaPort = Ports.preferred(settings.kafkaPort(), Ports::free);
             int gatewayPort = Ports.preferred(settings.port(), Ports::free);
             int webUiPort = Ports.preferred(settings.webUiPort(), Ports::free);
@@ -142,7 +144,7 @@ final class DemoCommand implements Command {
         return demo;
     }
 
-    /** A running demo: the stack, the match replay and the table feed. */
+    /** A running demo: the stack, the match replay and the tables' bots. */
     static final class Demo implements AutoCloseable {
 
         private final Stack stack;
@@ -150,10 +152,9 @@ final class DemoCommand implements Command {
         private final AtomicBoolean stop = new AtomicBoolean();
         private final AtomicBoolean closed = new AtomicBoolean();
         private final AtomicInteger balls = new AtomicInteger();
-        private final AtomicInteger actions = new AtomicInteger();
         private final Producer<String, String> producer;
         private final Thread matchThread;
-        private final Thread tableThread;
+        private final DemoTables tables;
         private final DemoLock lock;
         private volatile EdgeGateway gateway;
 
@@ -165,12 +166,10 @@ final class DemoCommand implements Command {
             this.producer = Producers.feed(stack.kafka().bootstrapServers(), "scoreline-demo");
             this.matchThread = feedThread("demo-matches", () -> replay.run(producer, Topic.MATCH_EVENTS.defaultName(),
                     settings.speed(), balls::set, stop::get));
-            this.tableThread = feedThread("demo-tables", () -> new TableFeed(settings.tables(), 2026, Clock.systemUTC())
-                    .run(producer, Topic.TABLE_EVENTS.defaultName(), actions::set, stop::get));
+            this.tables = new DemoTables(settings.tables());
             matchThread.start();
-            if (settings.tables() > 0) {
-                tableThread.start();
-            }
+            tables.open(producer, Topic.TABLE_EVENTS.defaultName());
+            tables.play(gateway.port());
         }
 
         /** The page's address. */
@@ -217,7 +216,7 @@ final class DemoCommand implements Command {
             } catch (Exception e) {
                 job = "unknown (" + e.getMessage() + ")";
             }
-            return "match events " + balls.get() + "/" + replay.events() + ", table actions " + actions.get()
+            return "match events " + balls.get() + "/" + replay.events() + ", bots' moves " + tables.moves()
                     + ", job " + job;
         }
 
@@ -229,6 +228,7 @@ final class DemoCommand implements Command {
         synchronized void restartGateway() throws InterruptedException {
             gateway.close();
             gateway = Stack.gateway(stack.kafka(), gateway.port());
+            tables.play(gateway.port());
         }
 
         /** Stops the feeds, then the gateway, the job and Kafka. Idempotent. */
@@ -239,7 +239,7 @@ final class DemoCommand implements Command {
             }
             stop.set(true);
             join(matchThread);
-            join(tableThread);
+            tables.close();
             producer.close(Duration.ofSeconds(5));
             gateway.close();
             stack.close();
@@ -257,6 +257,7 @@ final class DemoCommand implements Command {
                 ProjectTopics.create(kafka, 4);
                 job = LocalJob.start(JobOptions.parse(
                         "--bootstrap", kafka.bootstrapServers(),
+                        "--dealer-secret-file", dealerSecret(dir).toString(),
                         "--starting-offsets", "earliest",
                         "--parallelism", "2",
                         "--checkpoint-interval", "10s"), dir.resolve("job"), false, webUiPort);
@@ -271,6 +272,16 @@ final class DemoCommand implements Command {
             }
         }
 
+        /** A fresh dealer secret for this run: a demo starts from scratch, and nobody else knows it. */
+        private static Path dealerSecret(Path dir) throws IOException {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            Path file = dir.resolve("dealer-secret");
+            Files.createDirectories(dir);
+            Files.writeString(file, HexFormat.of().formatHex(secret));
+            return file;
+        }
+
         static EdgeGateway gateway(InProcessKafka kafka, int port) throws InterruptedException {
             EdgeGateway gateway = new EdgeGateway(GatewayConfig.builder(kafka.bootstrapServers())
                     .bindAddress("127.0.0.1")
@@ -278,7 +289,7 @@ final class DemoCommand implements Command {
                     .devMode(true)
                     .autoSubscribe(List.of("scores"))
                     .build()).start();
-            if (!gateway.awaitReady(Duration.ofMinutes(1))) {
+            if (!gateway.awaitReady(Duration.ofMinutes(1)) || !gateway.awaitMovesReady(Duration.ofMinutes(1))) {
                 gateway.close();
                 throw new IllegalStateException("the gateway did not catch up with Kafka within a minute");
             }

@@ -31,9 +31,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The page and its client module in Debian's headless Chromium, against a demo that replays one
- * short match (Cricsheet 1178424) at 150 times real pace next to two simulated tables. The tests
- * share the demo and the browser and run in order: the reconnect comes while the match is still
- * being played, and the last test follows the same page to the match's result.
+ * short match (Cricsheet 1178424) at 150 times real pace next to two tables where bots play. The
+ * tests share the demo and the browser and run in order: the reconnect comes while the match is
+ * still being played, a later test follows the same page to the match's result, and the last one
+ * plays a hand.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -454,8 +455,110 @@ class PageInBrowserTest {
         long version = gateway.snapshot(ShortMatch.CHANNEL, null).path("version").asLong();
         assertThat(lines).as("what the example printed").contains("connecting ", "connected ", "closed ")
                 .contains("v" + version + " " + ShortMatch.totals().get(0).runs());
-        assertThat(lines.stream().filter(line -> !line.startsWith("v") && !line.endsWith(" ")))
-                .as("the seat's cards (undefined before the player looks)").isNotEmpty();
+        String seated = lines.stream().filter(line -> line.startsWith("seated at version ")).findFirst().orElseThrow(
+                () -> new AssertionError("the example's act() was not accepted: " + lines));
+        long satAt = Long.parseLong(seated.substring("seated at version ".length()));
+        assertThat(lines).as("the seat's own view once the job seated the player").contains("500 chips");
+        assertThat(gateway.snapshot("table:demo-1", gateway.token("demo-1", null)).path("version").asLong())
+                .isGreaterThanOrEqualTo(satAt);
+    }
+
+    /**
+     * A visitor takes the free seat of a table the bots play at, and plays a whole hand through the
+     * page: each click an act, each answered on the card by the job's verdict, a bet over the limit
+     * refused with the rules' reason. What the page shows at the end is what the gateway has.
+     */
+    @Test
+    @Order(7)
+    void aVisitorTakesASeatAndPlaysAWholeHandAgainstTheBots() throws Exception {
+        String table = "demo-2";
+        String card = "[data-table=\"" + table + "\"]";
+        waitUntil(Duration.ofSeconds(60), "a free seat at " + table, () -> bool(
+                "return !!document.querySelector(arguments[0] + ' button[data-move=\"sit\"]')", card));
+        String guest = (String) browser.executeScript("return localStorage.getItem('scoreline.guest')");
+        assertThat(guest).startsWith("guest-");
+        click(card + " button[data-move=\"sit\"]");
+        waitUntil(Duration.ofSeconds(20), "the sit's verdict", () -> verdictText(card).contains("accepted"));
+        waitUntil(Duration.ofSeconds(20), guest + " seated on the page", () -> bool(
+                "return [...document.querySelectorAll('[data-table=\"" + table + "\"] [data-seat]')]"
+                        + ".some((s) => s.dataset.player === arguments[0])", guest));
+
+        List<String> verdicts = new ArrayList<>();
+        int dealtIn = 0;
+        int bets = 0;
+        boolean triedTooMuch = false;
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            assertThat(System.nanoTime()).as("a whole hand played within 3 minutes; verdicts %s", verdicts)
+                    .isLessThan(deadline);
+            JsonNode state = Json.MAPPER.readTree((String) browser.executeScript(
+                    "return JSON.stringify(window.scoreline.client.subscriptions.get('table:" + table + "').state)"));
+            JsonNode hand = state.path("hand");
+            boolean dealt = false;
+            for (JsonNode p : hand.path("players")) {
+                dealt |= p.path("playerId").asText().equals(guest);
+            }
+            if (dealt && dealtIn == 0) {
+                dealtIn = hand.path("number").asInt();
+            }
+            if (dealtIn > 0 && hand.path("number").asInt() == dealtIn && hand.has("result")) {
+                break;
+            }
+            boolean myTurn = dealtIn > 0 && !hand.has("result") && hand.at("/awaiting/playerId").asText().equals(guest);
+            String move = myTurn ? firstMove(card, triedTooMuch || bets < 3
+                    ? new String[] {"accept", "bet", "show", "pack"} : new String[] {"accept", "show", "pack"}) : null;
+            if (move != null) {
+                String before = verdictText(card);
+                if (move.equals("bet") && !triedTooMuch) {
+                    browser.executeScript("const input = document.querySelector(arguments[0] + ' [data-bet-amount]');"
+                            + "input.value = Number(input.max) + 1000;", card);
+                    triedTooMuch = true;
+                } else if (move.equals("bet")) {
+                    bets++;
+                }
+                click(card + " button[data-move=\"" + move + "\"]");
+                waitUntil(Duration.ofSeconds(20), "the verdict on " + move, () -> {
+                    String now = verdictText(card);
+                    return !now.equals(before) && !now.endsWith("…");
+                });
+                verdicts.add(verdictText(card));
+            }
+            Thread.sleep(200);
+        }
+
+        assertThat(verdicts).as("a bet over the limit refused, with the rules' reason")
+                .anySatisfy(v -> assertThat(v).contains("refused,").containsIgnoringCase("bet"));
+        assertThat(verdicts.stream().filter(v -> !v.contains("refused,")))
+                .as("every other move accepted").isNotEmpty().allSatisfy(v -> assertThat(v).contains("accepted"));
+        String token = gateway.token(table, null);
+        waitUntil(Duration.ofSeconds(20), "the page's table as the gateway has it", () -> {
+            JsonNode snapshot = gateway.snapshot("table:" + table, token);
+            return snapshot.path("version").asLong() == tableOnPage(table).path("version").asLong();
+        });
+        JsonNode finalState = gateway.snapshot("table:" + table, token).path("state");
+        assertThat(finalState.path("hands").asInt()).isGreaterThanOrEqualTo(dealtIn);
+        Chromium.screenshot(browser, "page-table-played-laptop.png");
+    }
+
+    private String verdictText(String card) {
+        Object text = browser.executeScript(
+                "const v = document.querySelector(arguments[0] + ' [data-verdict]'); return v ? v.textContent : '';", card);
+        return String.valueOf(text);
+    }
+
+    /** The first of these moves the visitor's seat offers now, or null. */
+    private String firstMove(String card, String... moves) {
+        for (String move : moves) {
+            if (bool("return !!document.querySelector(arguments[0] + ' button[data-move=\"' + arguments[1] + '\"]')",
+                    card, move)) {
+                return move;
+            }
+        }
+        return null;
+    }
+
+    private void click(String selector) {
+        browser.executeScript("document.querySelector(arguments[0]).click()", selector);
     }
 
     // ---------------------------------------------------------------- reading the page
@@ -559,8 +662,8 @@ class PageInBrowserTest {
         return "http://localhost:" + demo.port() + path;
     }
 
-    private boolean bool(String script) {
-        return Boolean.TRUE.equals(browser.executeScript(script));
+    private boolean bool(String script, Object... arguments) {
+        return Boolean.TRUE.equals(browser.executeScript(script, arguments));
     }
 
     /** JSON equality where numbers compare by value: JavaScript writes 23.0 as 23. */

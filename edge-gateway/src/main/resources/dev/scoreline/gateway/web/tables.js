@@ -1,4 +1,5 @@
-// The Teen Patti tables, their seats, and one seat's own view, each channel read with a dev token.
+// The Teen Patti tables, their seats, and one seat's own view, each channel read with a dev token;
+// a visitor takes a free seat and plays, each move an act answered by the job's verdict.
 import { $, element, html, joined, setHtml } from "./dom.js";
 import { ordered, plural } from "./format.js";
 import { getJson } from "./http.js";
@@ -6,8 +7,20 @@ import { getJson } from "./http.js";
 const TOKEN_MARGIN_MS = 5 * 60 * 1000;
 const MAX_TABLES = 50;
 
-const tables = new Map(); // tableId -> {sub, token, expiresAt, seat: {playerId, sub, token, expiresAt}}
+const tables = new Map(); // tableId -> {sub, token, expiresAt, seat: {playerId, sub, token, expiresAt}, verdict}
 let devTokens = true;
+const BUY_IN = 500;
+
+/** The visitor's player id, the same across reloads of the page. */
+export const guest = (() => {
+  const key = "scoreline.guest";
+  let id = globalThis.localStorage?.getItem(key);
+  if (!id) {
+    id = `guest-${Math.random().toString(36).slice(2, 8)}`;
+    globalThis.localStorage?.setItem(key, id);
+  }
+  return id;
+})();
 
 async function token(table, player) {
   const query = `table=${encodeURIComponent(table)}${player ? `&player=${encodeURIComponent(player)}` : ""}`;
@@ -100,11 +113,82 @@ async function followSeat(client, tableId, playerId) {
   }
 }
 
-/** A click on a seat, or Enter or Space on one, shows that player's own view of the table. */
+/** The action a button of a table card stands for, or null. */
+function actionOf(button) {
+  switch (button.dataset.move) {
+    case "see": return { type: "cards.see" };
+    case "pack": return { type: "pack" };
+    case "show": return { type: "show" };
+    case "sideShow": return { type: "sideshow.request" };
+    case "accept": return { type: "sideshow.answer", accept: true };
+    case "deny": return { type: "sideshow.answer", accept: false };
+    case "leave": return { type: "player.leave" };
+    case "bet": {
+      const input = button.closest("[data-own-seat]").querySelector("[data-bet-amount]");
+      return { type: "bet", amount: Number(input.value) };
+    }
+    case "sit": return { type: "player.sit", seat: Number(button.dataset.seatNo), chips: BUY_IN };
+    default: return null;
+  }
+}
+
+/** Sends one of the visitor's moves and shows the verdict (or why it was not sent) on the table's card. */
+async function play(client, tableId, button) {
+  const entry = tables.get(tableId);
+  const action = actionOf(button);
+  if (!entry || !action) return;
+  if (action.type === "player.sit") {
+    await followSeat(client, tableId, guest);
+  }
+  const token = entry.seat?.playerId === guest ? entry.seat.token : null;
+  if (!token) {
+    entry.verdict = { text: "No token for your seat yet: try again in a moment", refused: true };
+    renderTable(tableId, entry.sub.state);
+    return;
+  }
+  entry.verdict = { text: `${label(action)}…`, pending: true };
+  renderTable(tableId, entry.sub.state);
+  try {
+    const verdict = await client.act(`table:${tableId}`, action, { token });
+    entry.verdict = verdict.accepted
+      ? { text: `${label(action)}: accepted (version ${verdict.version})`, accepted: true }
+      : { text: `${label(action)}: refused, ${verdict.reason}`, refused: true };
+  } catch (error) {
+    entry.verdict = { text: `${label(action)}: not sent, ${error.message}`, refused: true };
+  }
+  renderTable(tableId, entry.sub.state);
+}
+
+function label(action) {
+  switch (action.type) {
+    case "player.sit": return `Sit at seat ${action.seat}`;
+    case "player.leave": return "Leave";
+    case "cards.see": return "See cards";
+    case "bet": return `Bet ${action.amount}`;
+    case "sideshow.request": return "Side show";
+    case "sideshow.answer": return action.accept ? "Accept the side show" : "Refuse the side show";
+    default: return action.type[0].toUpperCase() + action.type.slice(1);
+  }
+}
+
+/**
+ * A click on a seat, or Enter or Space on one, shows that player's own view of the table; a click
+ * on a move's button plays it.
+ */
 export function followSeatsPicked(client) {
+  $("[data-tables]").addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-move]");
+    const card = event.target.closest("[data-table]");
+    if (button && card) {
+      event.preventDefault();
+      event.stopPropagation();
+      play(client, card.dataset.table, button);
+    }
+  }, true);
   const picked = (event) => {
     const seat = event.target.closest("[data-seat]");
     const card = event.target.closest("[data-table]");
+    if (event.target.closest("button, input")) return;
     if (seat && card && (event.type === "click" || event.key === "Enter" || event.key === " ")) {
       event.preventDefault();
       followSeat(client, card.dataset.table, seat.dataset.player);
@@ -170,9 +254,11 @@ function renderTable(id, t) {
       html`<div class="felt-facts"><span>Stake <b data-field="stake">${hand ? hand.stake : "–"}</b></span><span>Boot <b>${t.config?.boot ?? "–"}</b></span><span>Pot limit <b>${t.config?.potLimit ?? "–"}</b></span></div>`,
     ]}</div>`,
     html`<ol class="seats">${seats}</ol>`,
+    sitHtml(t),
     html`<p class="last-action" data-field="last-action">${hand?.lastAction ? actionText(hand.lastAction) : "Waiting for the first hand"}</p>`,
     result,
-    ownSeatHtml(entry),
+    ownSeatHtml(entry, t),
+    entry?.verdict ? html`<p class="verdict ${entry.verdict.accepted ? "accepted" : entry.verdict.refused ? "refused" : "pending"}" data-verdict>${entry.verdict.text}</p>` : "",
   ]}`);
   tickTimers();
 }
@@ -203,7 +289,45 @@ function seatHtml(seatNo, seat, t, entry) {
   ]}</li>`;
 }
 
-function ownSeatHtml(entry) {
+/** A button for the visitor's first free seat, while they sit nowhere at this table. */
+function sitHtml(t) {
+  if (t.status === "closed" || Object.values(t.seats || {}).some((s) => s.playerId === guest)) return "";
+  const total = t.config?.seats ?? 0;
+  let free = 0;
+  for (let n = 1; n <= total && !free; n++) {
+    if (!t.seats?.[n]) free = n;
+  }
+  if (!free) return html`<p class="muted">Every seat is taken.</p>`;
+  return html`<div class="take-seat"><button type="button" class="move" data-move="sit" data-seat-no="${free}">Take seat ${free} as ${guest} (${BUY_IN} chips)</button></div>`;
+}
+
+/** The visitor's own moves: what their seat's view offers now, and leaving. */
+function movesHtml(own, t) {
+  const options = own?.options || {};
+  const buttons = [];
+  if (options.see) buttons.push(html`<button type="button" class="move" data-move="see">See cards</button>`);
+  if (options.bet) {
+    buttons.push(html`<span class="bet"><input type="number" data-bet-amount min="${options.bet.min}" max="${options.bet.max}" step="1" value="${options.bet.min}" aria-label="amount"><button type="button" class="move primary" data-move="bet">Bet</button><small>${options.bet.min}–${options.bet.max}</small></span>`);
+  }
+  if (options.show) buttons.push(html`<button type="button" class="move" data-move="show">Show (${options.show.cost})</button>`);
+  if (options.sideShow) buttons.push(html`<button type="button" class="move" data-move="sideShow">Side show with ${options.sideShow.with} (${options.sideShow.cost})</button>`);
+  if (options.answerSideShow) {
+    buttons.push(html`<button type="button" class="move primary" data-move="accept">Accept ${options.answerSideShow.playerId}'s side show</button>`);
+    buttons.push(html`<button type="button" class="move" data-move="deny">Refuse</button>`);
+  }
+  if (options.pack) buttons.push(html`<button type="button" class="move danger" data-move="pack">Pack</button>`);
+  const hand = t?.hand;
+  const myTurn = hand && !hand.result && hand.awaiting?.playerId === guest && hand.awaiting.deadline;
+  const clock = myTurn ? html`<span class="turn-timer own" data-deadline="${hand.awaiting.deadline}" data-seconds="${t.config?.turnSeconds ?? 20}"><span></span></span>` : "";
+  return html`<div class="moves" data-moves>${[
+    myTurn ? html`<span class="label">Your turn</span>` : html`<span class="label">${buttons.length ? "Any time" : "Waiting"}</span>`,
+    buttons,
+    html`<button type="button" class="move quiet" data-move="leave">Leave the table</button>`,
+    clock,
+  ]}</div>`;
+}
+
+function ownSeatHtml(entry, t) {
   const seat = entry?.seat;
   if (!seat) return "";
   const own = seat.sub?.state;
@@ -223,7 +347,8 @@ function ownSeatHtml(entry) {
   return html`<div class="own-seat" data-own-seat="${seat.playerId}">${[
     html`<div class="own-head"><span class="label">Own view</span> <b>${seat.playerId}</b>${own ? ` · seat ${own.seat} · ${own.chips} chips` : ""}</div>`,
     body,
-    options.length ? html`<div class="options"><span class="label">May</span>${options}</div>` : "",
+    seat.playerId === guest && own ? movesHtml(own, t)
+      : options.length ? html`<div class="options"><span class="label">May</span>${options}</div>` : "",
   ]}</div>`;
 }
 
