@@ -40,6 +40,9 @@ final class TablePlay implements HandPlay.Table {
     /** The most chips one buy-in or limit may be: far below overflow, however long a table runs. */
     static final long MAX_CHIPS = 1_000_000_000_000L;
 
+    /** Hands in a row a player may only run out of time in before they are stood up. */
+    static final int ABSENT_HANDS = 2;
+
     private static final String ID_RULE = "use 1 to 128 of A-Z a-z 0-9 . _ ~ @ + -";
 
     private final String tableId;
@@ -97,7 +100,11 @@ final class TablePlay implements HandPlay.Table {
         boolean handWasInPlay = handInPlay();
         if (hand != null) {
             hand.timeOutsDueBy(event);
+            if (handWasInPlay && !handInPlay()) {
+                handEnded();
+            }
         }
+        boolean playing = handInPlay();
         if (event instanceof PlayerSit e) {
             sit(e);
         } else if (event instanceof PlayerLeave e) {
@@ -123,19 +130,57 @@ final class TablePlay implements HandPlay.Table {
         } else {
             throw new IllegalAction("table " + tableId + " is already open");
         }
-        noteReadiness(event, handWasInPlay);
+        if (playing && !handInPlay()) {
+            handEnded();
+        }
+        noteReadiness(event.eventTime());
+    }
+
+    private void handEnded() {
+        standUpTheAbsent();
+        noteReadiness(hand.endedAt());
     }
 
     /**
-     * Keeps {@link TableState#readySince}: a table that just became ready for a hand is ready since
-     * the end of the hand that this event ended (a time-out ends it at the turn's deadline, before
-     * the event), or else since this event.
+     * After a hand: a player who only ran out of time in it has been absent one more hand, anyone
+     * who did anything has not. {@link #ABSENT_HANDS} in a row and they are stood up, with their
+     * chips, as if they had left: a player who closed the game must not be dealt in and time out
+     * for ever, holding up every hand of the table.
      */
-    private void noteReadiness(TableEvent event, boolean handWasInPlay) {
+    private void standUpTheAbsent() {
+        Hand played = hand.state();
+        for (HandPlayer p : played.players()) {
+            Seat seat = seats.get(p.seat());
+            if (seat == null || !seat.playerId().equals(p.playerId())) {
+                continue;
+            }
+            boolean timedOut = false;
+            boolean acted = false;
+            for (HandAction a : played.log()) {
+                if (a.seat() == p.seat()) {
+                    timedOut |= a.move() == HandAction.Move.TIMEOUT;
+                    acted |= a.move() != HandAction.Move.TIMEOUT && a.move() != HandAction.Move.OUTRANKED;
+                }
+            }
+            int absent = timedOut && !acted ? seat.absent() + 1 : 0;
+            if (absent >= ABSENT_HANDS) {
+                seats.remove(p.seat());
+            } else {
+                seats.put(p.seat(), seat.withAbsentHands(absent));
+            }
+        }
+    }
+
+    /**
+     * Keeps {@link TableState#readySince}: a table that became ready for a hand at {@code at} (the
+     * end of a hand, which a time-out ends at the turn's deadline, or an event) is ready since then,
+     * until a hand starts or it is ready no more.
+     */
+    private void noteReadiness(Instant at) {
         if (closed || handInPlay() || canPayTheBoot().size() < 2) {
             readySince = null;
         } else if (readySince == null) {
-            readySince = handWasInPlay ? hand.endedAt() : event.eventTime();
+            readySince = at;
         }
     }
 

@@ -40,7 +40,8 @@
  * <p><b>Pack.</b> The awaited player may pack; a player who does not act by the turn's deadline
  * (its start plus the time-out) packs too ({@code turn.timeout}), and one who leaves the table
  * during a hand packs first. When only one player is left in the hand they win the pot and
- * nothing is shown.
+ * nothing is shown. A player who, two hands in a row, did nothing but run out of time is stood up
+ * when the second ends, leaving with their chips as if they had left.
  *
  * <p><b>Show.</b> Only with two players left, the player on turn pays for a show: the stake if
  * blind, the least chaal (twice the stake, capped) if seen. Both hands are shown to the table; the

@@ -76,6 +76,13 @@ class TablePlayProperties {
             } else if (step.event() instanceof PlayerLeave leave) {
                 expected -= before.seatOf(leave.playerId()).orElseThrow().chips();
             }
+            for (Seat seat : before == null ? List.<Seat>of() : before.seats()) {
+                boolean left = step.event() instanceof PlayerLeave leave && leave.playerId().equals(seat.playerId());
+                if (!left && after.seatOf(seat.playerId()).isEmpty()) {
+                    // stood up for being absent: they only timed out, so they paid nothing in this step
+                    expected -= seat.chips();
+                }
+            }
             chipsIn.put(table, expected);
             assertThat(after.chipsOnTable()).as("chips on %s after %s", table, step.event()).isEqualTo(expected);
             assertThat(after.seats()).allSatisfy(s -> assertThat(s.chips()).isNotNegative());

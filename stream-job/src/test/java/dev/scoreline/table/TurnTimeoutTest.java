@@ -118,4 +118,53 @@ class TurnTimeoutTest {
         assertThat(table.hand().result().winners()).containsExactly(new Winner(1, "ann", 30));
         assertThat(table.rules.deadline(table.state)).isNull();
     }
+
+    /** Folds the awaited player's time-out at its deadline. */
+    private static void timeOut(TableDriver t) {
+        t.accept(t.rules.deadlineEvent(t.state, t.rules.deadline(t.state)));
+    }
+
+    @Test
+    void aPlayerWhoOnlyRanOutOfTimeTwoHandsInARowIsStoodUpWithTheirChips() {
+        // hand 1: bob only times out, cat and ann play on (ann wins when cat packs)
+        timeOut(table);
+        table.pack("cat");
+        assertThat(table.state.seatOf("bob")).as("one absent hand is not yet enough").isPresent();
+        long bobsChips = table.chips("bob");
+        long onTable = table.state.chipsOnTable();
+
+        table.start(2);
+        while (!table.hand().over()) {
+            if (table.awaited().equals("bob")) {
+                timeOut(table);
+            } else if (table.player("bob").packed()) {
+                table.pack(table.awaited());
+            } else {
+                table.bet(table.awaited(), 10);
+            }
+        }
+        boolean bobOnlyTimedOut = table.hand().log().stream().filter(a -> a.playerId().equals("bob"))
+                .allMatch(a -> a.move() == HandAction.Move.TIMEOUT);
+        assertThat(bobOnlyTimedOut).isTrue();
+        assertThat(table.state.seatOf("bob")).as("stood up after the second absent hand").isEmpty();
+        long bobPaid = table.hand().playerOf("bob").orElseThrow().paid();
+        assertThat(table.state.chipsOnTable()).as("bob left with what he had not put in the pot; the rest stayed")
+                .isEqualTo(onTable - (bobsChips - bobPaid));
+    }
+
+    @Test
+    void anyMoveInAHandClearsThePlayersAbsence() {
+        timeOut(table);
+        table.pack("cat");
+        table.start(2);
+        while (!table.hand().over()) {
+            if (table.awaited().equals("bob")) {
+                table.pack("bob");
+            } else {
+                timeOut(table);
+            }
+        }
+        assertThat(table.state.seatOf("bob")).isPresent();
+        assertThat(table.state.seatOf("bob").orElseThrow().absentHands()).as("bob acted in hand 2").isNull();
+    }
 }
