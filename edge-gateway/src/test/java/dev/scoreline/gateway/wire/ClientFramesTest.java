@@ -62,6 +62,34 @@ class ClientFramesTest {
     }
 
     @Test
+    void anActCarriesItsIdChannelActionAndOptionalToken() {
+        ClientMessage.Act act = (ClientMessage.Act) ((Message) ClientFrames.parse(
+                "{\"type\":\"act\",\"id\":\"a-17\",\"channel\":\"table:demo-1\",\"action\":{\"type\":\"bet\",\"amount\":20},"
+                        + "\"token\":\"t\"}")).message();
+        assertThat(act.id()).isEqualTo("a-17");
+        assertThat(act.channel()).isEqualTo("table:demo-1");
+        assertThat(act.action().path("amount").asLong()).isEqualTo(20);
+        assertThat(act.token()).isEqualTo("t");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "no id                 | {\"type\":\"act\",\"channel\":\"table:t\",\"action\":{\"type\":\"pack\"}}            | \"id\"      | table:t | ",
+        "an id with a colon    | {\"type\":\"act\",\"id\":\"a:b\",\"channel\":\"table:t\",\"action\":{\"type\":\"pack\"}} | \"id\"      | table:t | ",
+        "an id of 65           | {\"type\":\"act\",\"id\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\",\"channel\":\"table:t\",\"action\":{}} | \"id\" | table:t | ",
+        "a bad channel         | {\"type\":\"act\",\"id\":\"a1\",\"channel\":\"nope\",\"action\":{\"type\":\"pack\"}}        | channel     |         | a1",
+        "an action not object  | {\"type\":\"act\",\"id\":\"a1\",\"channel\":\"table:t\",\"action\":[1]}                   | \"action\"  | table:t | a1",
+        "an empty token        | {\"type\":\"act\",\"id\":\"a1\",\"channel\":\"table:t\",\"action\":{},\"token\":\"\"}      | \"token\"   | table:t | a1",
+    })
+    void aMalformedActSaysWhatIsWrongAndNamesTheIdWhenItIsValid(String why, String frame, String reasonPart,
+            String channel, String id) {
+        Malformed m = (Malformed) ClientFrames.parse(frame);
+        assertThat(m.reason()).as(why).contains(reasonPart);
+        assertThat(m.channel()).as(why).isEqualTo(channel);
+        assertThat(m.actionId()).as(why).isEqualTo(id);
+    }
+
+    @Test
     void errorFramesCarryTheProtocolsFields() {
         Frame f = Frame.error("bad-request", "why", "match:1");
         assertThat(new String(f.json(), java.nio.charset.StandardCharsets.UTF_8))
