@@ -39,7 +39,7 @@ class DemoCommandTest {
             gatewayPort = demo.port();
             kafkaPort = Integer.parseInt(demo.bootstrapServers().substring(demo.bootstrapServers().lastIndexOf(':') + 1));
             assertThat(console.toString(StandardCharsets.UTF_8))
-                    .contains("1 recorded match at full speed, 1 simulated table")
+                    .contains("1 recorded match at full speed, 1 table")
                     .contains("Open http://localhost:" + gatewayPort + "/")
                     .contains("  metrics           http://localhost:" + gatewayPort + "/metrics")
                     .contains("  Kafka bootstrap   " + demo.bootstrapServers())

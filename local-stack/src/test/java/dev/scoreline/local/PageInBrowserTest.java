@@ -327,7 +327,7 @@ class PageInBrowserTest {
         });
 
         @SuppressWarnings("unchecked")
-        List<String> found = Await.value("a player who has looked at their cards", Duration.ofSeconds(40), () ->
+        List<String> found = Await.value("a player who has looked at their cards", Duration.ofSeconds(120), () ->
                 (List<String>) browser.executeScript("""
                         const seat = [...document.querySelectorAll('[data-table] [data-seat]')]
                           .find((s) => s.querySelector('.pill.seen'));
