@@ -42,6 +42,9 @@ public final class GatewayPlayer implements AutoCloseable {
         Observer NONE = (verdict, sentNanos) -> { };
     }
 
+    /** How long a move may go without an answer before the bot decides again. */
+    private static final Duration UNANSWERED = Duration.ofSeconds(10);
+
     private final Settings settings;
     private final ScheduledExecutorService timers;
     private final Observer observer;
@@ -146,8 +149,8 @@ public final class GatewayPlayer implements AutoCloseable {
         if (closed || inFlight != null || thinking || table == null) {
             return;
         }
-        long seen = own == null ? tableVersion : Math.min(tableVersion, ownVersion);
-        if (seen < settledAt) {
+        // every accepted move changes the public table, not always the seat's own view
+        if (tableVersion < settledAt) {
             return;
         }
         JsonNode mySeat = seatOf(settings.playerId());
@@ -212,6 +215,15 @@ public final class GatewayPlayer implements AutoCloseable {
         inFlight = id;
         inFlightSentNanos = System.nanoTime();
         send(Map.of("type", "act", "id", id, "channel", tableChannel, "action", action));
+        timers.schedule(() -> {
+            synchronized (this) {
+                // no answer at all (a gateway that went away): think again rather than wait for ever
+                if (id.equals(inFlight)) {
+                    inFlight = null;
+                    consider();
+                }
+            }
+        }, UNANSWERED.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private JsonNode seatOf(String player) {
