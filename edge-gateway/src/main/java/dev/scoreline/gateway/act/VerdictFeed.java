@@ -1,6 +1,7 @@
 package dev.scoreline.gateway.act;
 
 import dev.scoreline.action.Verdict;
+import dev.scoreline.gateway.feed.Consumers;
 import dev.scoreline.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,10 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -30,8 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class VerdictFeed implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VerdictFeed.class);
-    private static final Duration RETRY = Duration.ofSeconds(1);
-
     private final String bootstrapServers;
     private final String topic;
     private final Map<String, String> extra;
@@ -111,30 +108,10 @@ public final class VerdictFeed implements AutoCloseable {
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {
-        boolean warned = false;
-        while (running) {
-            try {
-                List<PartitionInfo> infos = c.partitionsFor(topic, RETRY);
-                if (infos != null && !infos.isEmpty()) {
-                    List<TopicPartition> out = new ArrayList<>();
-                    infos.forEach(i -> out.add(new TopicPartition(topic, i.partition())));
-                    return out;
-                }
-            } catch (TimeoutException e) {
-                // not there yet
-            }
-            if (!warned) {
-                LOG.warn("topic {} not found at {}; waiting for it", topic, bootstrapServers);
-                warned = true;
-            }
-            try {
-                Thread.sleep(RETRY.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
-        return List.of();
+        List<TopicPartition> out = new ArrayList<>();
+        Consumers.partitionsOnceThere(c, topic, () -> running, LOG)
+                .forEach(i -> out.add(new TopicPartition(topic, i.partition())));
+        return out;
     }
 
     private Properties properties() {
@@ -153,14 +130,6 @@ public final class VerdictFeed implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        KafkaConsumer<byte[], byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Consumers.stop(consumer, thread);
     }
 }

@@ -89,15 +89,7 @@ public final class KafkaFeed implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        KafkaConsumer<byte[], byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Consumers.stop(consumer, thread);
     }
 
     private void run() {
@@ -237,35 +229,19 @@ public final class KafkaFeed implements AutoCloseable {
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c, String topic) {
-        boolean warned = false;
-        while (running) {
-            List<PartitionInfo> infos;
-            try {
-                infos = c.partitionsFor(topic, RETRY);
-            } catch (TimeoutException e) {
-                infos = null;
+        List<PartitionInfo> infos = Consumers.partitionsOnceThere(c, topic, () -> running, LOG);
+        List<TopicPartition> out = new ArrayList<>();
+        for (PartitionInfo info : infos) {
+            if (settings.partitions().isEmpty() || settings.partitions().contains(info.partition())) {
+                out.add(new TopicPartition(topic, info.partition()));
             }
-            if (infos != null && !infos.isEmpty()) {
-                List<TopicPartition> out = new ArrayList<>();
-                for (PartitionInfo info : infos) {
-                    if (settings.partitions().isEmpty() || settings.partitions().contains(info.partition())) {
-                        out.add(new TopicPartition(topic, info.partition()));
-                    }
-                }
-                for (int p : settings.partitions()) {
-                    if (p < 0 || p >= infos.size()) {
-                        LOG.warn("topic {} has no partition {} (it has {})", topic, p, infos.size());
-                    }
-                }
-                return out;
-            }
-            if (!warned) {
-                LOG.warn("topic {} not found at {}; waiting for it", topic, settings.bootstrapServers());
-                warned = true;
-            }
-            sleep(RETRY);
         }
-        return List.of();
+        for (int p : settings.partitions()) {
+            if (!infos.isEmpty() && (p < 0 || p >= infos.size())) {
+                LOG.warn("topic {} has no partition {} (it has {})", topic, p, infos.size());
+            }
+        }
+        return out;
     }
 
     private Map<TopicPartition, Long> endOffsets(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions) {
@@ -277,15 +253,6 @@ public final class KafkaFeed implements AutoCloseable {
             }
         }
         return Map.of();
-    }
-
-    private void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 
     private Properties consumerProperties() {
