@@ -8,6 +8,7 @@ import dev.scoreline.bench.Histogram;
 import dev.scoreline.bench.MarkdownTable;
 import dev.scoreline.bench.Target;
 import dev.scoreline.cli.Parsed;
+import dev.scoreline.cli.UsageException;
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.gateway.GatewayConfig;
 import dev.scoreline.gateway.auth.Tokens;
@@ -81,6 +82,9 @@ public final class PlayBench {
         List<Integer> rates = opts.get(BenchOptions.PLAY_RATES);
         int tables = opts.get(BenchOptions.PLAY_TABLES);
         int botsPerTable = opts.get(BenchOptions.PLAY_BOTS);
+        if (botsPerTable < 2 || botsPerTable > CONFIG.seats()) {
+            throw new UsageException("--play-bots must be 2 to " + CONFIG.seats() + ": another player must see each move");
+        }
         int perConnection = opts.get(BenchOptions.PLAY_TABLES_PER_CONNECTION);
         int seconds = opts.get(BenchOptions.PLAY_SECONDS);
         int warmUp = opts.get(BenchOptions.PLAY_WARM_UP_SECONDS);
