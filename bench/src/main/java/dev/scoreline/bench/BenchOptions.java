@@ -86,7 +86,8 @@ public final class BenchOptions {
     public static final Option<Integer> PLAY_SECONDS = Option.of("play-seconds", ValueType.count()).byDefault(30)
             .help("play: measured time per level");
     public static final Option<Integer> PLAY_WARM_UP_SECONDS = Option.of("play-warm-up-seconds", ValueType.count())
-            .byDefault(20).help("play: unmeasured time at each level's rate first (the first also seats the bots)");
+            .byDefault(20)
+            .help("play: unmeasured time at each level's rate first (the bots take their seats before, at the fastest rate)");
 
     public static final Options OPTIONS = Options.command("./scoreline bench", """
                     Runs the benchmarks and prints their results as markdown tables, every figure beside \\

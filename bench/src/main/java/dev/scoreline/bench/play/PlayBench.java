@@ -147,6 +147,10 @@ public final class PlayBench {
                             bots.get(i).subscribe(tokens.get(i));
                         }
                         awaitViews(bots);
+                        // Seating every bot at the fastest level's rate: a slow first level would spend its
+                        // warm-up, and its waits for a slot, on thousands of sits.
+                        pacer.rate(rates.stream().mapToInt(Integer::intValue).max().orElseThrow());
+                        awaitSeated(bots);
                         for (int rate : rates) {
                             levels.add(level(rate, seconds, warmUp, pacer, latencies, counters));
                         }
@@ -189,6 +193,15 @@ public final class PlayBench {
             }
             Thread.sleep(500);
         }
+    }
+
+    private void awaitSeated(List<SeatBot> bots) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long standing;
+        while ((standing = bots.stream().filter(b -> !b.seated()).count()) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        log.accept("play: seated " + (bots.size() - standing) + " of " + bots.size() + " bots");
     }
 
     private Level level(int rate, int seconds, int warmUp, Pacer pacer, MoveLatencies latencies,

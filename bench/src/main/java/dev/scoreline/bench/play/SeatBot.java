@@ -66,6 +66,10 @@ final class SeatBot {
         return tableView != null;
     }
 
+    synchronized boolean seated() {
+        return tableView != null && seatOf() != null;
+    }
+
     void subscribe(String token) {
         connection.send(Json.string(Map.of("type", "subscribe", "channel", tableChannel, "token", token)));
         connection.send(Json.string(Map.of("type", "subscribe", "channel", seatChannel, "token", token)));
