@@ -54,9 +54,9 @@ public final class BenchOptions {
     public static final Option<Integer> WARM_UP_EVENTS = Option.of("warm-up-events", ValueType.count()).byDefault(40_000)
             .help("job: per kind, run through both jobs first and not measured (0: none)");
     public static final Option<Integer> PARALLELISM = Option.of("parallelism", ValueType.count()).byDefault(2)
-            .help("job: of every job");
+            .help("job, play: of every job");
     public static final Option<String> CHECKPOINT_INTERVAL = Option.text("checkpoint-interval", "DURATION")
-            .byDefault("5s").help("job: of every job");
+            .byDefault("5s").help("job, play: of every job");
     public static final Option<List<String>> KINDS = Option.of("kinds", ValueType.list(ValueType.oneOf("match", "table")))
             .byDefault(List.of("match", "table")).help("job: which jobs");
 
@@ -74,17 +74,34 @@ public final class BenchOptions {
     public static final Option<String> BATCH_INTERVAL = Option.text("batch-interval", "DURATION").byDefault("100ms")
             .help("e2e: the job's batch interval");
 
+    public static final Option<List<Integer>> PLAY_RATES = Option.of("play-rates", ValueType.list(ValueType.count()))
+            .byDefault(List.of(1000, 5000)).help("play: offered moves/s, one level each, in this order");
+    public static final Option<Integer> PLAY_TABLES = Option.of("play-tables", ValueType.count()).byDefault(3000)
+            .help("play: tables played at once (a table gives a few moves/s at most: the dealer pauses 3 s between hands)");
+    public static final Option<Integer> PLAY_BOTS = Option.of("play-bots", ValueType.count()).byDefault(3)
+            .help("play: bots seated at every table (2 to 6)");
+    public static final Option<Integer> PLAY_TABLES_PER_CONNECTION = Option.of("play-tables-per-connection",
+                    ValueType.count()).byDefault(20)
+            .help("play: tables one bot connection plays a seat at");
+    public static final Option<Integer> PLAY_SECONDS = Option.of("play-seconds", ValueType.count()).byDefault(30)
+            .help("play: measured time per level");
+    public static final Option<Integer> PLAY_WARM_UP_SECONDS = Option.of("play-warm-up-seconds", ValueType.count())
+            .byDefault(20)
+            .help("play: unmeasured time at each level's rate first (the bots take their seats before, at the fastest rate)");
+
     public static final Options OPTIONS = Options.command("./scoreline bench", """
                     Runs the benchmarks and prints their results as markdown tables, every figure beside \\
                     the baseline measured in the same run. BENCHMARK is all (default), fanout (the gateway \\
                     against Mosquitto and the socket limit), job (the match and table jobs against a \\
-                    pass-through job), scorer (the cricket scorer alone) or e2e (a ball into Kafka, the job, \\
-                    a gateway, a WebSocket client).""")
+                    pass-through job), scorer (the cricket scorer alone), e2e (a ball into Kafka, the job, \\
+                    a gateway, a WebSocket client) or play (bots playing tables through a gateway: their moves \\
+                    against the verdicts and the other players' deltas).""")
             .with(OUT, DIR, MATCHES, WARM_UP_SECONDS, SYSTEMS, SUBSCRIBERS, CHANNELS, OFFERED, MAX_OFFERED, SECONDS,
                     PAD, PER_PROCESS, PROFILE, MATCH_EVENTS, TABLE_EVENTS, WARM_UP_EVENTS, PARALLELISM,
                     CHECKPOINT_INTERVAL, KINDS, MEASURE_SECONDS, CONCURRENT_MATCHES, BALLS_PER_SECOND, E2E_MATCHES,
-                    E2E_SECONDS, BATCH_INTERVAL)
-            .positional("BENCHMARK", "all, fanout, job, scorer or e2e");
+                    E2E_SECONDS, BATCH_INTERVAL, PLAY_RATES, PLAY_TABLES, PLAY_BOTS, PLAY_TABLES_PER_CONNECTION,
+                    PLAY_SECONDS, PLAY_WARM_UP_SECONDS)
+            .positional("BENCHMARK", "all, fanout, job, scorer, e2e or play");
 
     /** The recorded matches the benchmarks read. */
     public static Path matches(Parsed p) {

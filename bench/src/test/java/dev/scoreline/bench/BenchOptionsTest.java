@@ -20,6 +20,15 @@ class BenchOptionsTest {
         assertThat(p.get(BenchOptions.CHECKPOINT_INTERVAL)).isEqualTo("5s");
         assertThat(p.get(BenchOptions.PROFILE)).isFalse();
         assertThat(BenchOptions.matches(p).endsWith(Path.of("data", "cricsheet"))).isTrue();
+        assertThat(p.get(BenchOptions.PLAY_RATES)).containsExactly(1000, 5000);
+        assertThat(p.get(BenchOptions.PLAY_SECONDS)).isEqualTo(30);
+    }
+
+    @Test
+    void everyBenchmarkIsAChoiceAndAnUnknownOneIsNamed() {
+        assertThat(BenchOptions.OPTIONS.help()).contains("all, fanout, job, scorer, e2e or play");
+        assertThatThrownBy(() -> BenchMain.run(new String[] {"plays"}))
+                .hasMessage("unknown benchmark 'plays': all, fanout, job, scorer, e2e or play");
     }
 
     @Test
