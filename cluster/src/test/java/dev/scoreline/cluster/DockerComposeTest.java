@@ -41,14 +41,19 @@ class DockerComposeTest {
         Assumptions.assumeTrue(onPath("docker-compose"),
                 "docker-compose is not installed, so the compose file is not validated (apt-get install docker-compose; "
                         + ".ci/run installs it)");
-        Result valid = dockerCompose(Map.of("SCORELINE_GATEWAY_JWT_SECRET", "test-secret"));
+        Result valid = dockerCompose(Map.of("SCORELINE_GATEWAY_JWT_SECRET", "test-secret",
+                "SCORELINE_DEALER_SECRET", "test-dealer-secret"));
         assertThat(valid.exit()).as("docker-compose config said:%n%s", valid.output()).isZero();
         assertThat(valid.output()).contains("kafka-1", "kafka-2", "kafka-3", "jobmanager", "taskmanager-1",
                 "taskmanager-2", "job-submitter", "gateway-1", "gateway-2", "lb", "prometheus", "grafana");
 
-        Result noSecret = dockerCompose(Map.of());
+        Result noSecret = dockerCompose(Map.of("SCORELINE_DEALER_SECRET", "test-dealer-secret"));
         assertThat(noSecret.exit()).as("the gateways' secret is required").isNotZero();
         assertThat(noSecret.output()).contains("SCORELINE_GATEWAY_JWT_SECRET");
+
+        Result noDealer = dockerCompose(Map.of("SCORELINE_GATEWAY_JWT_SECRET", "test-secret"));
+        assertThat(noDealer.exit()).as("the dealer's secret is required").isNotZero();
+        assertThat(noDealer.output()).contains("SCORELINE_DEALER_SECRET");
     }
 
     @Test
