@@ -118,7 +118,8 @@ public final class Cluster {
      * Starts every process that does not run yet, creates the topics, and submits the job unless
      * it runs already: restored from its latest retained checkpoint if there is one.
      *
-     * @param jobArgs the job's options beyond {@code --bootstrap}
+     * @param jobArgs the job's options beyond {@code --bootstrap}; without a {@code
+     *     --dealer-secret-file} the job deals from the state directory's own secret
      */
     public void up(List<String> jobArgs) {
         dir.save(state);
@@ -149,7 +150,11 @@ public final class Cluster {
         }
         if (jobId().filter(this::jobRuns).isEmpty()) {
             Optional<Path> checkpoint = jobId().flatMap(this::latestCheckpoint);
-            submitJob(jobArgs, null, checkpoint.map(Path::toString).orElse(null));
+            List<String> args = new ArrayList<>(jobArgs);
+            if (!args.contains("--dealer-secret-file")) {
+                args.addAll(List.of("--dealer-secret-file", dir.dealerSecret().toString()));
+            }
+            submitJob(args, null, checkpoint.map(Path::toString).orElse(null));
         }
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -48,6 +50,26 @@ public record StateDir(Path root) {
 
     public Path savepoints() {
         return root.resolve("flink").resolve("savepoints");
+    }
+
+    /**
+     * The dealer's secret the job's tables deal from, made once and kept: a job restored after an
+     * {@code up} must deal the same cards as before.
+     */
+    public Path dealerSecret() {
+        Path file = root.resolve("dealer-secret");
+        if (!Files.exists(file)) {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            try {
+                Files.createDirectories(root);
+                Files.writeString(file, HexFormat.of().formatHex(secret));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the dealer's secret to " + file, e);
+            }
+        }
+        return file;
     }
 
     Path flinkUploads() {
