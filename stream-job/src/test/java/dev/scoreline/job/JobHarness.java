@@ -48,6 +48,7 @@ final class JobHarness implements AutoCloseable {
                 "--snapshots-topic", topic(Topic.STATE_SNAPSHOTS),
                 "--changelog-topic", topic(Topic.STATE_CHANGELOG),
                 "--dead-letters-topic", topic(Topic.DEAD_LETTERS),
+                "--verdicts-topic", topic(Topic.VERDICTS),
                 "--starting-offsets", "earliest",
                 "--parallelism", "2",
                 "--checkpoint-interval", "1s"));

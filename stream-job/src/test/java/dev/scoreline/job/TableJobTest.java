@@ -8,14 +8,23 @@ import dev.scoreline.entity.EntityEngine;
 import dev.scoreline.entity.EntityRecord;
 import dev.scoreline.entity.SnapshotPolicy;
 import dev.scoreline.kafka.InProcessKafka;
+import dev.scoreline.delta.ChangeLogEntry;
+import dev.scoreline.json.Json;
+import dev.scoreline.table.Dealer;
 import dev.scoreline.table.TableState;
 import dev.scoreline.table.TeenPattiRules;
+import dev.scoreline.table.event.PlayerSit;
+import dev.scoreline.table.event.TableConfig;
 import dev.scoreline.table.event.TableEvent;
+import dev.scoreline.table.event.TableOpen;
 import dev.scoreline.table.sim.TableSimulator;
+import dev.scoreline.testkit.Await;
 import dev.scoreline.testkit.TestBroker;
 import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.topic.Topic;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +89,41 @@ class TableJobTest {
             }
             assertThat(checked).as("public and private channels").anyMatch(c -> c.contains("/seat:"))
                     .anyMatch(c -> !c.contains("/seat:"));
+        }
+    }
+
+    /**
+     * A table whose partition carries nothing after two players sat: no watermark moves, yet the
+     * job deals by itself and times the first turn out, through the ticks it sends itself.
+     */
+    @Test
+    void aQuietTableDealsAndTimesOutByItselfThroughItsOwnTicks() throws Exception {
+        Path secret = dir.resolve("dealer-secret");
+        Files.writeString(secret, "a dealer's secret for this test");
+        try (JobHarness h = new JobHarness(kafka, "quiet", 1);
+                LocalJob job = h.start(dir.resolve("quiet"), "--entities", "table",
+                        "--dealer-secret-file", secret.toString());
+                TopicReader changes = h.reader(Topic.STATE_CHANGELOG)) {
+            Instant now = Instant.now();
+            h.send(Topic.TABLE_EVENTS, new TableOpen("q:open", "q1", now, new TableConfig(2, 10, 100, 3, 1_000, 1, null, null)));
+            h.send(Topic.TABLE_EVENTS, new PlayerSit("q:s1", "q1", now, "ann", 1, 500));
+            h.send(Topic.TABLE_EVENTS, new PlayerSit("q:s2", "q1", now, "bob", 2, 500));
+            h.flush();
+
+            List<ConsumerRecord<String, String>> log = new ArrayList<>();
+            ConsumerRecord<String, String> timeout = Await.value("the first turn's time-out", Duration.ofSeconds(60), () -> {
+                log.addAll(changes.read());
+                return log.stream().filter(r -> r.value().contains("\"turn.timeout\"")).findFirst().orElse(null);
+            });
+            ChangeLogEntry deal = log.stream().map(r -> Json.read(r.value(), ChangeLogEntry.class))
+                    .filter(e -> e.eventType().equals("hand.start")).findFirst().orElseThrow();
+            ChangeLogEntry timedOut = Json.read(timeout.value(), ChangeLogEntry.class);
+            assertThat(deal.eventId()).isEqualTo("q1:hand:1");
+            assertThat(deal.eventTime()).isEqualTo(now.plus(Dealer.PAUSE));
+            assertThat(timedOut.eventTime()).isEqualTo(deal.eventTime().plusSeconds(1));
+            long lateMillis = timeout.timestamp() - timedOut.eventTime().toEpochMilli();
+            System.out.printf("a quiet table's time-out was written %d ms after its deadline%n", lateMillis);
+            assertThat(lateMillis).as("the tick's round trip, not a watermark that never comes").isLessThan(10_000);
         }
     }
 }
