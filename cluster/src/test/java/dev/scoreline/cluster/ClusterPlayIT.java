@@ -159,7 +159,7 @@ class ClusterPlayIT {
             if (b != null) {
                 b.close();
             }
-            cluster.start("gateway-1");
+            startAgain("taskmanager-1", "taskmanager-2", "gateway-1");
         }
     }
 
@@ -219,13 +219,23 @@ class ClusterPlayIT {
 
             long lastVerdictVersion = answers.stream().filter(Answer::accepted)
                     .mapToLong(x -> x.verdict.path("version").asLong()).max().orElseThrow();
-            TableLog log = TableLog.read(table, lastVerdictVersion);
+            ChannelView published = clients.channel("table:" + table);
+            JsonNode finalView;
+            long finalVersion;
+            synchronized (published) {
+                finalView = published.state().deepCopy();
+                finalVersion = published.version();
+            }
+            TableLog log = TableLog.read(table, Math.max(lastVerdictVersion, finalVersion));
+            assertThat(chipsInPlay(finalView)).as("chips at the table in its public view at version %d: %s",
+                    finalVersion, finalView).isEqualTo(log.chipsAt(finalVersion));
             assertThat(log.completedHands).as("hands that ended, among them the one in play at the kill (%d); "
                     + "now at %s", interrupted, after.path("hands")).contains(interrupted);
             assertThat(log.handsDealt).as("a later hand dealt").anyMatch(h -> h > interrupted);
             int accepted = 0;
             int refused = 0;
             Set<String> answeredIds = new HashSet<>();
+            Set<String> reasons = new TreeSet<>();
             for (Answer x : answers) {
                 String eventId = Actions.eventId(x.player, x.verdict.path("id").asText());
                 assertThat(answeredIds.add(eventId)).as("one verdict for %s at its bot", eventId).isTrue();
@@ -236,19 +246,36 @@ class ClusterPlayIT {
                             .isEqualTo(x.verdict.path("version").asLong());
                 } else {
                     refused++;
+                    reasons.add(x.verdict.path("reason").asText());
                     assertThat(log.timesApplied(eventId)).as("refused %s in the change log", eventId).isZero();
                 }
             }
+            Map<String, Integer> movesByBot = new TreeMap<>();
+            for (Answer x : answers) {
+                if (x.accepted() && !PlayerSit.TYPE.equals(log.typeOf(Actions.eventId(x.player,
+                        x.verdict.path("id").asText())))) {
+                    movesByBot.merge(x.player, 1, Integer::sum);
+                }
+            }
+            assertThat(movesByBot).as("bots that made a move beyond sitting down").hasSize(4);
             Figures.record(String.format("taskmanager kill -9 (%s) mid-hand at a dealt table of 4 bots over both "
                             + "gateways: first verdict of a move sent after the kill %d ms after it; hand %d (in play "
-                            + "at the kill) ended, %d hands dealt; %d moves accepted, %d refused; events applied "
+                            + "at the kill) ended, %d hands dealt; %d moves accepted (%s), %d refused %s; events applied "
                             + "twice 0 (change log %d versions, %d entries replayed identically); chips conserved at "
                             + "every version (buy-ins %d, taken away %d, at the table %d)",
-                    victim, recovery, interrupted, log.handsDealt.size(), accepted, refused, log.versions(),
+                    victim, recovery, interrupted, log.handsDealt.size(), accepted, movesByBot, refused, reasons, log.versions(),
                     log.repeats, log.boughtIn, log.takenAway, log.boughtIn - log.takenAway));
         } finally {
             stopBots(bots);
             timers.shutdownNow();
+            startAgain("taskmanager-1", "taskmanager-2");
+        }
+    }
+
+    /** Whatever a test killed runs again when it ends, passed or not: the next test needs the whole cluster. */
+    private static void startAgain(String... members) {
+        for (String m : members) {
+            cluster.start(m);
         }
     }
 
@@ -277,6 +304,8 @@ class ClusterPlayIT {
         final Set<Integer> handsDealt = new TreeSet<>();
         final Set<Integer> completedHands = new TreeSet<>();
         final Map<String, Integer> seats = new HashMap<>();
+        /** Buy-ins less what leaving players took, after each version. */
+        final Map<Long, Long> chipsAfter = new HashMap<>();
         int repeats;
         long boughtIn;
         long takenAway;
@@ -336,6 +365,7 @@ class ClusterPlayIT {
                         view.put(c.path(), c.after());
                     }
                 }
+                chipsAfter.put(e.version(), boughtIn - takenAway);
                 boolean playing = "playing".equals(text(view, "/status"));
                 if (view.containsKey("/hand/number")) {
                     int hand = view.get("/hand/number").asInt();
@@ -375,6 +405,11 @@ class ClusterPlayIT {
             return v == null ? null : v.asText();
         }
 
+        long chipsAt(long version) {
+            assertThat(chipsAfter).as("version %d in the change log", version).containsKey(version);
+            return chipsAfter.get(version);
+        }
+
         long versions() {
             return byVersion.size();
         }
@@ -389,9 +424,22 @@ class ClusterPlayIT {
             return v;
         }
 
+        String typeOf(String eventId) {
+            return byVersion.get(versionOf(eventId)).eventType();
+        }
+
         int seatOf(String player) {
             return seats.getOrDefault(player, 0);
         }
+    }
+
+    /** The chips at the table in its public view: at the seats, and in the pot of a hand in play. */
+    private static long chipsInPlay(JsonNode view) {
+        long chips = 0;
+        for (JsonNode seat : view.path("seats")) {
+            chips += seat.path("chips").asLong();
+        }
+        return chips + ("playing".equals(view.path("status").asText()) ? view.at("/hand/pot").asLong() : 0);
     }
 
     private static void openTable(String table) {
