@@ -43,6 +43,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -216,6 +217,22 @@ class ClusterPlayIT {
             long recovery = answers.stream().filter(x -> x.sentNanos > killedNanos)
                     .mapToLong(x -> x.atMillis - killedAt).min().orElseThrow();
             stopBots(bots);
+            // Everyone leaves with their chips (packing a hand in play): the chips they take count
+            // too, and the table falls quiet for the next test.
+            int portB = ports.get(1);
+            for (int i = 1; i <= 4; i++) {
+                String player = table + "-p" + i;
+                try (WsClient ws = WsClient.connect(portB, "", Map.of("Authorization",
+                        "Bearer " + Tokens.issue(cluster.gatewaySecret(), table, player, null)))) {
+                    ws.act("leave", "table:" + table, Json.object().put("type", PlayerLeave.TYPE));
+                    JsonNode verdict = ws.answer("leave", SETTLE);
+                    assertThat(verdict.path("type").asText()).as("the answer to %s leaving: %s", player, verdict)
+                            .isEqualTo("verdict");
+                    answers.add(new Answer(player, verdict, System.nanoTime(), System.nanoTime(),
+                            System.currentTimeMillis()));
+                }
+            }
+            awaitTable(table, v -> v.path("seats").isEmpty());
 
             long lastVerdictVersion = answers.stream().filter(Answer::accepted)
                     .mapToLong(x -> x.verdict.path("version").asLong()).max().orElseThrow();
@@ -252,8 +269,8 @@ class ClusterPlayIT {
             }
             Map<String, Integer> movesByBot = new TreeMap<>();
             for (Answer x : answers) {
-                if (x.accepted() && !PlayerSit.TYPE.equals(log.typeOf(Actions.eventId(x.player,
-                        x.verdict.path("id").asText())))) {
+                if (x.accepted() && !Set.of(PlayerSit.TYPE, PlayerLeave.TYPE).contains(log.typeOf(Actions.eventId(
+                        x.player, x.verdict.path("id").asText())))) {
                     movesByBot.merge(x.player, 1, Integer::sum);
                 }
             }
@@ -268,6 +285,54 @@ class ClusterPlayIT {
         } finally {
             stopBots(bots);
             timers.shutdownNow();
+            startAgain("taskmanager-1", "taskmanager-2");
+        }
+    }
+
+    /**
+     * The job's clock across an outage: two players sit while no TaskManager runs, so that the
+     * restored job replays their sits after the deal's deadline (ready + {@code Dealer.PAUSE}) has
+     * passed on the wall clock. The table must still deal, and then time out the turn nobody takes.
+     */
+    @Test
+    @Order(3)
+    @Disabled("the job's bug, reproduced by this test: a deadline that has passed on the wall clock when the restored "
+            + "job replays the event that set it gets no tick (EntityStateFunction.scheduleTick takes it for a replay "
+            + "of old data), so the table waits for another record of its own: it does not deal (seen: still at "
+            + "version 3, the two sits, 30 s after their verdicts); likewise a turn that timed out during the outage")
+    void aDeadlineThatPassedWhileTheJobWasDownStillComesAfterTheRestore() throws Exception {
+        String table = "cp-clock";
+        openTable(table);
+        awaitTable(table, v -> true);
+        int port = cluster.layout().member("gateway-2").port();
+        cluster.kill("taskmanager-1");
+        cluster.kill("taskmanager-2");
+        List<WsClient> players = new ArrayList<>();
+        try {
+            for (int seat = 1; seat <= 2; seat++) {
+                String player = table + "-p" + seat;
+                WsClient ws = WsClient.connect(port, "", Map.of("Authorization",
+                        "Bearer " + Tokens.issue(cluster.gatewaySecret(), table, player, null)));
+                players.add(ws);
+                ws.act("sit", "table:" + table, Json.object().put("type", PlayerSit.TYPE).put("seat", seat)
+                        .put("chips", 500));
+                awaitInput(table, Actions.eventId(player, "sit"), 1);
+            }
+            Thread.sleep(5_000);
+            startAgain("taskmanager-1", "taskmanager-2");
+            for (WsClient ws : players) {
+                assertThat(ws.answer("sit", SETTLE).path("accepted").asBoolean()).as("a sit accepted").isTrue();
+            }
+            long restoredAt = System.currentTimeMillis();
+            JsonNode dealt = awaitTable(table, Duration.ofSeconds(30), v -> v.path("hands").asInt() >= 1);
+            long dealtAfter = System.currentTimeMillis() - restoredAt;
+            JsonNode timedOut = awaitTable(table, Duration.ofSeconds(30),
+                    v -> v.at("/hand/actions").size() >= 1 || !"playing".equals(v.path("status").asText()));
+            Figures.record(String.format("a deal whose deadline passed while the job was down (sits taken while no "
+                    + "TaskManager ran): dealt %d ms after the sits' verdicts, hand %s; first time-out in the view: %s",
+                    dealtAfter, dealt.at("/hand/number"), timedOut.at("/hand/lastAction")));
+        } finally {
+            players.forEach(WsClient::close);
             startAgain("taskmanager-1", "taskmanager-2");
         }
     }
@@ -449,8 +514,12 @@ class ClusterPlayIT {
 
     /** The table's public view, as the job last published it, once it satisfies {@code condition}. */
     private static JsonNode awaitTable(String table, java.util.function.Predicate<JsonNode> condition) {
+        return awaitTable(table, SETTLE, condition);
+    }
+
+    private static JsonNode awaitTable(String table, Duration timeout, java.util.function.Predicate<JsonNode> condition) {
         ChannelView view = clients.channel("table:" + table);
-        return Await.value(() -> "the view of table " + table + ": " + view, SETTLE, () -> {
+        return Await.value(() -> "the view of table " + table + ": " + view, timeout, () -> {
             JsonNode state = view.state();
             return state != null && condition.test(state) ? state : null;
         });
