@@ -7,6 +7,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,8 +21,17 @@ import java.util.stream.Stream;
  */
 final class SharedCluster {
 
-    /** Job options every test's job runs with: frequent checkpoints, a small record limit for the oversized records. */
-    static final List<String> JOB_ARGS = List.of("--checkpoint-interval", "3s", "--max-record-bytes", "8192");
+    /** The cluster's state directory, wiped when the first test of the run starts it. */
+    static final Path DIR = Installation.fromSystem().home().resolve("cluster/target/it-cluster");
+    /** The dealer's secret, a file in the state directory: tables deal their hands by themselves. */
+    static final Path DEALER_SECRET = DIR.resolve("dealer-secret");
+
+    /**
+     * Job options every test's job runs with: frequent checkpoints, a small record limit for the
+     * oversized records, and the dealer (every submission: a job without it would stop dealing).
+     */
+    static final List<String> JOB_ARGS = List.of("--checkpoint-interval", "3s", "--max-record-bytes", "8192",
+            "--dealer-secret-file", DEALER_SECRET.toString());
 
     private static Cluster cluster;
 
@@ -28,14 +40,27 @@ final class SharedCluster {
     static synchronized Cluster get() {
         if (cluster == null) {
             Installation installation = Installation.fromSystem();
-            Path dir = installation.home().resolve("cluster/target/it-cluster");
+            Path dir = DIR;
             deleteTree(dir);
+            writeDealerSecret();
             Cluster started = Cluster.at(installation, new StateDir(dir), Layout.standard(freeBase()));
             Runtime.getRuntime().addShutdownHook(new Thread(started::down, "cluster-down"));
             started.up(JOB_ARGS);
             cluster = started;
         }
         return cluster;
+    }
+
+    private static void writeDealerSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        try {
+            Files.createDirectories(DIR);
+            Files.writeString(DEALER_SECRET, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            Files.setPosixFilePermissions(DEALER_SECRET, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int freeBase() {

@@ -53,6 +53,8 @@ public final class GatewayPlayer implements AutoCloseable {
     private final String tableChannel;
     private final String seatChannel;
     private WebSocket socket;
+    /** The last send: the next one waits for it. */
+    private CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
 
     private JsonNode table;
     private long tableVersion;
@@ -99,8 +101,16 @@ public final class GatewayPlayer implements AutoCloseable {
         return settings.playerId();
     }
 
+    /**
+     * Sends after whatever was sent before has gone out: a WebSocket takes one text at a time, and
+     * a second {@code sendText} while the first is pending fails (its future, which nobody reads),
+     * so that a bot whose two subscriptions went out together lost its seat's channel, sat down and
+     * never saw a move it could make.
+     */
     private void send(Object frame) {
-        socket.sendText(Json.string(frame), true);
+        String text = Json.string(frame);
+        WebSocket ws = socket;
+        sending = sending.handle((w, e) -> null).thenCompose(ignored -> ws.sendText(text, true));
     }
 
     private synchronized void received(JsonNode m) {
@@ -249,7 +259,9 @@ public final class GatewayPlayer implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         if (socket != null) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bot done");
+            WebSocket ws = socket;
+            sending = sending.handle((w, e) -> null).thenCompose(ignored -> ws.sendClose(WebSocket.NORMAL_CLOSURE,
+                    "bot done"));
         }
     }
 
