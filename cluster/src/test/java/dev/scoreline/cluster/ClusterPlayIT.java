@@ -43,7 +43,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -296,10 +295,6 @@ class ClusterPlayIT {
      */
     @Test
     @Order(3)
-    @Disabled("the job's bug, reproduced by this test: a deadline that has passed on the wall clock when the restored "
-            + "job replays the event that set it gets no tick (EntityStateFunction.scheduleTick takes it for a replay "
-            + "of old data), so the table waits for another record of its own: it does not deal (seen: still at "
-            + "version 3, the two sits, 30 s after their verdicts); likewise a turn that timed out during the outage")
     void aDeadlineThatPassedWhileTheJobWasDownStillComesAfterTheRestore() throws Exception {
         String table = "cp-clock";
         openTable(table);

@@ -74,6 +74,9 @@ public final class EntityStateFunction<S, E extends EntityEvent>
      */
     static final Duration TICK_GRACE = Duration.ofMillis(250);
 
+    /** How far behind the wall clock a deadline may be and still get a tick (see {@link #scheduleTick}). */
+    static final Duration LIVE_HORIZON = Duration.ofHours(1);
+
     private final EntityKind<S, E> kind;
     private final OutputTopics topics;
     private final StateTuning tuning;
@@ -335,7 +338,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             publish(slot, ctx, out);
         }
         if (Long.valueOf(timestamp).equals(slot.tickAt)) {
-            slot.tickAt = null;
+            // tickAt stays: the same deadline, still waiting for its tick to come back, gets no second one
             slot.dirty = true;
             sendTick(slot, ctx, out);
         }
@@ -487,14 +490,18 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     }
 
     /**
-     * A deadline still ahead on the wall clock is also sent as a tick ({@link #sendTick}) when the
-     * wall clock passes it, {@link #TICK_GRACE} late. Live entities run on the wall clock (players'
-     * moves carry Kafka's time); one whose deadline has already passed on it is a replay or a
-     * simulation running on event time alone, which the watermark's timer serves.
+     * A live deadline is also sent as a tick ({@link #sendTick}) when the wall clock passes it,
+     * {@link #TICK_GRACE} late, or at once when it has passed already: a table the job restored
+     * after an outage replays its events after their deadlines, and its tick, appended behind
+     * everything its partition holds, still comes after every move that was in time. Live means
+     * within {@link #LIVE_HORIZON} of the wall clock (players' moves carry Kafka's time); older
+     * deadlines belong to a replay of old records or a simulation on event time alone, where a
+     * tick could overtake records still being written, and the watermark's timer serves them.
      */
     private void scheduleTick(EntitySlot<S, E> slot, Context ctx, Long deadline) {
         long now = ctx.timerService().currentProcessingTime();
-        Long wanted = deadline != null && deadline + TICK_GRACE.toMillis() > now ? deadline + TICK_GRACE.toMillis() : null;
+        Long wanted = deadline != null && deadline > now - LIVE_HORIZON.toMillis()
+                ? deadline + TICK_GRACE.toMillis() : null;
         if (wanted == null ? slot.tickAt == null : wanted.equals(slot.tickAt)) {
             return;
         }

@@ -226,4 +226,25 @@ class TableStateFunctionTest {
         assertThat(changeLog()).extracting(ChangeLogEntry::eventType).doesNotContain("turn.timeout");
         assertThat(harness.extractOutputValues()).noneMatch(o -> o.topic().equals(OutputTopics.defaults().deadLetters()));
     }
+
+    @Test
+    void aDeadlineThatPassedWhileTheJobWasDownGetsItsTickAtOnceButAnHourOldOneDoesNot() throws Exception {
+        harness.close();
+        startWith(new Dealer("s3cret"));
+        long now = 10_000_000;
+        harness.setProcessingTime(now);
+        Instant replayed = Instant.ofEpochMilli(now).minusSeconds(10);
+        send(new TableOpen("o", "t9", replayed, new TableConfig(4, 10, 160, 3, 5_000, 20, null, null)));
+        send(new PlayerSit("s1", "t9", replayed, "ann", 1, 500));
+        send(new PlayerSit("s2", "t9", replayed, "bob", 2, 500));
+        Instant old = Instant.ofEpochMilli(now).minus(EntityStateFunction.LIVE_HORIZON).minusSeconds(60);
+        send(new TableOpen("o8", "t8", old, new TableConfig(4, 10, 160, 3, 5_000, 20, null, null)));
+        send(new PlayerSit("s81", "t8", old, "cat", 1, 500));
+        send(new PlayerSit("s82", "t8", old, "dan", 2, 500));
+
+        harness.setProcessingTime(now + 1);
+        assertThat(ticks()).extracting(TableEvent::eventId).containsExactly("t9:hand:1");
+        harness.setProcessingTime(now + 60_000);
+        assertThat(ticks()).as("one tick for one deadline, however long it takes to come back").hasSize(1);
+    }
 }
