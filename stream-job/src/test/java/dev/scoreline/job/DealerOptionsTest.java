@@ -17,24 +17,16 @@ class DealerOptionsTest {
     @TempDir
     Path dir;
 
-    private static JobOptions parse(String... more) {
-        String[] args = new String[more.length + 2];
-        args[0] = "--bootstrap";
-        args[1] = "localhost:9092";
-        System.arraycopy(more, 0, args, 2, more.length);
-        return JobOptions.parse(args);
-    }
-
     @Test
     void withoutAFileThereIsNoDealer() {
-        assertThat(parse().dealer()).isNull();
+        assertThat(JobHarness.parse().dealer()).isNull();
     }
 
     @Test
     void theSecretIsTheFilesContentTrimmed() throws IOException {
         Path file = Files.writeString(dir.resolve("dealer"), "  s3cret\n");
 
-        Dealer dealer = parse("--dealer-secret-file", file.toString()).dealer();
+        Dealer dealer = JobHarness.parse("--dealer-secret-file", file.toString()).dealer();
 
         assertThat(dealer.seed("t1", 1)).isEqualTo(new Dealer("s3cret").seed("t1", 1));
     }
@@ -44,17 +36,17 @@ class DealerOptionsTest {
         Path missing = dir.resolve("none");
         Path empty = Files.writeString(dir.resolve("empty"), " \n");
 
-        assertThatThrownBy(() -> parse("--dealer-secret-file", missing.toString()))
+        assertThatThrownBy(() -> JobHarness.parse("--dealer-secret-file", missing.toString()))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--dealer-secret-file: there is no file " + missing);
-        assertThatThrownBy(() -> parse("--dealer-secret-file", empty.toString()))
+        assertThatThrownBy(() -> JobHarness.parse("--dealer-secret-file", empty.toString()))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--dealer-secret-file: " + empty + " holds no secret (it is empty)");
     }
 
     @Test
     void theVerdictsTopicCanBeRenamed() {
-        assertThat(parse().outputs().verdicts()).isEqualTo("verdicts");
-        assertThat(parse("--verdicts-topic", "v2").outputs().verdicts()).isEqualTo("v2");
+        assertThat(JobHarness.parse().outputs().verdicts()).isEqualTo("verdicts");
+        assertThat(JobHarness.parse("--verdicts-topic", "v2").outputs().verdicts()).isEqualTo("v2");
     }
 }

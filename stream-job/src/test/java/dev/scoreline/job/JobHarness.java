@@ -37,6 +37,13 @@ final class JobHarness implements AutoCloseable {
         return prefix + "-" + topic.defaultName();
     }
 
+    /** The job's options as a command line gives them: a bootstrap and {@code more}, nothing else. */
+    static JobOptions parse(String... more) {
+        List<String> args = new ArrayList<>(List.of("--bootstrap", "localhost:9092"));
+        args.addAll(List.of(more));
+        return JobOptions.parse(args.toArray(String[]::new));
+    }
+
     JobOptions options(String... more) {
         List<String> args = new ArrayList<>(List.of(
                 "--bootstrap", kafka.bootstrapServers(),

@@ -9,17 +9,9 @@ import org.junit.jupiter.api.Test;
 /** Which kinds the job runs: the ticker comes with the matches, and its topic can be renamed. */
 class TickerOptionsTest {
 
-    private static JobOptions parse(String... more) {
-        String[] args = new String[more.length + 2];
-        args[0] = "--bootstrap";
-        args[1] = "localhost:9092";
-        System.arraycopy(more, 0, args, 2, more.length);
-        return JobOptions.parse(args);
-    }
-
     @Test
     void byDefaultEveryKindRunsAndTheTickerReadsAndTheMatchesWriteTheSameTopic() {
-        JobOptions options = parse();
+        JobOptions options = JobHarness.parse();
 
         assertThat(EntityKinds.of(options)).extracting(EntityKind::name).containsExactly("match", "ticker", "table");
         assertThat(options.tickerTopic()).isEqualTo("ticker-events").isEqualTo(options.outputs().tickerEvents());
@@ -27,14 +19,14 @@ class TickerOptionsTest {
 
     @Test
     void matchesBringTheTickerAndTablesAloneRunAlone() {
-        assertThat(parse("--entities", "match").entities()).containsExactly("match", "ticker");
-        assertThat(parse("--entities", "table").entities()).containsExactly("table");
-        assertThat(parse("--entities", "ticker,table").entities()).containsExactly("ticker", "table");
+        assertThat(JobHarness.parse("--entities", "match").entities()).containsExactly("match", "ticker");
+        assertThat(JobHarness.parse("--entities", "table").entities()).containsExactly("table");
+        assertThat(JobHarness.parse("--entities", "ticker,table").entities()).containsExactly("ticker", "table");
     }
 
     @Test
     void aRenamedTickerTopicIsWhereTheTickerReadsAndWhereTheMatchesWrite() {
-        JobOptions options = parse("--ticker-topic", "t-lines");
+        JobOptions options = JobHarness.parse("--ticker-topic", "t-lines");
 
         assertThat(EntityKinds.of(options)).filteredOn(kind -> kind.name().equals("ticker"))
                 .singleElement().extracting(EntityKind::inputTopic).isEqualTo("t-lines");
@@ -43,7 +35,7 @@ class TickerOptionsTest {
 
     @Test
     void anUnknownKindIsRefusedNamingTheKnownOnes() {
-        assertThatThrownBy(() -> parse("--entities", "match,wallet"))
+        assertThatThrownBy(() -> JobHarness.parse("--entities", "match,wallet"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("match, ticker, table").hasMessageContaining("'wallet'");
     }

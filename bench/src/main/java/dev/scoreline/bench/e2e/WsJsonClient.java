@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.bench.fanout.WsFrames;
 import dev.scoreline.json.Json;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 
 /**
@@ -24,25 +21,8 @@ final class WsJsonClient implements AutoCloseable {
     private volatile boolean running = true;
 
     WsJsonClient(int port, List<String> channels, BiConsumer<JsonNode, Long> listener) throws IOException {
-        ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
-        byte[] nonce = new byte[16];
-        ThreadLocalRandom.current().nextBytes(nonce);
-        write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
-                + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        ch = WsFrames.upgrade(port);
         ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
-        StringBuilder head = new StringBuilder();
-        ByteBuffer one = ByteBuffer.allocate(1);
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            one.clear();
-            if (ch.read(one) < 0) {
-                throw new IOException("closed during the upgrade");
-            }
-            head.append((char) one.get(0));
-        }
-        if (!head.toString().startsWith("HTTP/1.1 101")) {
-            throw new IOException("upgrade refused: " + head);
-        }
         for (String channel : channels) {
             write(WsFrames.clientFrame(WsFrames.TEXT,
                     ("{\"type\":\"subscribe\",\"channel\":\"" + channel + "\"}").getBytes(StandardCharsets.UTF_8),

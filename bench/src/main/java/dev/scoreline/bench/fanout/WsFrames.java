@@ -1,10 +1,14 @@
 package dev.scoreline.bench.fanout;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The little of RFC 6455 the load client and the socket-limit server need. */
 public final class WsFrames {
@@ -121,5 +125,38 @@ public final class WsFrames {
             out[i] = (byte) (in.get(from + i) ^ mask[i & 3]);
         }
         return out;
+    }
+
+    /**
+     * Opens a blocking socket to a gateway on this machine and upgrades it to a WebSocket on
+     * {@code /ws}: the load clients speak the protocol by hand, to stay light at thousands of
+     * connections.
+     */
+    public static SocketChannel upgrade(int port) throws IOException {
+        SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+        byte[] nonce = new byte[16];
+        ThreadLocalRandom.current().nextBytes(nonce);
+        ByteBuffer request = ByteBuffer.wrap(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        while (request.hasRemaining()) {
+            ch.write(request);
+        }
+        StringBuilder head = new StringBuilder();
+        ByteBuffer one = ByteBuffer.allocate(1);
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            one.clear();
+            if (ch.read(one) < 0) {
+                ch.close();
+                throw new IOException("closed during the upgrade");
+            }
+            head.append((char) one.get(0));
+        }
+        if (!head.toString().startsWith("HTTP/1.1 101")) {
+            ch.close();
+            throw new IOException("upgrade refused: " + head);
+        }
+        return ch;
     }
 }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.bench.fanout.WsFrames;
 import dev.scoreline.json.Json;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,27 +28,9 @@ final class PlayConnection {
     private final byte[] mask = new byte[4];
 
     PlayConnection(int port) throws IOException {
-        ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+        ch = WsFrames.upgrade(port);
         ch.socket().setTcpNoDelay(true);
-        byte[] nonce = new byte[16];
-        ThreadLocalRandom.current().nextBytes(nonce);
         ThreadLocalRandom.current().nextBytes(mask);
-        write(ByteBuffer.wrap(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII)));
-        StringBuilder head = new StringBuilder();
-        ByteBuffer one = ByteBuffer.allocate(1);
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            one.clear();
-            if (ch.read(one) < 0) {
-                throw new IOException("closed during the upgrade");
-            }
-            head.append((char) one.get(0));
-        }
-        if (!head.toString().startsWith("HTTP/1.1 101")) {
-            throw new IOException("upgrade refused: " + head);
-        }
         ch.configureBlocking(false);
     }
 

@@ -91,7 +91,12 @@ public final class ActionGate {
             return badRequest("\"action\" is not a valid " + type + ": " + first.path().replaceFirst("^\\$", "action")
                     + " " + first.message());
         }
-        Json.convert(event, TableEvent.class);
+        try {
+            Json.convert(event, TableEvent.class);
+        } catch (IllegalArgumentException e) {
+            // the schema and the records agree (ExamplesTest); should they not, the client still gets a clear answer
+            return badRequest("\"action\" is not a valid " + type + ": " + e.getMessage());
+        }
         return new Admitted(channel.kind(), channel.entityId(), eventId, player, Json.bytes(event));
     }
 
