@@ -146,6 +146,20 @@ public final class MergePatch {
         return out;
     }
 
+    /**
+     * {@link #changesWithoutNulls} of one branch of two documents, appended to {@code out} with
+     * paths under {@code pointer} (the branch's JSON Pointer): the changes a diff of the whole
+     * documents lists for that branch, for rules that know which branches an event changed.
+     */
+    public static void changesWithoutNulls(String pointer, JsonNode before, JsonNode after, List<FieldChange> out) {
+        collect(pointer, present(before), present(after), out);
+    }
+
+    /** The JSON Pointer of a member of the object at {@code pointer}. */
+    public static String pointer(String pointer, String member) {
+        return pointer + "/" + escape(member);
+    }
+
     /** {@link #normalize}, but the node itself (no copy) when it has no null member to strip. */
     private static JsonNode withoutNulls(JsonNode node) {
         return node != null && hasNullMember(node) ? normalize(node) : node;

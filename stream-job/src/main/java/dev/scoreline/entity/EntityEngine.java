@@ -26,9 +26,11 @@ import java.util.function.Supplier;
  * hands it here with the event, and stores what comes back.
  *
  * <p>Views are a pure function of the state, and building them is much of an event's cost, so the
- * views of a record travel beside it: every call takes those of the record it is given (null when
- * the caller does not have them, and they are built) and hands back those of the record it
- * returns, for the caller to keep with it. The engine itself keeps nothing between calls.
+ * views last built travel beside the record ({@link Views}): every call takes those the caller
+ * has (null when none, and they are built) and hands back the latest, for the caller to keep with
+ * the record it returns. The engine itself keeps nothing between calls. For rules that report
+ * their changes ({@link EntityRules#changes}) an event builds no views at all: a publication
+ * builds them from the last ones.
  */
 public final class EntityEngine<S, E extends EntityEvent> {
 
@@ -50,11 +52,11 @@ public final class EntityEngine<S, E extends EntityEvent> {
      * what was due by its time is folded, and the event itself is not.
      *
      * @param record the entity, null when it does not exist yet
-     * @param views the views of {@code record}'s state, null when not at hand
+     * @param views the views last built for this entity, null when not at hand
      * @param history the events accepted so far (read only if the rules ask for them)
      * @param epochIfNew the epoch to give the entity if this event creates it
      */
-    public Step<S, E> apply(EntityRecord<S> record, Map<Channel, JsonNode> views, E event,
+    public Step<S, E> apply(EntityRecord<S> record, Views<S> views, E event,
             Supplier<List<E>> history, String epochIfNew) {
         Fold fold = new Fold(record, views, history);
         if (record != null) {
@@ -68,7 +70,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
     }
 
     /** Folds the deadline events of every deadline at or before {@code time} (an event-time timer fired). */
-    public Step<S, E> expire(EntityRecord<S> record, Map<Channel, JsonNode> views, Instant time,
+    public Step<S, E> expire(EntityRecord<S> record, Views<S> views, Instant time,
             Supplier<List<E>> history) {
         Fold fold = new Fold(record, views, history);
         fold.expireUntil(time);
@@ -84,16 +86,16 @@ public final class EntityEngine<S, E extends EntityEvent> {
      * channel whose view disappeared (a player left) gets a last delta that empties it and is
      * forgotten.
      */
-    public Publication<S> publish(EntityRecord<S> record, Map<Channel, JsonNode> views, long nowMillis) {
+    public Publication<S> publish(EntityRecord<S> record, Views<S> views, long nowMillis) {
         boolean finished = rules.isFinished(record.state());
         boolean anything = record.channels().values().stream().anyMatch(cursor -> cursor.hasChanges()
                 || (behind(cursor) && snapshots.due(cursor, record.version(), nowMillis, finished)));
         if (!anything) {
             return new Publication<>(record, views, List.of(), List.of());
         }
-        Map<Channel, JsonNode> current = views != null ? views : rules.views(record.state());
+        Views<S> current = viewsOf(record.state(), views);
         Map<String, JsonNode> viewsByName = new HashMap<>();
-        current.forEach((channel, view) -> viewsByName.put(channel.name(), view));
+        current.byChannel().forEach((channel, view) -> viewsByName.put(channel.name(), view));
 
         List<Delta> deltas = new ArrayList<>();
         List<Snapshot> published = new ArrayList<>();
@@ -133,6 +135,16 @@ public final class EntityEngine<S, E extends EntityEvent> {
                 .min();
     }
 
+    /** The views of {@code state}: {@code known} when they are its own, else built (from {@code known}, when there are any). */
+    private Views<S> viewsOf(S state, Views<S> known) {
+        if (known != null && known.of(state)) {
+            return known;
+        }
+        return new Views<>(state, known == null
+                ? rules.views(state)
+                : rules.views(state, known.state(), known.byChannel()));
+    }
+
     private static boolean behind(ChannelCursor cursor) {
         return cursor.snapshotVersion() < cursor.published();
     }
@@ -140,18 +152,17 @@ public final class EntityEngine<S, E extends EntityEvent> {
     /**
      * What a publication produced, and the entity with its cursors moved on.
      *
-     * @param views the views of the entity's state, null when the caller gave none and nothing
-     *     needed them
+     * @param views the views last built, null when the caller gave none and nothing needed them
      */
-    public record Publication<S>(EntityRecord<S> record, Map<Channel, JsonNode> views, List<Delta> deltas,
+    public record Publication<S>(EntityRecord<S> record, Views<S> views, List<Delta> deltas,
             List<Snapshot> snapshots) {}
 
     /**
      * What came of a call.
      *
      * @param record the entity afterwards (unchanged when nothing was accepted; null if it never existed)
-     * @param views the views of {@code record}'s state, null when not known (nothing was accepted
-     *     and the caller gave none)
+     * @param views the views last built (of {@code record}'s state, or of an earlier one when the
+     *     rules report their changes), null when none (nothing needed them and the caller gave none)
      * @param accepted the events folded, in order: deadline events first, then the event itself
      *     unless it was rejected
      * @param changeLog one entry per accepted event
@@ -162,7 +173,7 @@ public final class EntityEngine<S, E extends EntityEvent> {
      */
     public record Step<S, E>(
             EntityRecord<S> record,
-            Map<Channel, JsonNode> views,
+            Views<S> views,
             List<E> accepted,
             List<ChangeLogEntry> changeLog,
             List<Message> messages,
@@ -180,10 +191,10 @@ public final class EntityEngine<S, E extends EntityEvent> {
         private final List<E> accepted = new ArrayList<>();
         private final List<ChangeLogEntry> changeLog = new ArrayList<>();
         private final List<Message> messages = new ArrayList<>();
-        private Map<Channel, JsonNode> views;
+        private Views<S> views;
         private String stuckDeadline;
 
-        Fold(EntityRecord<S> record, Map<Channel, JsonNode> views, Supplier<List<E>> storedHistory) {
+        Fold(EntityRecord<S> record, Views<S> views, Supplier<List<E>> storedHistory) {
             this.record = record;
             this.views = views;
             this.storedHistory = storedHistory;
@@ -233,18 +244,22 @@ public final class EntityEngine<S, E extends EntityEvent> {
             } catch (RuntimeException e) {
                 return failure(e);
             }
-            Map<Channel, JsonNode> viewsBefore = before == null ? Map.of() : currentViews();
-            Map<Channel, JsonNode> viewsAfter = rules.views(after, before, viewsBefore);
+            Map<Channel, List<FieldChange>> changed;
+            try {
+                changed = rules.changes(event, before, after);
+            } catch (RuntimeException e) {
+                return failure(e);
+            }
+            if (changed == null) {
+                changed = diff(before, after);
+            }
 
             String epoch = record == null ? epochIfNew : record.epoch();
             Map<String, ChannelCursor> cursors = new HashMap<>(record == null ? Map.of() : record.channels());
             List<FieldChange> publicChanges = List.of();
-
-            Set<Channel> channels = new HashSet<>(viewsBefore.keySet());
-            channels.addAll(viewsAfter.keySet());
-            for (Channel channel : channels) {
-                List<FieldChange> changes =
-                        MergePatch.changesWithoutNulls(viewsBefore.get(channel), viewsAfter.get(channel));
+            for (Map.Entry<Channel, List<FieldChange>> entry : changed.entrySet()) {
+                Channel channel = entry.getKey();
+                List<FieldChange> changes = entry.getValue();
                 if (!channel.isPrivate()) {
                     publicChanges = changes;
                 }
@@ -258,7 +273,6 @@ public final class EntityEngine<S, E extends EntityEvent> {
             record = record == null
                     ? new EntityRecord<>(epoch, version, after, cursors)
                     : record.with(version, after, cursors);
-            views = viewsAfter;
             accepted.add(event);
             changeLog.add(new ChangeLogEntry(
                     rules.kind().prefix(),
@@ -275,11 +289,18 @@ public final class EntityEngine<S, E extends EntityEvent> {
             return null;
         }
 
-        private Map<Channel, JsonNode> currentViews() {
-            if (views == null) {
-                views = rules.views(record.state());
+        /** Every channel's changes, from the views before and after the event (and those after are kept). */
+        private Map<Channel, List<FieldChange>> diff(S before, S after) {
+            Map<Channel, JsonNode> viewsBefore = before == null ? Map.of() : viewsOf(before, views).byChannel();
+            Map<Channel, JsonNode> viewsAfter = rules.views(after, before, viewsBefore);
+            views = new Views<>(after, viewsAfter);
+            Set<Channel> channels = new HashSet<>(viewsBefore.keySet());
+            channels.addAll(viewsAfter.keySet());
+            Map<Channel, List<FieldChange>> changed = new HashMap<>();
+            for (Channel channel : channels) {
+                changed.put(channel, MergePatch.changesWithoutNulls(viewsBefore.get(channel), viewsAfter.get(channel)));
             }
-            return views;
+            return changed;
         }
 
         private List<E> history() {

@@ -1,6 +1,7 @@
 package dev.scoreline.entity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scoreline.delta.ChangeLogEntry.FieldChange;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.event.EntityEvent;
 import dev.scoreline.json.Json;
@@ -45,13 +46,26 @@ public interface EntityRules<S, E extends EntityEvent> {
     Map<Channel, JsonNode> views(S state);
 
     /**
-     * {@link #views(Object)} of {@code state}, made knowing the views of the state just before it
-     * (the previous event's): rules may hand back unchanged branches of {@code previousViews} as
-     * they are, and the engine's diff then skips them by identity. Views are never modified once
+     * {@link #views(Object)} of {@code state}, made knowing the views of an earlier state of the
+     * same entity (usually the previous event's): rules may hand back unchanged branches of {@code
+     * previousViews} as they are, and the engine's diff then skips them by identity. Views are never modified once
      * made, so sharing branches between them is safe.
      */
     default Map<Channel, JsonNode> views(S state, S previousState, Map<Channel, JsonNode> previousViews) {
         return views(state);
+    }
+
+    /**
+     * What accepting {@code event} changed in the views, per channel, exactly as the engine's diff
+     * of the whole views before and after it would list it ({@link
+     * dev.scoreline.patch.MergePatch#changesWithoutNulls}: every changed leaf, with its value before
+     * and after, in the diff's order); a channel without changes may be left out. Null (the
+     * default) when the rules do not say: the engine then builds the views after every event and
+     * diffs them. Rules whose views are large and change in one small place per event (the
+     * ticker's hundreds of lines) say it here, and their views are then built only to be published.
+     */
+    default Map<Channel, List<FieldChange>> changes(E event, S before, S after) {
+        return null;
     }
 
     /**

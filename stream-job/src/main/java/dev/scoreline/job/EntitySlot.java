@@ -1,8 +1,7 @@
 package dev.scoreline.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.scoreline.delta.Channel;
 import dev.scoreline.entity.EntityRecord;
+import dev.scoreline.entity.Views;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,12 +18,13 @@ final class EntitySlot<S, E> {
     EntityRecord<S> record;
 
     /**
-     * The views of {@link #record}'s state, null until built: views are the costly part of an
-     * event, and those the last event built are the next event's "before" and the publication's
-     * content. Memory only, like the slot: a record read back from the state backend builds them
-     * again on its next use.
+     * The views last built for {@link #record} (of its state, or of an earlier one for rules that
+     * report their changes), null until built: views are the costly part of an event, and those
+     * the last event built are the next event's "before" and the publication's content. Memory
+     * only, like the slot: a record read back from the state backend builds them again on its next
+     * use.
      */
-    Map<Channel, JsonNode> views;
+    Views<S> views;
     long pendingEvents;
     Long lastActivity;
     Long flushAt;

@@ -2,15 +2,19 @@ package dev.scoreline.ticker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.delta.ChangeLogEntry.FieldChange;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.entity.EntityRules;
 import dev.scoreline.json.Json;
+import dev.scoreline.patch.MergePatch;
 import dev.scoreline.ticker.event.MatchLine;
 import dev.scoreline.ticker.event.TickerEvent;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -75,32 +79,71 @@ public final class TickerRules implements EntityRules<TickerState, TickerEvent> 
             return Decision.accept(state);
         }
         long updates = state.updates() + 1;
-        Map<String, TickerState.Held> matches = new HashMap<>(state.matches());
+        // a sorted copy of a sorted map is linear, and the state keeps it sorted
+        TreeMap<String, TickerState.Held> matches = new TreeMap<>(state.matches());
         matches.put(line.matchId(), new TickerState.Held(line.matchVersion(), updates, line.line()));
-        evictOldest(matches, TickerState.Held::completed, completedKept);
-        evictOldest(matches, Predicate.not(TickerState.Held::completed),
-                maxLines - count(matches, TickerState.Held::completed));
+        int completed = 0;
+        for (TickerState.Held kept : matches.values()) {
+            completed += kept.completed() ? 1 : 0;
+        }
+        evictOldest(matches, TickerState.Held::completed, completed - completedKept);
+        // the completed lines left number fewer than maxLines: the excess is live
+        evictOldest(matches, Predicate.not(TickerState.Held::completed), matches.size() - maxLines);
         return Decision.accept(new TickerState(updates, matches));
     }
 
-    /** Removes the least recently updated of the lines that {@code which} picks until {@code kept} remain. */
+    /**
+     * Removes the {@code excess} least recently updated of the lines that {@code which} picks: one
+     * at a time, as a line usually evicts at most one other, by a pass over the lines rather than
+     * a sort of them.
+     */
     private static void evictOldest(Map<String, TickerState.Held> matches, Predicate<TickerState.Held> which,
-            long kept) {
-        long excess = count(matches, which) - kept;
-        if (excess <= 0) {
-            return;
+            long excess) {
+        for (long i = 0; i < excess; i++) {
+            String oldest = null;
+            long oldestUpdate = Long.MAX_VALUE;
+            for (Map.Entry<String, TickerState.Held> e : matches.entrySet()) {
+                if (e.getValue().updated() < oldestUpdate && which.test(e.getValue())) {
+                    oldest = e.getKey();
+                    oldestUpdate = e.getValue().updated();
+                }
+            }
+            matches.remove(oldest);
         }
-        matches.entrySet().stream()
-                .filter(e -> which.test(e.getValue()))
-                .sorted(Comparator.comparingLong(e -> e.getValue().updated()))
-                .limit(excess)
-                .map(Map.Entry::getKey)
-                .toList()
-                .forEach(matches::remove);
     }
 
-    private static long count(Map<String, TickerState.Held> matches, Predicate<TickerState.Held> which) {
-        return matches.values().stream().filter(which).count();
+    /**
+     * A line changes one member of the view, and an eviction removes others: only those are
+     * diffed, in the order of the whole view's diff (by match id), and the view itself is built
+     * only to be published.
+     */
+    @Override
+    public Map<Channel, List<FieldChange>> changes(TickerEvent event, TickerState before, TickerState after) {
+        if (before == after) {
+            return Map.of();
+        }
+        String matchId = ((MatchLine) event).matchId();
+        Map<String, TickerState.Held> was = before == null ? Map.of() : before.matches();
+        Map<String, TickerState.Held> now = after.matches();
+        SortedSet<String> touched = new TreeSet<>();
+        touched.add(matchId);
+        if (was.size() + (was.containsKey(matchId) ? 0 : 1) != now.size()) {
+            for (String evicted : was.keySet()) {
+                if (!now.containsKey(evicted)) {
+                    touched.add(evicted);
+                }
+            }
+        }
+        List<FieldChange> changes = new ArrayList<>();
+        for (String id : touched) {
+            MergePatch.changesWithoutNulls(MergePatch.pointer("/matches", id), lineView(was.get(id)),
+                    lineView(now.get(id)), changes);
+        }
+        return Map.of(Channel.scores(), changes);
+    }
+
+    private static JsonNode lineView(TickerState.Held held) {
+        return held == null ? null : Json.tree(held.line());
     }
 
     @Override
@@ -117,7 +160,7 @@ public final class TickerRules implements EntityRules<TickerState, TickerEvent> 
         state.matches().forEach((matchId, held) -> {
             boolean same = previousState != null && held.equals(previousState.matches().get(matchId))
                     && previousLines.has(matchId);
-            lines.set(matchId, same ? previousLines.get(matchId) : Json.tree(held.line()));
+            lines.set(matchId, same ? previousLines.get(matchId) : lineView(held));
         });
         ObjectNode view = Json.object();
         view.set("matches", lines);

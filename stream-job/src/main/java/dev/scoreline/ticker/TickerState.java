@@ -16,7 +16,7 @@ import java.util.TreeMap;
 public record TickerState(long updates, Map<String, Held> matches) {
 
     public TickerState {
-        matches = Collections.unmodifiableMap(new TreeMap<>(matches));
+        matches = Collections.unmodifiableSortedMap(new TreeMap<>(matches));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.scoreline.cli.Parsed;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.entity.EntityEngine;
 import dev.scoreline.entity.EntityRecord;
+import dev.scoreline.entity.Views;
 import dev.scoreline.entity.EntityRules;
 import dev.scoreline.entity.SnapshotPolicy;
 import dev.scoreline.job.EventDecoder;
@@ -152,13 +153,13 @@ public final class ScorerBench {
 
     /**
      * One match as the job's keyed function holds it between events: the events folded so far, its
-     * record, and the views of the record's state that travel beside it.
+     * record, and the views last built, which travel beside it.
      */
     private static class Folding {
         final List<MatchEvent> folded = new ArrayList<>();
         private final String epoch;
         EntityRecord<MatchState> record;
-        Map<Channel, JsonNode> views;
+        Views<MatchState> views;
 
         Folding(String epoch) {
             this.epoch = epoch;

@@ -7,6 +7,7 @@ import dev.scoreline.bench.BenchOptions;
 import dev.scoreline.bench.Histogram;
 import dev.scoreline.bench.MarkdownTable;
 import dev.scoreline.bench.Target;
+import dev.scoreline.bench.ThreadCpu;
 import dev.scoreline.cli.Parsed;
 import dev.scoreline.cli.UsageException;
 import dev.scoreline.gateway.EdgeGateway;

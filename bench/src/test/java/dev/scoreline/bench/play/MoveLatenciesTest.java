@@ -3,6 +3,7 @@ package dev.scoreline.bench.play;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scoreline.bench.Histogram;
+import dev.scoreline.bench.ThreadCpu;
 import org.junit.jupiter.api.Test;
 
 class MoveLatenciesTest {
