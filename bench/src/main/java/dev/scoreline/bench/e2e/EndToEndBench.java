@@ -88,6 +88,7 @@ public final class EndToEndBench {
         Histogram toClient = new Histogram();
         long[] warmEnd = {Long.MAX_VALUE};
         long[] warmEndMillis = {Long.MAX_VALUE};
+        Stalls stalls = new Stalls();
 
         try (InProcessKafka kafka = InProcessKafka.start(work.resolve("kafka"))) {
             for (Topic t : Topic.values()) {
@@ -132,7 +133,7 @@ public final class EndToEndBench {
                             }));
                 }
                 AtomicBoolean reading = new AtomicBoolean(true);
-                Thread deltaReader = deltaReader(bootstrap, sent, toKafka, warmEndMillis, reading);
+                Thread deltaReader = deltaReader(bootstrap, sent, toKafka, stalls, warmEndMillis, reading);
                 deltaReader.start();
 
                 log.accept(String.format("e2e: %d balls/s over %d matches for %d s, batch interval %s", rate,
@@ -173,6 +174,7 @@ public final class EndToEndBench {
                 for (WsJsonClient c : clients) {
                     c.close();
                 }
+                stalls.report(job.cluster().getRestAddress().get(), job.jobId().toString()).forEach(log);
             }
         }
         MarkdownTable t = new MarkdownTable(
@@ -200,8 +202,8 @@ public final class EndToEndBench {
     }
 
     /** Follows state-deltas: each delta's append time against the produce time of every ball it carries. */
-    private static Thread deltaReader(String bootstrap, Map<String, Sent> sent, Histogram toKafka, long[] warmEndMillis,
-            AtomicBoolean reading) {
+    private static Thread deltaReader(String bootstrap, Map<String, Sent> sent, Histogram toKafka, Stalls stalls,
+            long[] warmEndMillis, AtomicBoolean reading) {
         Thread t = new Thread(() -> {
             Properties p = new Properties();
             p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -223,6 +225,7 @@ public final class EndToEndBench {
                             for (long v = Math.max(d.from(), s.inKafka + 1); v <= d.to() && v < s.millis.length; v++) {
                                 if (s.millis[(int) v] >= warmEndMillis[0]) {
                                     toKafka.record(1000 * (r.timestamp() - s.millis[(int) v]));
+                                    stalls.record(s.millis[(int) v], r.timestamp() - s.millis[(int) v]);
                                 }
                             }
                             s.inKafka = (int) Math.max(s.inKafka, d.to());
