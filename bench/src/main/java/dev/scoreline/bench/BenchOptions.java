@@ -70,7 +70,9 @@ public final class BenchOptions {
     public static final Option<Integer> E2E_MATCHES = Option.of("e2e-matches", ValueType.count()).byDefault(200)
             .help("e2e: matches played side by side");
     public static final Option<Integer> E2E_SECONDS = Option.of("e2e-seconds", ValueType.count()).byDefault(40)
-            .help("e2e: how long to play (the first 5 s are warm-up)");
+            .help("e2e: how long to play, warm-up included");
+    public static final Option<Integer> E2E_WARM_UP_SECONDS = Option.of("e2e-warm-up-seconds", ValueType.count())
+            .byDefault(5).help("e2e: the first seconds of play, not counted");
     public static final Option<String> BATCH_INTERVAL = Option.text("batch-interval", "DURATION").byDefault("100ms")
             .help("e2e: the job's batch interval");
 
@@ -99,7 +101,7 @@ public final class BenchOptions {
             .with(OUT, DIR, MATCHES, WARM_UP_SECONDS, SYSTEMS, SUBSCRIBERS, CHANNELS, OFFERED, MAX_OFFERED, SECONDS,
                     PAD, PER_PROCESS, PROFILE, MATCH_EVENTS, TABLE_EVENTS, WARM_UP_EVENTS, PARALLELISM,
                     CHECKPOINT_INTERVAL, KINDS, MEASURE_SECONDS, CONCURRENT_MATCHES, BALLS_PER_SECOND, E2E_MATCHES,
-                    E2E_SECONDS, BATCH_INTERVAL, PLAY_RATES, PLAY_TABLES, PLAY_BOTS, PLAY_TABLES_PER_CONNECTION,
+                    E2E_SECONDS, E2E_WARM_UP_SECONDS, BATCH_INTERVAL, PLAY_RATES, PLAY_TABLES, PLAY_BOTS, PLAY_TABLES_PER_CONNECTION,
                     PLAY_SECONDS, PLAY_WARM_UP_SECONDS)
             .positional("BENCHMARK", "all, fanout, job, scorer, e2e or play");
 

@@ -50,6 +50,9 @@ final class EntitySlot<S, E> {
     /** Players' actions refused (with the reasons) not yet added to the stored refusals. */
     final Map<String, String> newRefused = new HashMap<>();
 
+    /** Whether the schedule was read from the one-state-per-field form of earlier releases, to be cleared. */
+    boolean legacySchedule;
+
     /** Whether anything above differs from the state backend. */
     boolean dirty;
 }

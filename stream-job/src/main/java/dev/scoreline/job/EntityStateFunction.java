@@ -35,6 +35,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.metrics.Counter;
@@ -98,13 +99,14 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private transient MapState<String, Long> seen;
     /** The refused actions' event ids with the reasons: a retry is refused again for the same reason. */
     private transient MapState<String, String> refused;
-    private transient ValueState<Long> flushTimer;
-    private transient ValueState<Long> snapshotTimer;
-    private transient ValueState<Long> pendingEvents;
-    private transient ValueState<Long> deadlineTimer;
-    private transient ValueState<Long> tickTimer;
-    private transient ValueState<Long> cleanupTimer;
-    private transient ValueState<Long> lastActivity;
+    private transient ValueState<EntitySchedule> schedule;
+    /**
+     * The schedule as releases up to b5baaa7 kept it, one state per field: read for an entity
+     * restored from their savepoints that has no {@link #schedule} yet, and cleared when it is
+     * next written. Seven states cost seven writes per entity and seven column families for
+     * RocksDB to flush at every checkpoint, which is time the pipeline waits.
+     */
+    private transient List<ValueState<Long>> legacySchedule;
     private transient Counter duplicates;
     private transient Counter rejections;
     private transient Counter refusedActions;
@@ -152,13 +154,9 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         refusedDescriptor.enableTimeToLive(dedupTtl);
         refused = getRuntimeContext().getMapState(refusedDescriptor);
 
-        flushTimer = longState("flush-timer");
-        snapshotTimer = longState("snapshot-timer");
-        pendingEvents = longState("pending-events");
-        deadlineTimer = longState("deadline-timer");
-        tickTimer = longState("tick-timer");
-        cleanupTimer = longState("cleanup-timer");
-        lastActivity = longState("last-activity");
+        schedule = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("schedule", TypeInformation.of(EntitySchedule.class)));
+        legacySchedule = LEGACY_SCHEDULE.stream().map(this::longState).toList();
 
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
         rejections = getRuntimeContext().getMetricGroup().counter("rejectedEvents");
@@ -177,13 +175,14 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         }
         slot = new EntitySlot<>();
         slot.record = record.value();
-        slot.pendingEvents = pendingEvents.value() == null ? 0 : pendingEvents.value();
-        slot.lastActivity = lastActivity.value();
-        slot.flushAt = flushTimer.value();
-        slot.snapshotAt = snapshotTimer.value();
-        slot.deadlineAt = deadlineTimer.value();
-        slot.tickAt = tickTimer.value();
-        slot.cleanupAt = cleanupTimer.value();
+        EntitySchedule stored = schedule.value();
+        if (stored == null && slot.record != null) {
+            stored = legacySchedule();
+            slot.legacySchedule = true;
+        }
+        if (stored != null) {
+            stored.into(slot);
+        }
         slots.put(key, slot);
         if (slots.size() > tuning.entitiesInMemory()) {
             Iterator<Map.Entry<String, EntitySlot<S, E>>> eldest = slots.entrySet().iterator();
@@ -227,22 +226,31 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             refused.putAll(slot.newRefused);
             slot.newRefused.clear();
         }
-        writeLong(pendingEvents, slot.pendingEvents == 0 ? null : slot.pendingEvents);
-        writeLong(lastActivity, slot.lastActivity);
-        writeLong(flushTimer, slot.flushAt);
-        writeLong(snapshotTimer, slot.snapshotAt);
-        writeLong(deadlineTimer, slot.deadlineAt);
-        writeLong(tickTimer, slot.tickAt);
-        writeLong(cleanupTimer, slot.cleanupAt);
+        EntitySchedule now = EntitySchedule.of(slot);
+        if (now.isEmpty()) {
+            schedule.clear();
+        } else {
+            schedule.update(now);
+        }
+        if (slot.legacySchedule) {
+            for (ValueState<Long> field : legacySchedule) {
+                field.clear();
+            }
+            slot.legacySchedule = false;
+        }
         slot.dirty = false;
     }
 
-    private static void writeLong(ValueState<Long> state, Long value) throws Exception {
-        if (value == null) {
-            state.clear();
-        } else {
-            state.update(value);
+    /** The names of {@link #legacySchedule}'s states, in {@link EntitySchedule}'s order. */
+    private static final List<String> LEGACY_SCHEDULE = List.of("pending-events", "last-activity", "flush-timer",
+            "snapshot-timer", "deadline-timer", "tick-timer", "cleanup-timer");
+
+    private EntitySchedule legacySchedule() throws Exception {
+        Long[] v = new Long[LEGACY_SCHEDULE.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = legacySchedule.get(i).value();
         }
+        return new EntitySchedule(v[0] == null ? 0 : v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
     }
 
     private ValueState<Long> longState(String name) {
@@ -554,13 +562,10 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         history.clear();
         seen.clear();
         refused.clear();
-        flushTimer.clear();
-        snapshotTimer.clear();
-        pendingEvents.clear();
-        deadlineTimer.clear();
-        tickTimer.clear();
-        cleanupTimer.clear();
-        lastActivity.clear();
+        schedule.clear();
+        for (ValueState<Long> field : legacySchedule) {
+            field.clear();
+        }
     }
 
     private Supplier<List<E>> historySupplier(EntitySlot<S, E> slot) {

@@ -77,6 +77,7 @@ public final class EndToEndBench {
         int rate = opts.get(BenchOptions.BALLS_PER_SECOND);
         int matchCount = opts.get(BenchOptions.E2E_MATCHES);
         int seconds = opts.get(BenchOptions.E2E_SECONDS);
+        int warmUp = opts.get(BenchOptions.E2E_WARM_UP_SECONDS);
         String batch = opts.get(BenchOptions.BATCH_INTERVAL);
         long batchMillis = org.apache.flink.util.TimeUtils.parseDuration(batch).toMillis();
         List<List<Inputs.Keyed>> matches = Inputs.copies(Inputs.recorded(BenchOptions.matches(opts)), matchCount, "e2e-");
@@ -146,8 +147,8 @@ public final class EndToEndBench {
                 try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
                     long interval = 1_000_000_000L / rate;
                     long start = System.nanoTime();
-                    warmEnd[0] = start + 5_000_000_000L;
-                    warmEndMillis[0] = System.currentTimeMillis() + 5_000;
+                    warmEnd[0] = start + warmUp * 1_000_000_000L;
+                    warmEndMillis[0] = System.currentTimeMillis() + warmUp * 1_000L;
                     int[] next = new int[matches.size()];
                     long total = (long) rate * seconds;
                     for (long i = 0; i < total; i++) {
@@ -183,9 +184,9 @@ public final class EndToEndBench {
                 "p99 / (batch interval + 50 ms)");
         row(t, "ball -> its delta appended to state-deltas", toKafka, batchMillis);
         row(t, "ball -> a WebSocket client reads it", toClient, batchMillis);
-        t.note(String.format("%d balls/s over %d re-keyed recorded matches for %d s (the first 5 s not counted), the "
+        t.note(String.format("%d balls/s over %d re-keyed recorded matches for %d s (the first %d s not counted), the "
                 + "match job at parallelism 2 with RocksDB and checkpoints every 5 s, one gateway, WebSocket "
-                + "clients subscribed to every match. Everything in one JVM: one clock.", rate, matchCount, seconds));
+                + "clients subscribed to every match. Everything in one JVM: one clock.", rate, matchCount, seconds, warmUp));
         double p99 = toClient.percentileMillis(0.99);
         List<Target> targets = List.of(new Target(
                 "end-to-end p99 <= batch interval + 50 ms (" + (batchMillis + 50) + " ms)",
