@@ -104,7 +104,9 @@ public final class EntityStateFunction<S, E extends EntityEvent>
      * The schedule as releases up to b5baaa7 kept it, one state per field: read for an entity
      * restored from their savepoints that has no {@link #schedule} yet, and cleared when it is
      * next written. Seven states cost seven writes per entity and seven column families for
-     * RocksDB to flush at every checkpoint, which is time the pipeline waits.
+     * RocksDB to flush at every checkpoint, which is time the pipeline waits. Asked for only when
+     * such an entity turns up: a job that never restored an earlier release's state does not
+     * create them.
      */
     private transient List<ValueState<Long>> legacySchedule;
     private transient Counter duplicates;
@@ -156,7 +158,6 @@ public final class EntityStateFunction<S, E extends EntityEvent>
 
         schedule = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("schedule", TypeInformation.of(EntitySchedule.class)));
-        legacySchedule = LEGACY_SCHEDULE.stream().map(this::longState).toList();
 
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
         rejections = getRuntimeContext().getMetricGroup().counter("rejectedEvents");
@@ -178,7 +179,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         EntitySchedule stored = schedule.value();
         if (stored == null && slot.record != null) {
             stored = legacySchedule();
-            slot.legacySchedule = true;
+            slot.legacySchedule = stored != null;
         }
         if (stored != null) {
             stored.into(slot);
@@ -233,9 +234,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             schedule.update(now);
         }
         if (slot.legacySchedule) {
-            for (ValueState<Long> field : legacySchedule) {
-                field.clear();
-            }
+            clearLegacySchedule();
             slot.legacySchedule = false;
         }
         slot.dirty = false;
@@ -245,12 +244,24 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private static final List<String> LEGACY_SCHEDULE = List.of("pending-events", "last-activity", "flush-timer",
             "snapshot-timer", "deadline-timer", "tick-timer", "cleanup-timer");
 
+    /** The current key's schedule in the earlier releases' form, null when it has none. */
     private EntitySchedule legacySchedule() throws Exception {
+        if (legacySchedule == null) {
+            legacySchedule = LEGACY_SCHEDULE.stream().map(this::longState).toList();
+        }
         Long[] v = new Long[LEGACY_SCHEDULE.size()];
+        boolean any = false;
         for (int i = 0; i < v.length; i++) {
             v[i] = legacySchedule.get(i).value();
+            any |= v[i] != null;
         }
-        return new EntitySchedule(v[0] == null ? 0 : v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+        return any ? new EntitySchedule(v[0] == null ? 0 : v[0], v[1], v[2], v[3], v[4], v[5], v[6]) : null;
+    }
+
+    private void clearLegacySchedule() {
+        for (ValueState<Long> field : legacySchedule) {
+            field.clear();
+        }
     }
 
     private ValueState<Long> longState(String name) {
@@ -563,8 +574,8 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         seen.clear();
         refused.clear();
         schedule.clear();
-        for (ValueState<Long> field : legacySchedule) {
-            field.clear();
+        if (slot.legacySchedule) {
+            clearLegacySchedule();
         }
     }
 

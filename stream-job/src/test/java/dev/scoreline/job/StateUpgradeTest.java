@@ -51,12 +51,18 @@ class StateUpgradeTest {
     void stateWrittenByTheEarlierReleaseRestoresAndGoesOnAsIfNeverStopped(String kind) throws Exception {
         List<EntityEvent> events = events(kind);
         int half = events.size() / 2;
+        // after the savepoint only the first entity's events come: any other waits on the timers
+        // it had then (a turn's time-out, a snapshot, its clean-up), which must have survived
+        String first = events.get(0).entityId();
+        List<EntityEvent> rest = events.subList(half, events.size()).stream()
+                .filter(event -> event.entityId().equals(first)).toList();
 
         List<String> straight;
         try (Run run = new Run(kind, null, START)) {
             run.send(events, 0, half);
             run.outputs.clear();
-            run.send(events, half, events.size());
+            run.send(rest, 0, rest.size());
+            run.idle();
             straight = run.withoutEpochs();
         }
 
@@ -68,7 +74,8 @@ class StateUpgradeTest {
             // the last event before the savepoint again: a redelivery, de-duplicated by the restored ids
             run.send(events, half - 1, half);
             assertThat(run.outputs).as("a redelivered event is a duplicate after the restore").isEmpty();
-            run.send(events, half, events.size());
+            run.send(rest, 0, rest.size());
+            run.idle();
             restored = run.withoutEpochs();
             epochs = run.epochs();
         }
@@ -80,7 +87,10 @@ class StateUpgradeTest {
         }
         assertThat(epochs).as("the entities keep the epochs the earlier job gave them").isNotEmpty()
                 .allSatisfy(epoch -> assertThat(epoch).isNotBlank());
-        assertThat(restored).anyMatch(out -> out.startsWith("changelog ") && out.contains("\"version\":" + (half + 1) + ","));
+        if (kind.equals("table")) {
+            assertThat(restored).as("a table without events after the restore acted on its timers")
+                    .anyMatch(out -> out.startsWith("changelog ") && !out.contains(first));
+        }
     }
 
     @Test
@@ -137,6 +147,14 @@ class StateUpgradeTest {
             }
             harness.open();
             harness.setProcessingTime(now);
+        }
+
+        /** A day of event time and two of processing time go by without events: every timer fires. */
+        void idle() throws Exception {
+            harness.processWatermark(Long.MAX_VALUE / 2);
+            now += 2 * 86_400_000L;
+            harness.setProcessingTime(now);
+            drain();
         }
 
         void send(List<EntityEvent> events, int from, int to) throws Exception {
