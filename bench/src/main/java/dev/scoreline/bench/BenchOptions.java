@@ -69,10 +69,10 @@ public final class BenchOptions {
             .byDefault(200).help("e2e: paced rate over all matches");
     public static final Option<Integer> E2E_MATCHES = Option.of("e2e-matches", ValueType.count()).byDefault(200)
             .help("e2e: matches played side by side");
-    public static final Option<Integer> E2E_SECONDS = Option.of("e2e-seconds", ValueType.count()).byDefault(40)
+    public static final Option<Integer> E2E_SECONDS = Option.of("e2e-seconds", ValueType.count()).byDefault(60)
             .help("e2e: how long to play, warm-up included");
     public static final Option<Integer> E2E_WARM_UP_SECONDS = Option.of("e2e-warm-up-seconds", ValueType.count())
-            .byDefault(5).help("e2e: the first seconds of play, not counted");
+            .byDefault(20).help("e2e: the first seconds of play, not counted (a cold JVM compiling)");
     public static final Option<String> BATCH_INTERVAL = Option.text("batch-interval", "DURATION").byDefault("100ms")
             .help("e2e: the job's batch interval");
 

@@ -58,6 +58,7 @@ public final class FlinkProcesses {
         put(conf, "taskmanager.load-balance.mode", "SLOTS");
         put(conf, "execution.checkpointing.dir", s.checkpoints().toUri().toString());
         put(conf, "execution.checkpointing.savepoint-dir", s.savepoints().toUri().toString());
+        put(conf, "dstl.dfs.base-path", s.checkpoints().resolveSibling("changelog").toUri().toString());
         put(conf, "web.upload.dir", s.uploads().toString());
         return conf;
     }
