@@ -185,7 +185,7 @@ public final class EndToEndBench {
         row(t, "ball -> its delta appended to state-deltas", toKafka, batchMillis);
         row(t, "ball -> a WebSocket client reads it", toClient, batchMillis);
         t.note(String.format("%d balls/s over %d re-keyed recorded matches for %d s (the first %d s not counted), the "
-                + "match job at parallelism 2 with RocksDB and checkpoints every 5 s, one gateway, WebSocket "
+                + "match job at parallelism 2 with flink-conf/config.yaml's state backend (RocksDB behind Flink's changelog) and checkpoints every 5 s, one gateway, WebSocket "
                 + "clients subscribed to every match. Everything in one JVM: one clock.", rate, matchCount, seconds, warmUp));
         double p99 = toClient.percentileMillis(0.99);
         List<Target> targets = List.of(new Target(

@@ -236,7 +236,7 @@ public final class JobBench {
                     num(r.passThroughCpu().process(), 1) + " / " + num(r.jobCpu().process(), 1),
                     num(r.jobCpu().state(), 1), r.kind().equals("match") ? num(r.jobCpu().ticker(), 1) : "-");
         }
-        t.note("Parallelism " + parallelism + ", RocksDB with incremental checkpoints every " + interval
+        t.note("Parallelism " + parallelism + ", flink-conf/config.yaml's state backend (RocksDB behind Flink's changelog), checkpoints every " + interval
                 + ", at-least-once sinks; each job reads its pre-loaded topic from the earliest offset; rate = input "
                 + "events / (append time of its last output record - the moment the job was running); \"after the "
                 + "first quarter\" counts from the append time of the output record a quarter of the way through "
