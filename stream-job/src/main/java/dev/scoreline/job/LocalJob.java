@@ -22,6 +22,7 @@ import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -82,7 +83,10 @@ public final class LocalJob implements AutoCloseable {
             graph.setJobName("scoreline");
             if (resume) {
                 latestCheckpoint(checkpoints).ifPresent(path ->
-                        graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(path.toString(), false)));
+                        graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(path.toString(), false,
+                                // the job's own checkpoint, and the changelog state backend cannot
+                                // take the full first checkpoint a restore without claiming asks for
+                                RecoveryClaimMode.CLAIM)));
             }
             JobGraph jobGraph = graph.getJobGraph();
             JobID id = cluster.submitJob(jobGraph).get(1, TimeUnit.MINUTES).getJobID();
