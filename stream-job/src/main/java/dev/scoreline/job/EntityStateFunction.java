@@ -78,6 +78,10 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     /** How far behind the wall clock a deadline may be and still get a tick (see {@link #scheduleTick}). */
     static final Duration LIVE_HORIZON = Duration.ofHours(1);
 
+    /** The names of {@link #legacySchedule}'s states, in {@link EntitySchedule}'s order. */
+    private static final List<String> LEGACY_SCHEDULE = List.of("pending-events", "last-activity", "flush-timer",
+            "snapshot-timer", "deadline-timer", "tick-timer", "cleanup-timer");
+
     private final EntityKind<S, E> kind;
     private final OutputTopics topics;
     private final StateTuning tuning;
@@ -239,10 +243,6 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         }
         slot.dirty = false;
     }
-
-    /** The names of {@link #legacySchedule}'s states, in {@link EntitySchedule}'s order. */
-    private static final List<String> LEGACY_SCHEDULE = List.of("pending-events", "last-activity", "flush-timer",
-            "snapshot-timer", "deadline-timer", "tick-timer", "cleanup-timer");
 
     /** The current key's schedule in the earlier releases' form, null when it has none. */
     private EntitySchedule legacySchedule() throws Exception {

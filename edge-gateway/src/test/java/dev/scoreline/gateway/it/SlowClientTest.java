@@ -53,12 +53,17 @@ class SlowClientTest {
                 fast.add(c);
             }
 
-            // 300 deltas of ~2 KB each: far more than the slow client's buffers and queue hold
+            // 300 deltas of ~2 KB each: far more than the slow client's buffers and queue hold, in
+            // bursts of 10 (20 KB) that a client that reads keeps up with even on a busy machine
+            // (all at once, a reader descheduled for a moment overflowed its 64 KB queue too)
             String padding = "x".repeat(2000);
             for (long v = 2; v <= DELTAS + 1; v++) {
                 ObjectNode patch = Json.object().put("last", (int) v).put("padding", padding)
                         .put("sentAt", System.currentTimeMillis());
                 feed.delta(new Delta(channel, "e1", v, v, patch));
+                if (v % 10 == 0) {
+                    Thread.sleep(20);
+                }
             }
 
             for (WsClient c : fast) {
