@@ -48,8 +48,8 @@ public interface EntityRules<S, E extends EntityEvent> {
     /**
      * {@link #views(Object)} of {@code state}, made knowing the views of an earlier state of the
      * same entity (usually the previous event's): rules may hand back unchanged branches of {@code
-     * previousViews} as they are, and the engine's diff then skips them by identity. Views are never modified once
-     * made, so sharing branches between them is safe.
+     * previousViews} as they are, and the engine's diff then skips them by identity. Views are
+     * never modified once made, so sharing branches between them is safe.
      */
     default Map<Channel, JsonNode> views(S state, S previousState, Map<Channel, JsonNode> previousViews) {
         return views(state);
