@@ -492,7 +492,8 @@ class ClusterFaultsIT {
     }
 
     /** The broker leading the partition that records keyed {@code key} go to. */
-    private static int leaderOf(String topic, String key) throws Exception {
+    /** The broker that leads the partition of {@code topic} that {@code key} goes to. */
+    static int leaderOf(String topic, String key) throws Exception {
         try (Admin admin = ReplicatedTopics.admin(cluster.bootstrapServers())) {
             TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
             int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % d.partitions().size();

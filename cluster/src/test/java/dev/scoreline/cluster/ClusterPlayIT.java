@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.action.Actions;
+import dev.scoreline.cluster.kafka.ReplicatedTopics;
 import dev.scoreline.delta.ChangeLogEntry;
+import dev.scoreline.delta.Delta;
+import dev.scoreline.delta.Snapshot;
 import dev.scoreline.gateway.auth.Tokens;
 import dev.scoreline.json.Json;
 import dev.scoreline.table.event.PlayerLeave;
@@ -19,6 +22,8 @@ import dev.scoreline.testkit.Kafka;
 import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.testkit.WsClient;
 import dev.scoreline.topic.Topic;
+import dev.scoreline.wallet.Books;
+import dev.scoreline.wallet.event.Credit;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -59,7 +64,9 @@ class ClusterPlayIT {
 
     private static final Duration SETTLE = Duration.ofMinutes(3);
     /** Six seats, boot 10; a turn of 10 s, so that a restore's pause may time a turn out, as it would for people. */
-    private static final TableConfig CONFIG = new TableConfig(6, 10, 640, 3, 1_000, 10, 100L, 10_000L);
+    private static final TableConfig CONFIG = new TableConfig(6, 10, 640, 3, 1_000, 10, 100L, 10_000L, true);
+    /** What the test, as the game's backend, credits each of a table's players with when it opens the table. */
+    private static final long CREDIT = 5_000;
     private static final Pattern SEAT_CHIPS = Pattern.compile("/seats/(\\d+)/chips");
 
     static Cluster cluster;
@@ -111,7 +118,7 @@ class ClusterPlayIT {
         try {
             a.subscribe("table:" + table);
             a.act(actionId, "table:" + table, sit);
-            List<ConsumerRecord<String, String>> produced = awaitInput(table, eventId, 1);
+            List<ConsumerRecord<String, String>> produced = awaitWalletInput(player, eventId, 1);
             assertThat(a.answers(actionId)).as("an answer at gateway A before it died").isEmpty();
             cluster.kill("gateway-1");
             long killedAt = System.currentTimeMillis();
@@ -120,7 +127,7 @@ class ClusterPlayIT {
             b = WsClient.connect(portB, "", auth);
             b.subscribe("table:" + table);
             b.act(actionId, "table:" + table, sit);
-            awaitInput(table, eventId, 2);
+            awaitWalletInput(player, eventId, 2);
             assertThat(b.answers(actionId)).as("a verdict while the job cannot run").isEmpty();
 
             cluster.start("taskmanager-1");
@@ -147,13 +154,17 @@ class ClusterPlayIT {
             assertThat(log.seatOf(player)).as("the player sits once, with the chips of the act").isEqualTo(2);
             awaitTable(table, v -> v.at("/seats/2/playerId").asText().equals(player));
             assertThat(cluster.flink().jobState(job)).isEqualTo("RUNNING");
+            JsonNode wallet = awaitChannel("player:" + player, w -> w.path("atTables").asLong() == 500);
+            assertThat(wallet.path("balance").asLong()).as("the buy-in taken from the wallet once")
+                    .isEqualTo(CREDIT - 500);
+            Books.Totals books = awaitBooks();
             Figures.record(String.format("gateway kill -9 between an act's produce and its verdict (job stalled by "
                             + "killing both TaskManagers): produced by the dead gateway %d time(s), again by the retry "
                             + "at the other; the event applied %d time(s) (change-log version %d), verdicts decided "
                             + "by the job %d, delivered to the client %d; verdict %d ms after the TaskManagers were "
-                            + "killed, %d ms after the gateway",
+                            + "killed, %d ms after the gateway; the buy-in taken from the wallet once; %s",
                     produced.size(), log.timesApplied(eventId), log.versionOf(eventId), decided.size(),
-                    b.answers(actionId).size(), verdictAt - stalledAt, verdictAt - killedAt));
+                    b.answers(actionId).size(), verdictAt - stalledAt, verdictAt - killedAt, booksLine(books)));
         } finally {
             a.close();
             if (b != null) {
@@ -181,16 +192,7 @@ class ClusterPlayIT {
         ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         List<GatewayPlayer> bots = new ArrayList<>();
         try {
-            for (int i = 1; i <= 4; i++) {
-                String player = table + "-p" + i;
-                URI gateway = URI.create("ws://127.0.0.1:" + ports.get(i % 2) + "/ws");
-                GatewayPlayer.Settings settings = new GatewayPlayer.Settings(gateway, table, player,
-                        Tokens.issue(cluster.gatewaySecret(), table, player, null), i, 500, Duration.ofMillis(100),
-                        7L * i);
-                bots.add(GatewayPlayer.start(settings, http, timers, (verdict, sentNanos) -> answers.add(
-                        new Answer(player, verdict, sentNanos, System.nanoTime(), System.currentTimeMillis())))
-                        .get());
-            }
+            startBots(table, ports, 7, http, timers, answers, bots);
             String job = cluster.jobId().orElseThrow();
             JsonNode atKill = awaitTable(table, v -> v.path("hands").asInt() >= 2 && "playing".equals(
                     v.path("status").asText()) && v.at("/hand/actions").size() >= 1);
@@ -232,6 +234,11 @@ class ClusterPlayIT {
                 }
             }
             awaitTable(table, v -> v.path("seats").isEmpty());
+            Books.Totals books = awaitBooks();
+            for (int i = 1; i <= 4; i++) {
+                JsonNode wallet = awaitChannel("player:" + table + "-p" + i, w -> w.path("atTables").asLong() == 0);
+                assertThat(wallet.path("reserved").asLong()).as("every reservation ended").isZero();
+            }
 
             long lastVerdictVersion = answers.stream().filter(Answer::accepted)
                     .mapToLong(x -> x.verdict.path("version").asLong()).max().orElseThrow();
@@ -278,9 +285,9 @@ class ClusterPlayIT {
                             + "gateways: first verdict of a move sent after the kill %d ms after it; hand %d (in play "
                             + "at the kill) ended, %d hands dealt; %d moves accepted (%s), %d refused %s; events applied "
                             + "twice 0 (change log %d versions, %d entries replayed identically); chips conserved at "
-                            + "every version (buy-ins %d, taken away %d, at the table %d)",
+                            + "every version (buy-ins %d, taken away %d, at the table %d); %s",
                     victim, recovery, interrupted, log.handsDealt.size(), accepted, movesByBot, refused, reasons, log.versions(),
-                    log.repeats, log.boughtIn, log.takenAway, log.boughtIn - log.takenAway));
+                    log.repeats, log.boughtIn, log.takenAway, log.boughtIn - log.takenAway, booksLine(books)));
         } finally {
             stopBots(bots);
             timers.shutdownNow();
@@ -311,7 +318,7 @@ class ClusterPlayIT {
                 players.add(ws);
                 ws.act("sit", "table:" + table, Json.object().put("type", PlayerSit.TYPE).put("seat", seat)
                         .put("chips", 500));
-                awaitInput(table, Actions.eventId(player, "sit"), 1);
+                awaitWalletInput(player, Actions.eventId(player, "sit"), 1);
             }
             Thread.sleep(5_000);
             startAgain("taskmanager-1", "taskmanager-2");
@@ -329,6 +336,106 @@ class ClusterPlayIT {
         } finally {
             players.forEach(WsClient::close);
             startAgain("taskmanager-1", "taskmanager-2");
+        }
+    }
+
+    /**
+     * A Kafka broker killed while bots play through both gateways: the leader of the partition of
+     * {@code wallet-events} that a player's wallet is on, so that the buy-ins and the stacks coming
+     * back cross the failover. Once everyone has left, every accepted move was applied once, the
+     * table's chips add up at every version, and the books of the whole game balance.
+     */
+    @Test
+    @Order(4)
+    void aBrokerKilledDuringPlayEveryChipIsStillAccountedFor() throws Exception {
+        String table = "cp-kb";
+        openTable(table);
+        awaitTable(table, v -> true);
+        List<Integer> ports = List.of(cluster.layout().member("gateway-1").port(),
+                cluster.layout().member("gateway-2").port());
+        HttpClient http = HttpClient.newHttpClient();
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "play-bots");
+            t.setDaemon(true);
+            return t;
+        });
+        ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+        List<GatewayPlayer> bots = new ArrayList<>();
+        String victim = "kafka-" + ClusterFaultsIT.leaderOf(Topic.WALLET_EVENTS.defaultName(), table + "-p1");
+        try {
+            startBots(table, ports, 11, http, timers, answers, bots);
+            awaitTable(table, v -> v.path("hands").asInt() >= 1 && "playing".equals(v.path("status").asText()));
+            int handAtKill = awaitTable(table, v -> true).path("hands").asInt();
+            long killedNanos = System.nanoTime();
+            long killedAt = System.currentTimeMillis();
+            cluster.kill(victim);
+            awaitTable(table, v -> v.path("hands").asInt() >= handAtKill + 2);
+            long recovery = answers.stream().filter(x -> x.sentNanos > killedNanos && x.accepted())
+                    .mapToLong(x -> x.atMillis - killedAt).min().orElseThrow();
+            cluster.start(victim);
+            ReplicatedTopics.create(cluster.bootstrapServers(), 4, Duration.ofMinutes(2));
+            stopBots(bots);
+            for (int i = 1; i <= 4; i++) {
+                String player = table + "-p" + i;
+                try (WsClient ws = WsClient.connect(ports.get(0), "", Map.of("Authorization",
+                        "Bearer " + Tokens.issue(cluster.gatewaySecret(), table, player, null)))) {
+                    ws.act("leave", "table:" + table, Json.object().put("type", PlayerLeave.TYPE));
+                    answers.add(new Answer(player, ws.answer("leave", SETTLE), System.nanoTime(), System.nanoTime(),
+                            System.currentTimeMillis()));
+                }
+            }
+            awaitTable(table, v -> v.path("seats").isEmpty());
+            Books.Totals books = awaitBooks();
+            long returned = 0;
+            for (int i = 1; i <= 4; i++) {
+                JsonNode wallet = awaitChannel("player:" + table + "-p" + i,
+                        w -> w.path("atTables").asLong() == 0 && w.path("reserved").asLong() == 0);
+                returned += wallet.path("balance").asLong();
+            }
+            assertThat(returned).as("the four players' chips, all back in their wallets").isEqualTo(4 * CREDIT);
+
+            long lastVersion = answers.stream().filter(Answer::accepted)
+                    .mapToLong(x -> x.verdict.path("version").asLong()).max().orElseThrow();
+            TableLog log = TableLog.read(table, lastVersion);
+            int accepted = 0;
+            for (Answer x : answers) {
+                String eventId = Actions.eventId(x.player, x.verdict.path("id").asText());
+                if (x.accepted() && x.verdict.path("channel").asText().equals("table:" + table)
+                        && log.versionOfEvent.containsKey(eventId)) {
+                    accepted++;
+                    assertThat(log.timesApplied(eventId)).as("accepted %s in the change log", eventId).isEqualTo(1);
+                    assertThat(log.versionOf(eventId)).isEqualTo(x.verdict.path("version").asLong());
+                }
+            }
+            assertThat(accepted).as("moves accepted around the kill").isGreaterThan(4);
+            Figures.record(String.format("kafka broker kill -9 (%s, leader of a player's wallet partition) while 4 bots "
+                            + "play through both gateways: first accepted move sent after the kill answered %d ms after "
+                            + "it; %d hands, %d accepted moves each applied once; the four wallets got back every chip "
+                            + "(%d); %s",
+                    victim, recovery, log.handsDealt.size(), accepted, returned, booksLine(books)));
+        } finally {
+            stopBots(bots);
+            timers.shutdownNow();
+            startAgain(victim);
+        }
+    }
+
+    /**
+     * Four bots at seats 1 to 4 of {@code table}, on the two gateways in turn, each verdict they get
+     * added to {@code answers}.
+     */
+    private static void startBots(String table, List<Integer> ports, long seed, HttpClient http,
+            ScheduledExecutorService timers, ConcurrentLinkedQueue<Answer> answers, List<GatewayPlayer> bots)
+            throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            String player = table + "-p" + i;
+            URI gateway = URI.create("ws://127.0.0.1:" + ports.get(i % 2) + "/ws");
+            GatewayPlayer.Settings settings = new GatewayPlayer.Settings(gateway, table, player,
+                    Tokens.issue(cluster.gatewaySecret(), table, player, null), i, 500, Duration.ofMillis(100),
+                    seed * i);
+            bots.add(GatewayPlayer.start(settings, http, timers, (verdict, sentNanos) -> answers.add(
+                    new Answer(player, verdict, sentNanos, System.nanoTime(), System.currentTimeMillis())))
+                    .get());
         }
     }
 
@@ -502,9 +609,59 @@ class ClusterPlayIT {
         return chips + ("playing".equals(view.path("status").asText()) ? view.at("/hand/pot").asLong() : 0);
     }
 
+    /** Opens the table, as its table service would, and credits its players' wallets, as the game's backend would. */
     private static void openTable(String table) {
         Kafka.sendAndWait(tables, new ProducerRecord<>(Topic.TABLE_EVENTS.defaultName(), table,
                 Json.string(new TableOpen(table + ":open", table, Instant.now(), CONFIG))));
+        for (int i = 1; i <= 6; i++) {
+            String player = table + "-p" + i;
+            Kafka.sendAndWait(tables, new ProducerRecord<>(Topic.WALLET_EVENTS.defaultName(), player,
+                    Json.string(new Credit("credit:" + table, player, Instant.now(), CREDIT, "bonus"))));
+        }
+    }
+
+    /**
+     * The game's books, read as {@code ./scoreline books} reads them, once they balance: every
+     * wallet and table of the whole cluster (every test's), whatever was killed before.
+     */
+    static Books.Totals awaitBooks() {
+        return Await.value(() -> "the books balance", SETTLE, () -> {
+            Books books = new Books();
+            TopicReader.readAll(cluster.bootstrapServers(), Topic.STATE_SNAPSHOTS.defaultName())
+                    .forEach(r -> books.snapshot(Json.read(r.value(), Snapshot.class)));
+            TopicReader.readAll(cluster.bootstrapServers(), Topic.STATE_DELTAS.defaultName())
+                    .forEach(r -> books.delta(Json.read(r.value(), Delta.class)));
+            Books.Totals totals = books.totals();
+            return totals.balanced() && totals.reserved() == 0 ? totals : null;
+        });
+    }
+
+    static String booksLine(Books.Totals t) {
+        return String.format("the books balance: %d wallets and %d tables hold %d chips (balances %d, stacks %d, "
+                + "pots %d) = credited %d - debited %d", t.wallets(), t.tables(), t.held(), t.balances(), t.stacks(),
+                t.pots(), t.credited(), t.debited());
+    }
+
+    private static JsonNode awaitChannel(String channel, java.util.function.Predicate<JsonNode> condition) {
+        ChannelView view = clients.channel(channel);
+        return Await.value(() -> "the view of " + channel + ": " + view, SETTLE, () -> {
+            JsonNode state = view.state();
+            return state != null && condition.test(state) ? state : null;
+        });
+    }
+
+    /** The records of {@code wallet-events} of {@code player} that carry {@code eventId}, once there are {@code count}. */
+    private static List<ConsumerRecord<String, String>> awaitWalletInput(String player, String eventId, int count) {
+        return Await.value("record " + count + " of " + eventId + " in wallet-events", Duration.ofSeconds(30), () -> {
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            for (ConsumerRecord<String, String> r : TopicReader.readAll(cluster.bootstrapServers(),
+                    Topic.WALLET_EVENTS.defaultName())) {
+                if (player.equals(r.key()) && eventId.equals(Json.tree(r.value()).path("eventId").asText())) {
+                    found.add(r);
+                }
+            }
+            return found.size() >= count ? found : null;
+        });
     }
 
     /** The table's public view, as the job last published it, once it satisfies {@code condition}. */
@@ -517,21 +674,6 @@ class ClusterPlayIT {
         return Await.value(() -> "the view of table " + table + ": " + view, timeout, () -> {
             JsonNode state = view.state();
             return state != null && condition.test(state) ? state : null;
-        });
-    }
-
-    /** The records of {@code table-events} that carry {@code eventId}, once there are {@code count}. */
-    private static List<ConsumerRecord<String, String>> awaitInput(String table, String eventId, int count) {
-        return Await.value("record " + count + " of " + eventId + " in table-events", Duration.ofSeconds(30), () -> {
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            for (ConsumerRecord<String, String> r : TopicReader.readAll(cluster.bootstrapServers(),
-                    Topic.TABLE_EVENTS.defaultName())) {
-                if (table.equals(r.key()) && r.value().contains("\"" + eventId + "\"")
-                        && eventId.equals(Json.tree(r.value()).path("eventId").asText())) {
-                    found.add(r);
-                }
-            }
-            return found.size() >= count ? found : null;
         });
     }
 

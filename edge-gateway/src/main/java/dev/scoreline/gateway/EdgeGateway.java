@@ -1,6 +1,7 @@
 package dev.scoreline.gateway;
 
 import dev.scoreline.gateway.act.Moves;
+import dev.scoreline.gateway.auth.ServerTokenVerifier;
 import dev.scoreline.gateway.auth.TokenVerifier;
 import dev.scoreline.gateway.fanout.CloseReason;
 import dev.scoreline.gateway.fanout.ConnectionRegistry;
@@ -57,7 +58,7 @@ public final class EdgeGateway implements AutoCloseable {
                 config.deltaTopic(), config.partitions(), Duration.ofMillis(100), "scoreline-gateway",
                 config.kafkaProperties()), hubs, metrics);
         metrics.observe(hubs::knownChannels, () -> new ArrayList<>(feed.lag()));
-        this.moves = new Moves(config.bootstrapServers(), config.tableTopic(), config.verdictTopic(),
+        this.moves = new Moves(config.bootstrapServers(), config.tableTopic(), config.walletTopic(), config.verdictTopic(),
                 config.kafkaProperties(), config.movesPerSecond(), config.moveBurst());
         this.clients = new ClientServices(config, hubs, verifier, registry, metrics, clock,
                 config.autoSubscriptions(), moves);
@@ -81,7 +82,8 @@ public final class EdgeGateway implements AutoCloseable {
                         new SseEndpoint(clients),
                         hubs, verifier, metrics, feed::isReady, clock,
                         config.jwtSecret() == null && config.devMode() ? GatewayConfig.DEV_SECRET : null,
-                        new Routes.ActionsSettings(moves, config.maxFrameBytes(), config.verdictWait())));
+                        new Routes.ActionsSettings(moves, config.maxFrameBytes(), config.verdictWait(),
+                                new ServerTokenVerifier(config.serverSecret(), clock))));
         if (config.socketSendBufferBytes() > 0) {
             builder.setSocketOption(Options.SEND_BUFFER, config.socketSendBufferBytes());
         }

@@ -47,6 +47,11 @@ import java.util.Set;
  * @param autoSubscribe public channels every new connection follows without asking (see
  *     {@link AutoSubscriptions}), none by default; they count towards {@code maxSubscriptions}
  * @param tableTopic where players' moves at tables go, default {@code table-events}
+ * @param walletTopic where players' sits (the buy-in first goes to the wallet) and the game backend's
+ *     credits and debits go, default {@code wallet-events}
+ * @param serverSecret HMAC-SHA256 secret of the game backend's tokens, which open
+ *     {@code /v1/wallets/…} (credits and debits); a different secret from {@code jwtSecret}, so
+ *     that no player's token can move chips; null closes that path
  * @param verdictTopic where the job answers them, default {@code verdicts}
  * @param movesPerSecond moves one connection may send a second on average, default 20
  * @param moveBurst moves one connection may send at once, default 40
@@ -79,6 +84,8 @@ public record GatewayConfig(
         Map<String, String> kafkaProperties,
         List<String> autoSubscribe,
         String tableTopic,
+        String walletTopic,
+        String serverSecret,
         String verdictTopic,
         int movesPerSecond,
         int moveBurst,
@@ -146,7 +153,8 @@ public record GatewayConfig(
                 .pingInterval(pingInterval).idleTimeout(idleTimeout).closeGrace(closeGrace).jwtSecret(jwtSecret)
                 .devMode(devMode).ioThreads(ioThreads).socketSendBufferBytes(socketSendBufferBytes)
                 .kafkaProperties(kafkaProperties).autoSubscribe(autoSubscribe).tableTopic(tableTopic)
-                .verdictTopic(verdictTopic).movesPerSecond(movesPerSecond).moveBurst(moveBurst)
+                .walletTopic(walletTopic).serverSecret(serverSecret).verdictTopic(verdictTopic)
+                .movesPerSecond(movesPerSecond).moveBurst(moveBurst)
                 .verdictWait(verdictWait);
     }
 
@@ -178,6 +186,8 @@ public record GatewayConfig(
         private Map<String, String> kafkaProperties = Map.of();
         private List<String> autoSubscribe = List.of();
         private String tableTopic = Topic.TABLE_EVENTS.defaultName();
+        private String walletTopic = Topic.WALLET_EVENTS.defaultName();
+        private String serverSecret;
         private String verdictTopic = Topic.VERDICTS.defaultName();
         private int movesPerSecond = 20;
         private int moveBurst = 40;
@@ -212,6 +222,8 @@ public record GatewayConfig(
         public Builder kafkaProperties(Map<String, String> v) { kafkaProperties = v; return this; }
         public Builder autoSubscribe(List<String> v) { autoSubscribe = v; return this; }
         public Builder tableTopic(String v) { tableTopic = v; return this; }
+        public Builder walletTopic(String v) { walletTopic = v; return this; }
+        public Builder serverSecret(String v) { serverSecret = v; return this; }
         public Builder verdictTopic(String v) { verdictTopic = v; return this; }
         public Builder movesPerSecond(int v) { movesPerSecond = v; return this; }
         public Builder moveBurst(int v) { moveBurst = v; return this; }
@@ -222,7 +234,8 @@ public record GatewayConfig(
                     ringSize, queueBytes, writeWindowBytes, maxConflations, conflationWindow, stallTimeout,
                     maxFrameBytes, maxSubscriptions, maxConnections, maxMalformed, pingInterval, idleTimeout,
                     closeGrace, jwtSecret, devMode, ioThreads, socketSendBufferBytes, kafkaProperties,
-                    autoSubscribe, tableTopic, verdictTopic, movesPerSecond, moveBurst, verdictWait);
+                    autoSubscribe, tableTopic, walletTopic, serverSecret, verdictTopic, movesPerSecond, moveBurst,
+                    verdictWait);
         }
     }
 }

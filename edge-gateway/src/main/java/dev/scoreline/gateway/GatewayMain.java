@@ -25,6 +25,9 @@ public final class GatewayMain {
     /** The environment variable read for the JWT secret when {@code --jwt-secret} is not given. */
     public static final String SECRET_ENV = "SCORELINE_GATEWAY_JWT_SECRET";
 
+    /** The environment variable read for the game backend's secret when {@code --server-secret} is not given. */
+    public static final String SERVER_SECRET_ENV = "SCORELINE_SERVER_SECRET";
+
     private GatewayMain() {}
 
     public static void main(String[] args) throws InterruptedException {
@@ -129,6 +132,11 @@ public final class GatewayMain {
             .defaultText("none").help("public channels (scores, match:<id>) every connection follows without asking");
     public static final Option<String> TABLE_TOPIC = Option.text("table-topic", "NAME")
             .byDefault(DEFAULTS.tableTopic()).help("topic players' moves at tables go to");
+    public static final Option<String> WALLET_TOPIC = Option.text("wallet-topic", "NAME")
+            .byDefault(DEFAULTS.walletTopic()).help("topic players' sits (to their wallets) and credits and debits go to");
+    public static final Option<String> SERVER_SECRET = Option.text("server-secret", "SECRET")
+            .defaultText("env " + SERVER_SECRET_ENV + ", else none: /v1/wallets closed")
+            .help("HMAC-SHA256 secret of the game backend's tokens (credits, debits); not the players'");
     public static final Option<String> VERDICTS_TOPIC = Option.text("verdicts-topic", "NAME")
             .byDefault(DEFAULTS.verdictTopic()).help("topic of the job's verdicts on moves");
     public static final Option<Integer> MOVES_PER_SECOND = Option.of("moves-per-second", ValueType.integer())
@@ -145,7 +153,8 @@ public final class GatewayMain {
             .with(BOOTSTRAP, PORT, BIND, SNAPSHOTS_TOPIC, DELTAS_TOPIC, PARTITIONS, RING_SIZE, QUEUE_BYTES,
                     WRITE_WINDOW_BYTES, MAX_CONFLATIONS, CONFLATION_WINDOW, STALL_TIMEOUT, MAX_FRAME_BYTES,
                     MAX_SUBSCRIPTIONS, MAX_CONNECTIONS, MAX_MALFORMED, PING_INTERVAL, IDLE_TIMEOUT, CLOSE_GRACE,
-                    JWT_SECRET, DEV, IO_THREADS, SOCKET_SEND_BUFFER, AUTO_SUBSCRIBE, TABLE_TOPIC, VERDICTS_TOPIC,
+                    JWT_SECRET, DEV, IO_THREADS, SOCKET_SEND_BUFFER, AUTO_SUBSCRIBE, TABLE_TOPIC, WALLET_TOPIC, SERVER_SECRET,
+                    VERDICTS_TOPIC,
                     MOVES_PER_SECOND, MOVE_BURST, VERDICT_WAIT, KAFKA)
             .footer("SIZE: bytes, or with k/m (KiB/MiB). DURATION: 500ms, 20s, 5m, or plain seconds.\n"
                     + "Close codes: 1013 too slow or gateway full, 1001 idle or shutdown, 1008 abuse, 1009 message too big.");
@@ -184,6 +193,7 @@ public final class GatewayMain {
                 .closeGrace(p.get(CLOSE_GRACE))
                 .devMode(p.get(DEV))
                 .tableTopic(p.get(TABLE_TOPIC))
+                .walletTopic(p.get(WALLET_TOPIC))
                 .verdictTopic(p.get(VERDICTS_TOPIC))
                 .movesPerSecond(p.get(MOVES_PER_SECOND))
                 .moveBurst(p.get(MOVE_BURST))
@@ -206,7 +216,17 @@ public final class GatewayMain {
         } else if (env.get(SECRET_ENV) != null && !env.get(SECRET_ENV).isEmpty()) {
             b.jwtSecret(env.get(SECRET_ENV));
         }
-        return b.build();
+        if (p.has(SERVER_SECRET)) {
+            b.serverSecret(p.get(SERVER_SECRET));
+        } else if (env.get(SERVER_SECRET_ENV) != null && !env.get(SERVER_SECRET_ENV).isEmpty()) {
+            b.serverSecret(env.get(SERVER_SECRET_ENV));
+        }
+        GatewayConfig config = b.build();
+        if (config.serverSecret() != null && config.serverSecret().equals(config.effectiveJwtSecret())) {
+            throw new IllegalArgumentException("--server-secret must differ from the players' token secret: "
+                    + "a player's token would otherwise move chips");
+        }
+        return config;
     }
 
     public static void usage(PrintStream out) {

@@ -168,7 +168,7 @@ final class DemoCommand implements Command {
                     settings.speed(), balls::set, stop::get));
             this.tables = new DemoTables(settings.tables());
             matchThread.start();
-            tables.open(producer, Topic.TABLE_EVENTS.defaultName());
+            tables.open(producer, Topic.TABLE_EVENTS.defaultName(), Topic.WALLET_EVENTS.defaultName());
             tables.play(gateway.port());
         }
 

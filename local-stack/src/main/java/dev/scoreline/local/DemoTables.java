@@ -6,6 +6,7 @@ import dev.scoreline.json.Json;
 import dev.scoreline.table.event.TableConfig;
 import dev.scoreline.table.event.TableOpen;
 import dev.scoreline.table.sim.GatewayPlayer;
+import dev.scoreline.wallet.event.Credit;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -21,14 +22,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The demo's Teen Patti tables as a game runs them: the demo opens them (the table service's one
- * job), bots take seats and play over WebSocket through the gateway, as people do, and the job
- * deals. Every table keeps seats free for visitors of the page.
+ * job) and, as the game's backend, credits every bot's wallet once, by producing to
+ * {@code wallet-events} itself; bots take seats (their buy-ins come out of their wallets) and play
+ * over WebSocket through the gateway, as people do, and the job deals. Every table keeps seats
+ * free for visitors of the page, whose wallets the gateway's dev tokens credit.
  */
 final class DemoTables implements AutoCloseable {
 
     /** Three of the six seats: the page's visitors can take the others. */
     static final int BOTS_PER_TABLE = 3;
-    static final TableConfig CONFIG = new TableConfig(6, 10, 640, 3, 1_000, 20, 100L, 10_000L);
+    static final TableConfig CONFIG = new TableConfig(6, 10, 640, 3, 1_000, 20, 100L, 10_000L, true);
+    /** What the backend gives each bot once: two hundred buy-ins. */
+    static final long BOT_CHIPS = 100_000;
     private static final long BUY_IN = 500;
     private static final Duration THINK = Duration.ofMillis(700);
 
@@ -50,14 +55,27 @@ final class DemoTables implements AutoCloseable {
         return "demo-" + n;
     }
 
-    /** Opens the tables, as the table service would; tables that are open already stay as they are. */
-    void open(Producer<String, String> producer, String topic) {
+    /**
+     * Opens the tables, as the table service would, and credits the bots' wallets, as the game's
+     * backend would; tables that are open already and wallets credited already stay as they are
+     * (the ids are the same every time).
+     */
+    void open(Producer<String, String> producer, String tableTopic, String walletTopic) {
         Instant now = Instant.now();
         for (int n = 1; n <= tables; n++) {
             String id = tableId(n);
-            producer.send(new ProducerRecord<>(topic, id, Json.string(new TableOpen(id + ":open", id, now, CONFIG))));
+            producer.send(new ProducerRecord<>(tableTopic, id, Json.string(new TableOpen(id + ":open", id, now, CONFIG))));
+            for (int seat = 1; seat <= BOTS_PER_TABLE; seat++) {
+                String player = playerId(id, seat);
+                producer.send(new ProducerRecord<>(walletTopic, player,
+                        Json.string(new Credit("credit:demo-bot", player, now, BOT_CHIPS, "bonus"))));
+            }
         }
         producer.flush();
+    }
+
+    static String playerId(String tableId, int seat) {
+        return tableId + "-p" + seat;
     }
 
     /** Seats the bots at the gateway on {@code port}, or seats them again there after it was replaced. */
@@ -67,7 +85,7 @@ final class DemoTables implements AutoCloseable {
         for (int n = 1; n <= tables; n++) {
             String table = tableId(n);
             for (int seat = 1; seat <= BOTS_PER_TABLE; seat++) {
-                String player = table + "-p" + seat;
+                String player = playerId(table, seat);
                 GatewayPlayer.Settings settings = new GatewayPlayer.Settings(gateway, table, player,
                         Tokens.issue(GatewayConfig.DEV_SECRET, table, player, null), seat, BUY_IN, THINK,
                         31L * n + seat);

@@ -13,6 +13,7 @@ public final class ScorelineCli {
     static Map<String, Command> commands() {
         Map<String, Command> commands = new TreeMap<>();
         commands.put("kafka", new KafkaCommand());
+        commands.put("books", new BooksCommand());
         commands.put("demo", new DemoCommand());
         commands.put("gateway", new GatewayCommand());
         commands.put("job", new JobCommand());

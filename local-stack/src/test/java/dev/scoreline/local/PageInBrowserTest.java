@@ -459,6 +459,8 @@ class PageInBrowserTest {
                 () -> new AssertionError("the example's act() was not accepted: " + lines));
         long satAt = Long.parseLong(seated.substring("seated at version ".length()));
         assertThat(lines).as("the seat's own view once the job seated the player").contains("500 chips");
+        assertThat(lines).as("the wallet: the welcome bonus less the buy-in")
+                .contains("balance " + (10_000 - 500));
         assertThat(gateway.snapshot("table:demo-1", gateway.token("demo-1", null)).path("version").asLong())
                 .isGreaterThanOrEqualTo(satAt);
     }
@@ -466,7 +468,8 @@ class PageInBrowserTest {
     /**
      * A visitor takes the free seat of a table the bots play at, and plays a whole hand through the
      * page: each click an act, each answered on the card by the job's verdict, a bet over the limit
-     * refused with the rules' reason. What the page shows at the end is what the gateway has.
+     * refused with the rules' reason; the page's balance is the wallet's, the buy-in taken. What
+     * the page shows at the end is what the gateway has.
      */
     @Test
     @Order(7)
@@ -482,6 +485,15 @@ class PageInBrowserTest {
         waitUntil(Duration.ofSeconds(20), guest + " seated on the page", () -> bool(
                 "return [...document.querySelectorAll('[data-table=\"" + table + "\"] [data-seat]')]"
                         + ".some((s) => s.dataset.player === arguments[0])", guest));
+
+        String walletToken = gateway.token(table, guest);
+        waitUntil(Duration.ofSeconds(20), "the page's balance as the wallet has it, the buy-in taken", () -> {
+            JsonNode wallet = gateway.snapshot("player:" + guest, walletToken).path("state");
+            Object shown = browser.executeScript(
+                    "const b = document.querySelector('[data-wallet] [data-balance]'); return b ? b.textContent : null;");
+            return wallet.path("atTables").asLong() > 0
+                    && String.valueOf(wallet.path("balance").asLong()).equals(String.valueOf(shown).trim());
+        });
 
         List<String> verdicts = new ArrayList<>();
         int dealtIn = 0;

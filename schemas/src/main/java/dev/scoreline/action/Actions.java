@@ -38,6 +38,15 @@ public final class Actions {
 
     private Actions() {}
 
+    /**
+     * The kind of entity a player's action of {@code type} on a channel of {@code kind} goes to
+     * first: a sit goes to the player's wallet, which reserves the buy-in and passes the sit on to
+     * the table (whose verdict the player gets); every other action to the entity acted on.
+     */
+    public static Channel.Kind firstStop(Channel.Kind kind, String type) {
+        return kind == Channel.Kind.TABLE && PlayerSit.TYPE.equals(type) ? Channel.Kind.PLAYER : kind;
+    }
+
     public static boolean isActionId(String actionId) {
         return actionId != null && ACTION_ID.matcher(actionId).matches();
     }

@@ -5,17 +5,20 @@ import java.util.regex.Pattern;
 
 /**
  * What a client subscribes to: {@code match:<matchId>}, {@code table:<tableId>} (the public table),
- * {@code table:<tableId>/seat:<playerId>} (one player's private view) or {@code scores} (the ticker:
- * one line per live or just-finished match, public). The ticker's entity id, and so its Kafka key,
- * is {@value #SCORES}.
+ * {@code table:<tableId>/seat:<playerId>} (one player's private view), {@code player:<playerId>}
+ * (the player's wallet, private to them) or {@code scores} (the ticker: one line per live or
+ * just-finished match, public). The ticker's entity id, and so its Kafka key, is {@value #SCORES}.
  *
- * @param playerId the seat's player for a private channel, null for a public one
+ * @param playerId the player who alone may read a private channel (a seat's player; for a wallet,
+ *     its own player, the entity id), null for a public one
  */
 public record Channel(Kind kind, String entityId, String playerId) {
 
     public enum Kind {
         MATCH("match"),
         TABLE("table"),
+        /** A player's wallet: one entity per player, whose only channel is private to them. */
+        PLAYER("player"),
         SCORES("scores");
 
         private final String prefix;
@@ -43,13 +46,16 @@ public record Channel(Kind kind, String entityId, String playerId) {
     private static final Channel SCORES_CHANNEL = new Channel(Kind.SCORES, SCORES, null);
 
     private static final Pattern FORM =
-            Pattern.compile("(match|table):(" + ID + ")(?:/seat:(" + ID + "))?");
+            Pattern.compile("(match|table|player):(" + ID + ")(?:/seat:(" + ID + "))?");
 
     public Channel {
         if (kind == null || !isIdentifier(entityId)) {
             throw new IllegalArgumentException("bad channel id: " + entityId);
         }
-        if (playerId != null && (kind != Kind.TABLE || !isIdentifier(playerId))) {
+        if (kind == Kind.PLAYER && !entityId.equals(playerId)) {
+            throw new IllegalArgumentException("a wallet's channel is its own player's: " + playerId);
+        }
+        if (playerId != null && kind != Kind.PLAYER && (kind != Kind.TABLE || !isIdentifier(playerId))) {
             throw new IllegalArgumentException("only a table has seat channels: " + playerId);
         }
         if (kind == Kind.SCORES && !entityId.equals(SCORES)) {
@@ -100,6 +106,19 @@ public record Channel(Kind kind, String entityId, String playerId) {
         return new Channel(Kind.TABLE, tableId, playerId);
     }
 
+    /** A player's wallet. */
+    public static Channel player(String playerId) {
+        return new Channel(Kind.PLAYER, playerId, playerId);
+    }
+
+    /**
+     * The channel of {@code kind} on which the entity's players act and its verdicts name: the
+     * public channel, or for a wallet its one private channel.
+     */
+    public static Channel of(Kind kind, String entityId) {
+        return kind == Kind.PLAYER ? player(entityId) : new Channel(kind, entityId, null);
+    }
+
     /** @throws IllegalArgumentException with the reason, for anything that is not a channel name */
     public static Channel parse(String name) {
         if (name == null) {
@@ -111,13 +130,17 @@ public record Channel(Kind kind, String entityId, String playerId) {
         Matcher m = FORM.matcher(name);
         if (!m.matches()) {
             throw new IllegalArgumentException(
-                    "not a channel: '" + name + "' (expected match:<id>, table:<id>, table:<id>/seat:<playerId> or "
-                            + SCORES + ")");
+                    "not a channel: '" + name + "' (expected match:<id>, table:<id>, table:<id>/seat:<playerId>, "
+                            + "player:<playerId> or " + SCORES + ")");
         }
-        if (m.group(1).equals("match") && m.group(3) != null) {
-            throw new IllegalArgumentException("a match has no seat channels: " + name);
+        if (!m.group(1).equals("table") && m.group(3) != null) {
+            throw new IllegalArgumentException("a " + m.group(1) + " has no seat channels: " + name);
         }
-        return new Channel(m.group(1).equals("match") ? Kind.MATCH : Kind.TABLE, m.group(2), m.group(3));
+        return switch (m.group(1)) {
+            case "match" -> match(m.group(2));
+            case "player" -> player(m.group(2));
+            default -> new Channel(Kind.TABLE, m.group(2), m.group(3));
+        };
     }
 
     public boolean isPrivate() {
@@ -128,7 +151,10 @@ public record Channel(Kind kind, String entityId, String playerId) {
         if (kind == Kind.SCORES) {
             return SCORES;
         }
-        return kind.prefix() + ":" + entityId + (playerId == null ? "" : "/seat:" + playerId);
+        if (kind == Kind.PLAYER || playerId == null) {
+            return kind.prefix() + ":" + entityId;
+        }
+        return kind.prefix() + ":" + entityId + "/seat:" + playerId;
     }
 
     @Override

@@ -16,6 +16,11 @@ public enum Topic {
      */
     TABLE_EVENTS("table-events", Map.of("message.timestamp.type", "LogAppendTime")),
     /**
+     * The wallets' input, keyed by the player: the game backend's credits and debits, players'
+     * sits (the first hop of a buy-in, from a gateway) and the tables' answers (from the job).
+     */
+    WALLET_EVENTS("wallet-events", Map.of()),
+    /**
      * The ticker's input: one line per change of a match's score, written by the job itself (the
      * match rules) and keyed by the one ticker, so only one partition is ever used.
      */

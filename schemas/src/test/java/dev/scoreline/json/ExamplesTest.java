@@ -18,6 +18,7 @@ import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.patch.MergePatch;
 import dev.scoreline.table.event.TableEvent;
 import dev.scoreline.ticker.event.TickerEvent;
+import dev.scoreline.wallet.event.WalletEvent;
 import dev.scoreline.wire.ClientMessage;
 import dev.scoreline.wire.ServerMessage;
 import java.io.IOException;
@@ -54,17 +55,18 @@ import org.junit.jupiter.api.TestFactory;
 class ExamplesTest {
 
     /** The record each schema's messages bind to. A schema with examples must be listed here. */
-    private static final Map<String, Class<?>> RECORDS = Map.of(
-            "match-event", MatchEvent.class,
-            "table-event", TableEvent.class,
-            "ticker-event", TickerEvent.class,
-            "delta", Delta.class,
-            "snapshot", Snapshot.class,
-            "changelog-entry", ChangeLogEntry.class,
-            "dead-letter", DeadLetter.class,
-            "verdict", Verdict.class,
-            "client-message", ClientMessage.class,
-            "server-message", ServerMessage.class);
+    private static final Map<String, Class<?>> RECORDS = Map.ofEntries(
+            Map.entry("match-event", MatchEvent.class),
+            Map.entry("table-event", TableEvent.class),
+            Map.entry("ticker-event", TickerEvent.class),
+            Map.entry("wallet-event", WalletEvent.class),
+            Map.entry("delta", Delta.class),
+            Map.entry("snapshot", Snapshot.class),
+            Map.entry("changelog-entry", ChangeLogEntry.class),
+            Map.entry("dead-letter", DeadLetter.class),
+            Map.entry("verdict", Verdict.class),
+            Map.entry("client-message", ClientMessage.class),
+            Map.entry("server-message", ServerMessage.class));
 
     /**
      * Members a record writes although the example left them out, by schema and {@code type}, as

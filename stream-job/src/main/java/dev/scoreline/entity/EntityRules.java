@@ -87,6 +87,16 @@ public interface EntityRules<S, E extends EntityEvent> {
         return deadlineEvent(state, deadline);
     }
 
+    /**
+     * True when an entity of this kind exists, empty, before its first event, so that any event may
+     * be its first (a player without a wallet has a balance of 0); false when only a creating event
+     * may be (a table's open, a match's start), and the job then answers a player's action on a
+     * missing entity with "does not exist".
+     */
+    default boolean startsEmpty() {
+        return false;
+    }
+
     /** Whether the keyed function must keep the accepted events for {@link #apply}'s history. */
     default boolean keepsHistory() {
         return false;
@@ -139,6 +149,42 @@ public interface EntityRules<S, E extends EntityEvent> {
      */
     default List<Message> messages(E event, S before, S after, long version) {
         return List.of();
+    }
+
+    /**
+     * Events for other entities that refusing {@code event} sends: a step of a saga that the
+     * refusal ends (a table that refuses a seat tells the wallet that reserved the buy-in). A
+     * function of the event and the reason alone, so that their ids repeat on a replay; sent once,
+     * when the event is first refused.
+     */
+    default List<Message> refusalMessages(E event, String reason) {
+        return List.of();
+    }
+
+    /**
+     * For a player's action that this entity takes only the first step of, the message that passes
+     * it on, under the action's own event id, to the entity that decides it and answers the player
+     * (a wallet reserves a buy-in and passes the sit on to the table); null for an action this
+     * entity answers itself. A function of the event alone: the job sends it when the action is
+     * accepted, instead of a verdict, and again whenever the action comes again (a client's retry),
+     * so that the receiver, which ignores the copy, answers the player once more.
+     */
+    default Message forward(E event) {
+        return null;
+    }
+
+    /** The channel a player acted on with {@code event}, which its verdict names; the entity's own by default. */
+    default Channel actedOn(E event) {
+        return Channel.of(kind(), event.entityId());
+    }
+
+    /**
+     * Whether the job may forget the entity once it has been idle for the idle time-out. An entity
+     * that holds what no other place holds (a wallet's chips, the stacks of a table that plays from
+     * wallets) says no, and is kept however long it is idle.
+     */
+    default boolean mayForget(S state) {
+        return true;
     }
 
     /** True once the entity will accept no more events (a completed match); it is cleaned up later. */

@@ -10,13 +10,16 @@ import dev.scoreline.table.event.TableEvent;
 import dev.scoreline.ticker.TickerRules;
 import dev.scoreline.ticker.TickerState;
 import dev.scoreline.ticker.event.TickerEvent;
+import dev.scoreline.wallet.WalletRules;
+import dev.scoreline.wallet.WalletState;
+import dev.scoreline.wallet.event.WalletEvent;
 import java.util.List;
 
 /** The entity kinds Scoreline runs. Their names are part of operator uids: never rename them. */
 public final class EntityKinds {
 
     /** The names {@code --entities} takes. */
-    static final List<String> NAMES = List.of("match", "ticker", "table");
+    static final List<String> NAMES = List.of("match", "ticker", "table", "wallet");
 
     private EntityKinds() {}
 
@@ -35,11 +38,17 @@ public final class EntityKinds {
                 TickerRules::new);
     }
 
+    public static EntityKind<WalletState, WalletEvent> wallet(String inputTopic) {
+        return new EntityKind<>("wallet", inputTopic, "wallet-event", WalletEvent.class, WalletState.class,
+                WalletRules::new);
+    }
+
     static List<EntityKind<?, ?>> of(JobOptions options) {
         return options.entities().stream()
                 .<EntityKind<?, ?>>map(name -> switch (name) {
                     case "match" -> match(options.matchTopic());
                     case "ticker" -> ticker(options.tickerTopic());
+                    case "wallet" -> wallet(options.walletTopic());
                     default -> table(options.tableTopic(), options.dealer());
                 })
                 .toList();

@@ -278,7 +278,12 @@ public final class EntityStateFunction<S, E extends EntityEvent>
                 : seen.get(event.eventId());
         if (seenAt != null) {
             duplicates.inc();
-            action.ifPresent(a -> answer(a, event, seenAt, null, ctx, out));
+            Message forward = action.isPresent() ? engine.rules().forward(event) : null;
+            if (forward != null) {
+                send(forward, ctx, out);
+            } else {
+                action.ifPresent(a -> answer(a, event, seenAt, null, ctx, out));
+            }
             return;
         }
         if (action.isPresent()) {
@@ -297,13 +302,15 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         if (step.rejected() && action.isPresent()) {
             refusedActions.inc();
             // The rules' own reason for an entity that does not exist speaks of its first event,
-            // which a player does not send.
-            String reason = before == null
+            // which a player does not send; an entity that any event may create (a wallet) has
+            // nothing to say of it.
+            String reason = before == null && !engine.rules().startsEmpty()
                     ? engine.rules().kind().prefix() + " " + event.entityId() + " does not exist"
                     : step.rejection();
             slot.newRefused.put(event.eventId(), reason);
             slot.dirty = true;
             answer(action.get(), event, null, reason, ctx, out);
+            sendAll(engine.rules().refusalMessages(event, reason), ctx, out);
         } else if (step.rejected()) {
             rejections.inc();
             String reason = before == null && step.record() == null ? DeadLetter.UNKNOWN_ENTITY : DeadLetter.REJECTED;
@@ -311,12 +318,30 @@ public final class EntityStateFunction<S, E extends EntityEvent>
                     Json.string(event), reason, step.rejection(), List.of());
             out.collect(new Outgoing(topics.deadLetters(), event.entityId(), Json.bytes(letter),
                     ctx.timerService().currentProcessingTime()));
+            sendAll(engine.rules().refusalMessages(event, step.rejection()), ctx, out);
         } else {
             count(engine.rules().notices(before == null ? null : before.state(), step.record().state()));
         }
         absorb(slot, step, ctx, out);
         if (action.isPresent() && !step.rejected()) {
-            answer(action.get(), event, step.record().version(), null, ctx, out);
+            Message forward = engine.rules().forward(event);
+            if (forward != null) {
+                send(forward, ctx, out);
+            } else {
+                answer(action.get(), event, step.record().version(), null, ctx, out);
+            }
+        }
+    }
+
+    /** An event for another entity, to its input topic, keyed by it. */
+    private void send(Message message, Context ctx, Collector<Outgoing> out) {
+        out.collect(new Outgoing(topics.messagesTo(message.topic()), message.key(), Json.bytes(message.event()),
+                ctx.timerService().currentProcessingTime()));
+    }
+
+    private void sendAll(List<Message> messages, Context ctx, Collector<Outgoing> out) {
+        for (Message message : messages) {
+            send(message, ctx, out);
         }
     }
 
@@ -327,7 +352,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
     private void answer(Actions.Action action, E event, Long version, String reason, Context ctx,
             Collector<Outgoing> out) {
         long now = ctx.timerService().currentProcessingTime();
-        String channel = new Channel(engine.rules().kind(), event.entityId(), null).name();
+        String channel = engine.rules().actedOn(event).name();
         Verdict verdict = version != null
                 ? Verdict.accepted(action, channel, event.eventId(), version, Instant.ofEpochMilli(now))
                 : Verdict.refused(action, channel, event.eventId(), reason, Instant.ofEpochMilli(now));
@@ -406,10 +431,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             slot.newSeen.put(entry.eventId(), entry.version());
             out.collect(new Outgoing(topics.changeLog(), entry.entityId(), Json.bytes(entry), now));
         }
-        for (Message message : step.messages()) {
-            out.collect(new Outgoing(topics.messagesTo(message.topic()), message.key(), Json.bytes(message.event()),
-                    now));
-        }
+        sendAll(step.messages(), ctx, out);
         applied.inc(step.accepted().size());
         slot.record = step.record();
         slot.views = step.views();
@@ -556,6 +578,10 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         long now = ctx.timerService().currentProcessingTime();
         if (slot.record != null && slot.lastActivity != null && dueForCleanup(slot.record, slot.lastActivity) > now) {
             scheduleCleanup(slot, ctx, slot.lastActivity);
+            return;
+        }
+        if (slot.record != null && !engine.rules().mayForget(slot.record.state())) {
+            scheduleCleanup(slot, ctx, now);
             return;
         }
         publish(slot, ctx, out);

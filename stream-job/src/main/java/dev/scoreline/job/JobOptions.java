@@ -36,6 +36,7 @@ public record JobOptions(
         String matchTopic,
         String tableTopic,
         String tickerTopic,
+        String walletTopic,
         OutputTopics outputs,
         StartingOffsets startingOffsets,
         StateTuning tuning,
@@ -60,11 +61,14 @@ public record JobOptions(
     public static final Option<List<String>> ENTITIES = Option.of("entities",
                     ValueType.list(ValueType.oneOf(EntityKinds.NAMES.toArray(String[]::new))))
             .byDefault(EntityKinds.NAMES)
-            .help("which entity kinds to run; the ticker runs whenever matches do, since they feed it");
+            .help("which entity kinds to run; the ticker runs whenever matches do and the wallets whenever tables do, "
+                    + "since they feed them");
     public static final Option<String> MATCH_TOPIC = topic("match-topic", Topic.MATCH_EVENTS, "match events are read");
     public static final Option<String> TABLE_TOPIC = topic("table-topic", Topic.TABLE_EVENTS, "table events are read");
     public static final Option<String> TICKER_TOPIC = topic("ticker-topic", Topic.TICKER_EVENTS,
             "the matches write their lines and the ticker reads them");
+    public static final Option<String> WALLET_TOPIC = topic("wallet-topic", Topic.WALLET_EVENTS,
+            "the wallets read credits, debits, players' sits and the tables' answers");
     public static final Option<String> DELTAS_TOPIC = topic("deltas-topic", Topic.STATE_DELTAS, "deltas are written");
     public static final Option<String> SNAPSHOTS_TOPIC = topic("snapshots-topic", Topic.STATE_SNAPSHOTS,
             "snapshots are written");
@@ -118,7 +122,7 @@ public record JobOptions(
 
     /** The options every command that runs the job takes. */
     public static final List<Option<?>> ALL = List.of(BOOTSTRAP, GROUP_ID, ENTITIES, MATCH_TOPIC, TABLE_TOPIC,
-            TICKER_TOPIC, DELTAS_TOPIC, SNAPSHOTS_TOPIC, CHANGELOG_TOPIC, DEAD_LETTERS_TOPIC, VERDICTS_TOPIC,
+            TICKER_TOPIC, WALLET_TOPIC, DELTAS_TOPIC, SNAPSHOTS_TOPIC, CHANGELOG_TOPIC, DEAD_LETTERS_TOPIC, VERDICTS_TOPIC,
             DEALER_SECRET_FILE, STARTING_OFFSETS,
             BATCH_INTERVAL, BATCH_MAX_EVENTS, SNAPSHOT_EVERY_VERSIONS, SNAPSHOT_INTERVAL, DEDUP_RETENTION,
             IDLE_TIMEOUT, FINISHED_RETENTION, ENTITIES_IN_MEMORY, MAX_RECORD_BYTES, DELIVERY, PARALLELISM,
@@ -142,15 +146,18 @@ public record JobOptions(
     /** The job's options among what a command was given (its spec includes {@link #ALL}). */
     public static JobOptions of(Parsed p) {
         String tickerTopic = p.get(TICKER_TOPIC);
+        String tableTopic = p.get(TABLE_TOPIC);
+        String walletTopic = p.get(WALLET_TOPIC);
         return new JobOptions(
                 p.get(BOOTSTRAP),
                 p.get(GROUP_ID),
                 entities(p.get(ENTITIES)),
                 p.get(MATCH_TOPIC),
-                p.get(TABLE_TOPIC),
+                tableTopic,
                 tickerTopic,
+                walletTopic,
                 new OutputTopics(p.get(DELTAS_TOPIC), p.get(SNAPSHOTS_TOPIC), p.get(CHANGELOG_TOPIC),
-                        p.get(DEAD_LETTERS_TOPIC), p.get(VERDICTS_TOPIC), tickerTopic),
+                        p.get(DEAD_LETTERS_TOPIC), p.get(VERDICTS_TOPIC), tickerTopic, tableTopic, walletTopic),
                 p.get(STARTING_OFFSETS),
                 new StateTuning(
                         p.get(BATCH_INTERVAL),
@@ -191,8 +198,8 @@ public record JobOptions(
     }
 
     /**
-     * The kinds named, with the ticker added when matches run: the matches' lines would otherwise
-     * pile up unread and the scores channel would stand still.
+     * The kinds named, with the ticker added when matches run and the wallets when tables do: the
+     * matches' lines and the tables' answers to wallets would otherwise pile up unread.
      */
     private static List<String> entities(List<String> given) {
         List<String> names = new ArrayList<>();
@@ -203,6 +210,9 @@ public record JobOptions(
         }
         if (names.contains("match") && !names.contains("ticker")) {
             names.add("ticker");
+        }
+        if (names.contains("table") && !names.contains("wallet")) {
+            names.add("wallet");
         }
         return List.copyOf(names);
     }

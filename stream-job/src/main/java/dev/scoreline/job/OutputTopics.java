@@ -8,7 +8,7 @@ import java.io.Serializable;
  * another ({@link dev.scoreline.entity.Message}).
  */
 public record OutputTopics(String deltas, String snapshots, String changeLog, String deadLetters, String verdicts,
-        String tickerEvents) implements Serializable {
+        String tickerEvents, String tableEvents, String walletEvents) implements Serializable {
 
     public static OutputTopics defaults() {
         return new OutputTopics(
@@ -17,13 +17,17 @@ public record OutputTopics(String deltas, String snapshots, String changeLog, St
                 Topic.STATE_CHANGELOG.defaultName(),
                 Topic.DEAD_LETTERS.defaultName(),
                 Topic.VERDICTS.defaultName(),
-                Topic.TICKER_EVENTS.defaultName());
+                Topic.TICKER_EVENTS.defaultName(),
+                Topic.TABLE_EVENTS.defaultName(),
+                Topic.WALLET_EVENTS.defaultName());
     }
 
     /** The name under which this job reads {@code topic}, for a message sent to an entity that reads it. */
     public String messagesTo(Topic topic) {
         return switch (topic) {
             case TICKER_EVENTS -> tickerEvents;
+            case TABLE_EVENTS -> tableEvents;
+            case WALLET_EVENTS -> walletEvents;
             default -> throw new IllegalArgumentException("no entity receives messages on " + topic.defaultName());
         };
     }

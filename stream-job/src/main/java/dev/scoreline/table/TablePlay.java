@@ -18,6 +18,7 @@ import dev.scoreline.table.event.TableEvent;
 import dev.scoreline.table.event.TableOpen;
 import dev.scoreline.table.event.TurnTimeout;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -53,6 +54,8 @@ final class TablePlay implements HandPlay.Table {
     /** The hand being played or the last one played; null before the first. */
     private HandPlay hand;
     private Instant readySince;
+    /** The seats this event emptied, with what they held then. */
+    private final List<Seat> vacated = new ArrayList<>();
 
     TablePlay(TableState state) {
         tableId = state.tableId();
@@ -84,7 +87,7 @@ final class TablePlay implements HandPlay.Table {
                 "the most buy-in of %d is above the most a table takes, %d", c.maxBuyIn(), MAX_CHIPS);
         check(c.maxBuyIn() == null || c.maxBuyIn() >= leastBuyIn(c),
                 "the most buy-in of %d is below the least buy-in of %d", c.maxBuyIn(), leastBuyIn(c));
-        return new TableState(event.tableId(), c, false, List.of(), 0, null, null);
+        return new TableState(event.tableId(), c, false, List.of(), 0, null, null, null);
     }
 
     private static long leastBuyIn(TableConfig c) {
@@ -93,7 +96,7 @@ final class TablePlay implements HandPlay.Table {
 
     TableState state() {
         return new TableState(tableId, config, closed, List.copyOf(seats.values()), hands,
-                hand == null ? null : hand.state(), readySince);
+                hand == null ? null : hand.state(), readySince, vacated);
     }
 
     void apply(TableEvent event) {
@@ -164,7 +167,7 @@ final class TablePlay implements HandPlay.Table {
             }
             int absent = timedOut && !acted ? seat.absent() + 1 : 0;
             if (absent >= ABSENT_HANDS) {
-                seats.remove(p.seat());
+                vacate(p.seat());
             } else {
                 seats.put(p.seat(), seat.withAbsentHands(absent));
             }
@@ -193,6 +196,11 @@ final class TablePlay implements HandPlay.Table {
     private void sit(PlayerSit e) {
         String who = e.playerId();
         check(Channel.isIdentifier(who), "player id '%s' is not valid: %s", who, ID_RULE);
+        if (config.playsFromWallets()) {
+            check(e.funded(), "table %s sells its seats from the players' wallets: a sit must come from one", tableId);
+        } else {
+            check(!e.funded(), "table %s plays without wallets: its chips are the table service's", tableId);
+        }
         check(e.seat() >= 1 && e.seat() <= config.seats(),
                 "seat %d does not exist: the table has seats 1 to %d", e.seat(), config.seats());
         Seat taken = seats.get(e.seat());
@@ -224,12 +232,20 @@ final class TablePlay implements HandPlay.Table {
         if (handInPlay()) {
             hand.leave(seat.seat(), e.eventTime());
         }
-        seats.remove(seat.seat());
+        vacate(seat.seat());
     }
 
+    /** Closes the table; one that plays from wallets sends every stack back to its wallet. */
     private void close(TableClose e) {
         checkNoHandInPlay();
         closed = true;
+        if (config.playsFromWallets()) {
+            List.copyOf(seats.keySet()).forEach(this::vacate);
+        }
+    }
+
+    private void vacate(int seat) {
+        vacated.add(seats.remove(seat));
     }
 
     private void startHand(HandStart e) {

@@ -17,12 +17,19 @@ import java.util.Optional;
  *     or more seated players with at least the boot): the end of the last hand, or the event that
  *     made it ready, such as a second player sitting; null while it is not ready. The job's
  *     {@link Dealer} deals from it; it cannot be derived from the rest, since seats carry no times
+ * @param vacated the seats the event that made this state emptied (a player left, was stood up,
+ *     the table closed), each with the chips it held as it was emptied: at a table that plays from
+ *     wallets, what goes back to them; null when it emptied none. A hand's end can pay a player
+ *     and stand them up in one event, so the state before does not tell. It describes the step,
+ *     not the table: never stored (a state read back has none), and read only by the messages of
+ *     the step that made it
  */
 public record TableState(String tableId, TableConfig config, boolean closed, List<Seat> seats, int hands, Hand hand,
-        Instant readySince) {
+        Instant readySince, @JsonIgnore List<Seat> vacated) {
 
     public TableState {
         seats = seats.stream().sorted(Comparator.comparingInt(Seat::seat)).toList();
+        vacated = vacated == null || vacated.isEmpty() ? null : List.copyOf(vacated);
     }
 
     public Optional<Seat> seat(int number) {

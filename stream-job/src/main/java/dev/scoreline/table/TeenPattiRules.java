@@ -5,13 +5,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.entity.EntityRules;
+import dev.scoreline.entity.Message;
 import dev.scoreline.json.Json;
 import dev.scoreline.table.event.HandStart;
 import dev.scoreline.table.event.PlayerEvent;
+import dev.scoreline.table.event.PlayerSit;
 import dev.scoreline.table.event.TableEvent;
 import dev.scoreline.table.event.TableOpen;
 import dev.scoreline.table.event.TurnTimeout;
+import dev.scoreline.topic.Topic;
+import dev.scoreline.wallet.event.SeatRefused;
+import dev.scoreline.wallet.event.SeatTaken;
+import dev.scoreline.wallet.event.StackReturn;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -210,5 +217,47 @@ public final class TeenPattiRules implements EntityRules<TableState, TableEvent>
     @Override
     public boolean isFinished(TableState state) {
         return state.closed();
+    }
+
+    /**
+     * At a table that plays from wallets: a sit from a wallet that seated its player is answered
+     * with {@code seat.taken} ({@code <sit's id>:seated}), and every seat the event emptied sends
+     * its chips back with a {@code stack.return} ({@code <tableId>@<version>:<playerId>}).
+     */
+    @Override
+    public List<Message> messages(TableEvent event, TableState before, TableState after, long version) {
+        if (!after.config().playsFromWallets()) {
+            return List.of();
+        }
+        List<Message> sent = new ArrayList<>();
+        if (event instanceof PlayerSit sit && sit.funded()) {
+            sent.add(new Message(Topic.WALLET_EVENTS, new SeatTaken(sit.eventId() + ":seated", sit.playerId(),
+                    sit.eventTime(), sit.tableId(), sit.eventId(), sit.chips())));
+        }
+        if (after.vacated() != null) {
+            for (Seat seat : after.vacated()) {
+                sent.add(new Message(Topic.WALLET_EVENTS, new StackReturn(
+                        after.tableId() + "@" + version + ":" + seat.playerId(), seat.playerId(), event.eventTime(),
+                        after.tableId(), seat.chips())));
+            }
+        }
+        return sent;
+    }
+
+    /** A sit from a wallet that the table refused releases the wallet's reservation: {@code <sit's id>:refused}. */
+    @Override
+    public List<Message> refusalMessages(TableEvent event, String reason) {
+        if (event instanceof PlayerSit sit && sit.funded() && sit.playerId() != null && sit.tableId() != null
+                && sit.eventTime() != null) {
+            return List.of(new Message(Topic.WALLET_EVENTS, new SeatRefused(sit.eventId() + ":refused",
+                    sit.playerId(), sit.eventTime(), sit.tableId(), sit.eventId(), reason)));
+        }
+        return List.of();
+    }
+
+    /** A table whose seats hold wallets' chips is kept until they have gone back, however long it is idle. */
+    @Override
+    public boolean mayForget(TableState state) {
+        return !state.config().playsFromWallets() || state.seats().isEmpty();
     }
 }

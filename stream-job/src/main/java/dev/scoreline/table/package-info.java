@@ -11,7 +11,11 @@
  * the most buy-in (the least at least the boot, the most no less than the least). Players sit in a
  * free seat with a buy-in within those limits (by default at least the boot and at most 10^12) and
  * leave with what they have; a seat left during a hand is free again once the hand ends.
- * {@code table.close} is accepted between hands only.
+ * {@code table.close} is accepted between hands only. A table opened with {@code wallets} sells its
+ * seats from the players' wallets: it takes a sit only from a wallet ({@code fromWallet}), answers
+ * the wallet ({@code seat.taken}, {@code seat.refused}), and sends every stack that leaves a seat
+ * back to its wallet ({@code stack.return}); closing empties every seat. A table opened without
+ * refuses sits from wallets: its chips are the table service's own.
  *
  * <p><b>Hand.</b> {@code hand.start} deals every seated player who has at least the boot (two at
  * least); each puts the boot in the pot. Where the job holds a dealer secret, a table also deals by

@@ -51,6 +51,7 @@ final class JobHarness implements AutoCloseable {
                 "--match-topic", topic(Topic.MATCH_EVENTS),
                 "--table-topic", topic(Topic.TABLE_EVENTS),
                 "--ticker-topic", topic(Topic.TICKER_EVENTS),
+                "--wallet-topic", topic(Topic.WALLET_EVENTS),
                 "--deltas-topic", topic(Topic.STATE_DELTAS),
                 "--snapshots-topic", topic(Topic.STATE_SNAPSHOTS),
                 "--changelog-topic", topic(Topic.STATE_CHANGELOG),

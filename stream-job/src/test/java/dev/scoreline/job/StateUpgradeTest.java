@@ -47,7 +47,7 @@ class StateUpgradeTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/state-upgrade");
     private static final OutputTopics TOPICS =
-            new OutputTopics("deltas", "snapshots", "changelog", "dead", "verdicts", "ticker");
+            new OutputTopics("deltas", "snapshots", "changelog", "dead", "verdicts", "ticker", "table", "wallet");
     private static final long STEP_MILLIS = 1_000;
     private static final long START = 1_000_000;
     /** Named, not listed from the folder: the digests are of exactly these, in this order. */

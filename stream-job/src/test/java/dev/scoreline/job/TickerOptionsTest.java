@@ -6,22 +6,38 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.scoreline.topic.Topic;
 import org.junit.jupiter.api.Test;
 
-/** Which kinds the job runs: the ticker comes with the matches, and its topic can be renamed. */
+/**
+ * Which kinds the job runs: the ticker comes with the matches and the wallets with the tables, and
+ * the topics between them can be renamed.
+ */
 class TickerOptionsTest {
 
     @Test
     void byDefaultEveryKindRunsAndTheTickerReadsAndTheMatchesWriteTheSameTopic() {
         JobOptions options = JobHarness.parse();
 
-        assertThat(EntityKinds.of(options)).extracting(EntityKind::name).containsExactly("match", "ticker", "table");
+        assertThat(EntityKinds.of(options)).extracting(EntityKind::name).containsExactly("match", "ticker", "table",
+                "wallet");
         assertThat(options.tickerTopic()).isEqualTo("ticker-events").isEqualTo(options.outputs().tickerEvents());
     }
 
     @Test
-    void matchesBringTheTickerAndTablesAloneRunAlone() {
+    void matchesBringTheTickerAndTablesTheWallets() {
         assertThat(JobHarness.parse("--entities", "match").entities()).containsExactly("match", "ticker");
-        assertThat(JobHarness.parse("--entities", "table").entities()).containsExactly("table");
-        assertThat(JobHarness.parse("--entities", "ticker,table").entities()).containsExactly("ticker", "table");
+        assertThat(JobHarness.parse("--entities", "table").entities()).containsExactly("table", "wallet");
+        assertThat(JobHarness.parse("--entities", "ticker,table").entities())
+                .containsExactly("ticker", "table", "wallet");
+        assertThat(JobHarness.parse("--entities", "wallet").entities()).containsExactly("wallet");
+    }
+
+    @Test
+    void theTablesAndTheWalletsWriteToEachOthersTopicsUnderTheirNames() {
+        JobOptions options = JobHarness.parse("--table-topic", "t-events", "--wallet-topic", "w-events");
+
+        assertThat(EntityKinds.of(options)).filteredOn(kind -> kind.name().equals("wallet"))
+                .singleElement().extracting(EntityKind::inputTopic).isEqualTo("w-events");
+        assertThat(options.outputs().messagesTo(Topic.WALLET_EVENTS)).isEqualTo("w-events");
+        assertThat(options.outputs().messagesTo(Topic.TABLE_EVENTS)).isEqualTo("t-events");
     }
 
     @Test
@@ -35,8 +51,8 @@ class TickerOptionsTest {
 
     @Test
     void anUnknownKindIsRefusedNamingTheKnownOnes() {
-        assertThatThrownBy(() -> JobHarness.parse("--entities", "match,wallet"))
+        assertThatThrownBy(() -> JobHarness.parse("--entities", "match,purse"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("match, ticker, table").hasMessageContaining("'wallet'");
+                .hasMessageContaining("match, ticker, table, wallet").hasMessageContaining("'purse'");
     }
 }

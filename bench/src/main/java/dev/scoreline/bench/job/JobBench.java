@@ -180,10 +180,14 @@ public final class JobBench {
                 jobCpu);
     }
 
-    /** Deltas, snapshots, change log, dead letters, the ticker's lines: in that order. */
+    /**
+     * Deltas, snapshots, change log, dead letters, the ticker's lines, the wallets' events (which run
+     * beside the tables and stay quiet here: the simulated tables play without wallets), in that order.
+     */
     private static List<String> outputs(String round, String kind) {
         return List.of(round + "-" + kind + "-deltas", round + "-" + kind + "-snapshots",
-                round + "-" + kind + "-changelog", round + "-" + kind + "-dead-letters", round + "-" + kind + "-ticker");
+                round + "-" + kind + "-changelog", round + "-" + kind + "-dead-letters", round + "-" + kind + "-ticker",
+                round + "-" + kind + "-wallets");
     }
 
     private static JobOptions options(String bootstrap, String round, String kind, String input, int parallelism,
@@ -193,7 +197,7 @@ public final class JobBench {
                 "--" + kind + "-topic", input,
                 "--deltas-topic", outputs.get(0), "--snapshots-topic", outputs.get(1),
                 "--changelog-topic", outputs.get(2), "--dead-letters-topic", outputs.get(3),
-                "--ticker-topic", outputs.get(4),
+                "--ticker-topic", outputs.get(4), "--wallet-topic", outputs.get(5),
                 "--starting-offsets", "earliest", "--parallelism", Integer.toString(parallelism),
                 "--checkpoint-interval", interval);
     }

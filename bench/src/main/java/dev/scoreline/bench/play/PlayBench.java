@@ -19,6 +19,7 @@ import dev.scoreline.json.Json;
 import dev.scoreline.kafka.InProcessKafka;
 import dev.scoreline.table.event.TableConfig;
 import dev.scoreline.table.event.TableOpen;
+import dev.scoreline.wallet.event.Credit;
 import dev.scoreline.topic.Topic;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,9 @@ public final class PlayBench {
     public record Result(String markdown, List<Target> targets) {}
 
     /** The demo's table, but a 20 s turn: a bot waiting for its slot never times out. */
-    static final TableConfig CONFIG = new TableConfig(6, 10, 640, 3, 1_000, 20, 100L, 10_000L);
+    static final TableConfig CONFIG = new TableConfig(6, 10, 640, 3, 1_000, 20, 100L, 10_000L, true);
+    /** What each bot's wallet is credited with once: far more buy-ins than any run plays. */
+    static final long BOT_CHIPS = 10_000_000;
     private static final long BUY_IN = 10_000;
     /** The target's load and bound, and the in-datacenter anchor's round trip. */
     private static final int TARGET_RATE = 5_000;
@@ -118,7 +121,7 @@ public final class PlayBench {
                 if (!gateway.awaitReady(Duration.ofMinutes(1))) {
                     throw new IllegalStateException("the gateway did not start");
                 }
-                openTables(bootstrap, tables);
+                openTables(bootstrap, tables, botsPerTable);
                 MoveLatencies latencies = new MoveLatencies();
                 PlayCounters counters = new PlayCounters();
                 try (Pacer pacer = new Pacer(rates.get(0))) {
@@ -169,7 +172,8 @@ public final class PlayBench {
         return "bench-" + n;
     }
 
-    private void openTables(String bootstrap, int tables) {
+    /** Opens the tables, and credits every bot's wallet as the game's backend would. */
+    private void openTables(String bootstrap, int tables, int botsPerTable) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -180,6 +184,11 @@ public final class PlayBench {
                 String id = tableId(n);
                 producer.send(new ProducerRecord<>(Topic.TABLE_EVENTS.defaultName(), id,
                         Json.string(new TableOpen(id + ":open", id, now, CONFIG))));
+                for (int seat = 1; seat <= botsPerTable; seat++) {
+                    String player = id + "-p" + seat;
+                    producer.send(new ProducerRecord<>(Topic.WALLET_EVENTS.defaultName(), player,
+                            Json.string(new Credit("credit:bench", player, now, BOT_CHIPS, "bonus"))));
+                }
             }
         }
     }

@@ -9,6 +9,7 @@ import dev.scoreline.gateway.auth.Grant;
 import dev.scoreline.json.Json;
 import dev.scoreline.json.MessageSchema;
 import dev.scoreline.table.event.TableEvent;
+import dev.scoreline.wallet.event.WalletEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -85,19 +86,24 @@ public final class ActionGate {
         event.put("tableId", channel.entityId());
         event.put("playerId", player);
         event.put("eventTime", now.toString());
-        List<MessageSchema.Violation> violations = MessageSchema.named("table-event").validate(event);
+        // a sit goes to the player's wallet first, with the same members: only its topic and key differ
+        Channel.Kind to = Actions.firstStop(channel.kind(), type);
+        boolean toWallet = to == Channel.Kind.PLAYER;
+        List<MessageSchema.Violation> violations =
+                MessageSchema.named(toWallet ? "wallet-event" : "table-event").validate(event);
         if (!violations.isEmpty()) {
             MessageSchema.Violation first = violations.get(0);
             return badRequest("\"action\" is not a valid " + type + ": " + first.path().replaceFirst("^\\$", "action")
                     + " " + first.message());
         }
         try {
-            Json.convert(event, TableEvent.class);
+            Class<?> record = toWallet ? WalletEvent.class : TableEvent.class;
+            Json.convert(event, record);
         } catch (IllegalArgumentException e) {
             // the schema and the records agree (ExamplesTest); should they not, the client still gets a clear answer
             return badRequest("\"action\" is not a valid " + type + ": " + e.getMessage());
         }
-        return new Admitted(channel.kind(), channel.entityId(), eventId, player, Json.bytes(event));
+        return new Admitted(to, toWallet ? player : channel.entityId(), eventId, player, Json.bytes(event));
     }
 
     private static Refused badRequest(String message) {

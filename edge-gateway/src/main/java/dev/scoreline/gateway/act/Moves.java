@@ -14,9 +14,10 @@ public final class Moves implements AutoCloseable {
     private final int movesPerSecond;
     private final int moveBurst;
 
-    public Moves(String bootstrapServers, String tableTopic, String verdictTopic, Map<String, String> kafka,
-            int movesPerSecond, int moveBurst) {
-        this.producer = new ActionProducer(bootstrapServers, Map.of(Channel.Kind.TABLE, tableTopic), kafka);
+    public Moves(String bootstrapServers, String tableTopic, String walletTopic, String verdictTopic,
+            Map<String, String> kafka, int movesPerSecond, int moveBurst) {
+        this.producer = new ActionProducer(bootstrapServers,
+                Map.of(Channel.Kind.TABLE, tableTopic, Channel.Kind.PLAYER, walletTopic), kafka);
         this.feed = new VerdictFeed(bootstrapServers, verdictTopic, kafka, verdicts);
         this.movesPerSecond = movesPerSecond;
         this.moveBurst = moveBurst;

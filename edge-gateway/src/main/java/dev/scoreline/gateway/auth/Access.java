@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * Who may read which channel: {@code match:} channels and the {@code scores} ticker are public; {@code table:<id>} needs a
  * valid token naming the table; {@code table:<id>/seat:<player>} needs one naming the table and,
- * as its subject, that very player.
+ * as its subject, that very player; {@code player:<player>} (the wallet) needs a valid token
+ * whose subject is that player, whatever tables it names.
  */
 public final class Access {
 
@@ -46,7 +47,7 @@ public final class Access {
     private static final Decision ALLOWED = new Decision(Verdict.ALLOWED, null);
 
     public static Decision check(Channel channel, Grant grant, Instant now) {
-        if (channel.kind() != Channel.Kind.TABLE) {
+        if (channel.kind() != Channel.Kind.TABLE && channel.kind() != Channel.Kind.PLAYER) {
             return ALLOWED;
         }
         if (grant instanceof Grant.Anonymous) {
@@ -58,6 +59,10 @@ public final class Access {
         Grant.Valid valid = (Grant.Valid) grant;
         if (valid.expiresAt() != null && !now.isBefore(valid.expiresAt())) {
             return new Decision(Verdict.UNAUTHORIZED, "token expired at " + valid.expiresAt());
+        }
+        if (channel.kind() == Channel.Kind.PLAYER) {
+            return channel.playerId().equals(valid.player()) ? ALLOWED
+                    : new Decision(Verdict.FORBIDDEN, channel + " is readable by player " + channel.playerId() + " only");
         }
         if (!valid.tables().contains(channel.entityId())) {
             return new Decision(Verdict.FORBIDDEN, "the token does not name table " + channel.entityId());

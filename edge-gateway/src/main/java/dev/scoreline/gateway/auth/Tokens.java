@@ -27,4 +27,18 @@ public final class Tokens {
         }
         return builder.sign(Algorithm.HMAC256(secret));
     }
+
+    /**
+     * A token of the game backend, which {@link ServerTokenVerifier} accepts: signed with the server
+     * secret, naming the backend in {@code sub}.
+     *
+     * @param expiresAt claim {@code exp}, or null for a token that does not expire
+     */
+    public static String issueServer(String serverSecret, String backend, Instant expiresAt) {
+        JWTCreator.Builder builder = JWT.create().withSubject(backend);
+        if (expiresAt != null) {
+            builder.withExpiresAt(expiresAt);
+        }
+        return builder.sign(Algorithm.HMAC256(serverSecret));
+    }
 }

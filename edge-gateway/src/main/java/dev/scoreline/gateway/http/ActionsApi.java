@@ -57,18 +57,7 @@ final class ActionsApi {
     void act(HttpServerExchange exchange) {
         String path = exchange.getRelativePath();
         String channel = path.substring(path.startsWith("/") ? 1 : 0, path.length() - SUFFIX.length());
-        long length = exchange.getRequestContentLength();
-        if (length > maxBodyBytes) {
-            error(exchange, StatusCodes.REQUEST_ENTITY_TOO_LARGE, "too-big", "an action is at most " + maxBodyBytes + " bytes");
-            return;
-        }
-        exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
-            if (body.length > maxBodyBytes) {
-                error(ex, StatusCodes.REQUEST_ENTITY_TOO_LARGE, "too-big", "an action is at most " + maxBodyBytes + " bytes");
-                return;
-            }
-            handle(ex, channel, body);
-        }, (ex, e) -> error(ex, StatusCodes.BAD_REQUEST, "bad-request", "the body could not be read: " + e.getMessage()));
+        Responses.readBody(exchange, maxBodyBytes, "an action", (ex, body) -> handle(ex, channel, body));
     }
 
     private void handle(HttpServerExchange exchange, String channel, byte[] body) {
@@ -134,6 +123,6 @@ final class ActionsApi {
     }
 
     private static void error(HttpServerExchange exchange, int status, String code, String message) {
-        Responses.json(exchange, status, ByteBuffer.wrap(Json.bytes(Map.of("code", code, "message", message))));
+        Responses.error(exchange, status, code, message);
     }
 }

@@ -1,9 +1,14 @@
 package dev.scoreline.gateway.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.delta.Channel;
+import dev.scoreline.gateway.act.ActionGate;
+import dev.scoreline.gateway.act.Moves;
+import dev.scoreline.gateway.act.WalletOrders;
 import dev.scoreline.gateway.auth.Tokens;
 import dev.scoreline.json.Json;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.StatusCodes;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -12,22 +17,33 @@ import java.time.Instant;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /v1/dev/token?table=T[&player=P]}: a token for a table (and a seat), signed with the
  * public dev secret, so the demo page can follow any seat. It exists only in dev mode without a
  * configured secret: a gateway with a real secret never hands out tokens, the table service does.
+ * A token for a player also gives the player's wallet a welcome bonus of {@value #WELCOME_CHIPS}
+ * chips (order {@code welcome}, so once per wallet while the job remembers the id), as the game's
+ * backend would: the demo's visitors have chips to sit with.
  */
 final class DevTokenApi {
 
     static final Duration LIFETIME = Duration.ofHours(1);
 
+    static final long WELCOME_CHIPS = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DevTokenApi.class);
+
     private final String devSecret;
     private final Clock clock;
+    private final Moves moves;
 
-    DevTokenApi(String devSecret, Clock clock) {
+    DevTokenApi(String devSecret, Clock clock, Moves moves) {
         this.devSecret = devSecret;
         this.clock = clock;
+        this.moves = moves;
     }
 
     void issue(HttpServerExchange exchange) {
@@ -51,7 +67,21 @@ final class DevTokenApi {
             body.put("player", player);
         }
         body.put("expiresAt", expires.toString());
-        Responses.json(exchange, StatusCodes.OK, ByteBuffer.wrap(Json.bytes(body)));
+        if (player == null) {
+            Responses.json(exchange, StatusCodes.OK, ByteBuffer.wrap(Json.bytes(body)));
+            return;
+        }
+        ObjectNode welcome = Json.object().put("id", "welcome").put("chips", WELCOME_CHIPS).put("cause", "bonus");
+        ActionGate.Admitted credit = (ActionGate.Admitted) WalletOrders.admit(WalletOrders.Kind.CREDIT, player, welcome,
+                clock.instant());
+        // answered once Kafka holds the bonus, so that a sit right after the token finds the chips
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> moves.produce(credit).whenComplete((done, failure) ->
+                exchange.getIoThread().execute(() -> {
+                    if (failure != null) {
+                        LOG.warn("the welcome bonus of {} was not sent: {}", player, failure.toString());
+                    }
+                    Responses.json(exchange, StatusCodes.OK, ByteBuffer.wrap(Json.bytes(body)));
+                })));
     }
 
     private static String single(HttpServerExchange exchange, String name) {

@@ -1,6 +1,7 @@
 package dev.scoreline.gateway.http;
 
 import dev.scoreline.gateway.act.Moves;
+import dev.scoreline.gateway.auth.ServerTokenVerifier;
 import dev.scoreline.gateway.auth.TokenVerifier;
 import dev.scoreline.gateway.fanout.Hubs;
 import dev.scoreline.gateway.metrics.GatewayMetrics;
@@ -23,7 +24,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The gateway's HTTP surface: {@code /ws}, {@code /sse}, {@code /v1/channels[/…]},
- * {@code POST /v1/channels/{channel}/actions},
+ * {@code POST /v1/channels/{channel}/actions}, {@code POST /v1/wallets/{playerId}/credits|debits},
  * {@code /healthz}, {@code /metrics}, in dev mode {@code /v1/dev/token}, and the static page: {@code /} serves {@code index.html}
  * and {@code /static/<path>} serves {@code <path>}, both from the classpath folder
  * {@code dev/scoreline/gateway/web/} (404 while there is none).
@@ -42,6 +43,7 @@ public final class Routes {
             GatewayMetrics metrics, BooleanSupplier ready, Clock clock, String devSecret, ActionsSettings acting) {
         ChannelsApi channels = new ChannelsApi(hubs, verifier, clock);
         ActionsApi actions = new ActionsApi(acting.moves(), verifier, clock, acting.maxBodyBytes(), acting.verdictWait());
+        WalletsApi wallets = new WalletsApi(acting.moves(), acting.servers(), clock, acting.maxBodyBytes());
         HttpHandler snapshot = get(channels::snapshot);
         HttpHandler web = webResources();
         PathHandler paths = Handlers.path(exchange -> Responses.text(exchange, StatusCodes.NOT_FOUND, "no such path"))
@@ -55,12 +57,13 @@ public final class Routes {
                         snapshot.handleRequest(exchange);
                     }
                 })
+                .addPrefixPath(WalletsApi.PREFIX, post(wallets::order))
                 .addExactPath("/healthz", get(exchange -> health(exchange, ready, hubs)))
                 .addExactPath("/metrics", get(exchange -> metrics(exchange, metrics)))
                 .addPrefixPath("/static", web)
                 .addExactPath("/", web);
         if (devSecret != null) {
-            paths.addExactPath("/v1/dev/token", get(new DevTokenApi(devSecret, clock)::issue));
+            paths.addExactPath("/v1/dev/token", get(new DevTokenApi(devSecret, clock, acting.moves())::issue));
         }
         return paths;
     }
@@ -84,8 +87,12 @@ public final class Routes {
         });
     }
 
-    /** What {@code POST /v1/channels/{channel}/actions} works with. */
-    public record ActionsSettings(Moves moves, int maxBodyBytes, Duration verdictWait) {}
+    /**
+     * What {@code POST /v1/channels/{channel}/actions} and {@code POST /v1/wallets/…} work with.
+     *
+     * @param servers checks the game backend's tokens, which alone open {@code /v1/wallets/…}
+     */
+    public record ActionsSettings(Moves moves, int maxBodyBytes, Duration verdictWait, ServerTokenVerifier servers) {}
 
     private static HttpHandler post(HttpHandler handler) {
         return exchange -> {

@@ -348,6 +348,17 @@ export class ScorelineClient {
   }
 
   /**
+   * Follows a player's wallet, the channel `player:<playerId>`, which opens to a token whose
+   * subject is that player alone: `{playerId, balance, reserved, atTables, credited, debited,
+   * reservations, tables, movements}`, where `movements` holds the latest ones keyed by their
+   * number (`{kind, chips, balance, at, eventId, tableId?, cause?}`). Takes the options of
+   * `subscribe`; `token` is the player's.
+   */
+  wallet(playerId, options = {}) {
+    return this.subscribe(`player:${playerId}`, options);
+  }
+
+  /**
    * Follows a channel the gateway subscribes every connection to by itself (`--auto-subscribe`),
    * such as `scores`: takes the same options as `subscribe` but sends nothing. Frames that came
    * before are not lost: their state is passed to `onState` at once. Returns the `Subscription`.

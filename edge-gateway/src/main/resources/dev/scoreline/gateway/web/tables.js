@@ -8,6 +8,7 @@ const TOKEN_MARGIN_MS = 5 * 60 * 1000;
 const MAX_TABLES = 50;
 
 const tables = new Map(); // tableId -> {sub, token, expiresAt, seat: {playerId, sub, token, expiresAt}, verdict}
+const wallet = { sub: null, token: null, expiresAt: 0 };
 let devTokens = true;
 const BUY_IN = 500;
 
@@ -51,6 +52,7 @@ export async function discoverTables(client) {
       });
     }
     await renewTokens(client);
+    await followWallet(client);
     $("[data-tables-note]").textContent = tables.size ? plural(tables.size, "table") : "Looking for tables…";
   } catch (error) {
     if (error.status === 404) {
@@ -76,6 +78,50 @@ async function renewTokens(client) {
       Object.assign(seat, await token(id, seat.playerId));
       client.subscribe(seat.sub.channel, { token: seat.token });
     }
+  }
+}
+
+/**
+ * The visitor's wallet, `player:<guest>`: read with a token naming the visitor (asking for it also
+ * brings the demo's welcome bonus), renewed like the tables'.
+ */
+async function followWallet(client) {
+  const first = tables.keys().next().value;
+  if (!first || wallet.expiresAt > Date.now() + TOKEN_MARGIN_MS) return;
+  Object.assign(wallet, await token(first, guest));
+  wallet.sub = client.wallet(guest, {
+    token: wallet.token,
+    onState: renderWallet,
+    onError: (error) => {
+      console.warn("wallet:", error.code, error.message);
+      if (error.code === "unauthorized") wallet.expiresAt = 0;
+    },
+  });
+}
+
+function renderWallet(w) {
+  const panel = $("[data-wallet]");
+  if (!w) return;
+  panel.hidden = false;
+  const recent = Object.entries(w.movements || {})
+    .sort(([a], [b]) => Number(b) - Number(a))
+    .slice(0, 4)
+    .map(([, m]) => html`<li>${movementText(m)}</li>`);
+  setHtml(panel, html`<div class="wallet-head"><strong>${guest}</strong>: <span data-balance>${w.balance}</span> chips
+    ${w.reserved ? html`, ${w.reserved} reserved` : ""}${w.atTables ? html`, ${w.atTables} bought in at tables` : ""}</div>
+    <ul class="movements">${joined(recent)}</ul>`);
+}
+
+function movementText(m) {
+  const at = m.tableId ? ` at ${m.tableId}` : "";
+  switch (m.kind) {
+    case "credit": return `+${m.chips} ${m.cause || "credit"}`;
+    case "debit": return `${m.chips} ${m.cause || "debit"}`;
+    case "buy-in": return `${m.chips} buy-in reserved${at}`;
+    case "seated": return `seated${at}`;
+    case "released": return `+${m.chips} back: ${m.cause || "seat refused"}`;
+    case "returned": return `+${m.chips} back from the table${at}`;
+    default: return `${m.kind} ${m.chips}`;
   }
 }
 

@@ -24,15 +24,19 @@ public final class Broker {
     /** Topic names that a test creates itself, later. */
     public static Topics names() {
         int n = TOPICS.incrementAndGet();
-        return new Topics("snapshots-" + n, "deltas-" + n, "tables-" + n, "verdicts-" + n);
+        return new Topics("snapshots-" + n, "deltas-" + n, "tables-" + n, "wallets-" + n, "verdicts-" + n);
     }
 
-    /** @param tables where moves go; {@code verdicts} where a test answers them as the job would */
-    public record Topics(String snapshots, String deltas, String tables, String verdicts) {
+    /**
+     * @param tables where moves go; {@code wallets} where sits, credits and debits go; {@code
+     *     verdicts} where a test answers them as the job would
+     */
+    public record Topics(String snapshots, String deltas, String tables, String wallets, String verdicts) {
         public void create(int partitions) {
             TestBroker.get().createTopic(snapshots, partitions, Topic.STATE_SNAPSHOTS.config());
             TestBroker.get().createTopic(deltas, partitions, Topic.STATE_DELTAS.config());
             TestBroker.get().createTopic(tables, partitions, Topic.TABLE_EVENTS.config());
+            TestBroker.get().createTopic(wallets, partitions, Topic.WALLET_EVENTS.config());
             TestBroker.get().createTopic(verdicts, partitions, Topic.VERDICTS.config());
         }
     }

@@ -20,6 +20,7 @@ public final class Gateways {
                 .snapshotTopic(topics.snapshots())
                 .deltaTopic(topics.deltas())
                 .tableTopic(topics.tables())
+                .walletTopic(topics.wallets())
                 .verdictTopic(topics.verdicts())
                 .bindAddress("127.0.0.1")
                 .port(0)

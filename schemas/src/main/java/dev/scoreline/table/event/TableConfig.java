@@ -14,9 +14,23 @@ import java.time.Duration;
  * @param turnSeconds how long a player has to act before they pack automatically
  * @param minBuyIn the least chips a player may sit down with; null for the boot
  * @param maxBuyIn the most chips a player may sit down with; null for the most a table takes
+ * @param wallets true when the seats are bought from the players' wallets: every sit must come
+ *     from a wallet, and every stack that leaves a seat goes back to its wallet; null or false for
+ *     a table whose chips are the table service's own (a simulation)
  */
 public record TableConfig(int seats, long boot, long chaalLimit, int maxBlindTurns, long potLimit, int turnSeconds,
-        Long minBuyIn, Long maxBuyIn) {
+        Long minBuyIn, Long maxBuyIn, Boolean wallets) {
+
+    /** A table that plays without wallets. */
+    public TableConfig(int seats, long boot, long chaalLimit, int maxBlindTurns, long potLimit, int turnSeconds,
+            Long minBuyIn, Long maxBuyIn) {
+        this(seats, boot, chaalLimit, maxBlindTurns, potLimit, turnSeconds, minBuyIn, maxBuyIn, null);
+    }
+
+    @JsonIgnore
+    public boolean playsFromWallets() {
+        return Boolean.TRUE.equals(wallets);
+    }
 
     @JsonIgnore
     public Duration turnTimeout() {

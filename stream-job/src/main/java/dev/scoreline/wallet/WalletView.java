@@ -1,0 +1,50 @@
+package dev.scoreline.wallet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.json.Json;
+
+/**
+ * What the player's channel ({@code player:<playerId>}) shows of the wallet. Movements are keyed
+ * by their number, so a delta carries the new ones and drops the ones that scrolled out, rather
+ * than the whole list.
+ */
+final class WalletView {
+
+    private WalletView() {}
+
+    static JsonNode of(WalletState w) {
+        ObjectNode view = Json.object();
+        view.put("playerId", w.playerId());
+        view.put("balance", w.balance());
+        view.put("reserved", w.reserved());
+        view.put("atTables", w.tables().values().stream().mapToLong(Long::longValue).sum());
+        view.put("credited", w.credited());
+        view.put("debited", w.debited());
+        ObjectNode reservations = view.putObject("reservations");
+        w.reservations().forEach((id, r) -> {
+            ObjectNode reservation = reservations.putObject(id);
+            reservation.put("tableId", r.tableId());
+            reservation.put("seat", r.seat());
+            reservation.put("chips", r.chips());
+        });
+        ObjectNode tables = view.putObject("tables");
+        w.tables().forEach((tableId, chips) -> tables.putObject(tableId).put("boughtIn", chips));
+        ObjectNode movements = view.putObject("movements");
+        for (WalletState.Movement m : w.recent()) {
+            ObjectNode movement = movements.putObject(Long.toString(m.number()));
+            movement.put("kind", m.kind());
+            movement.put("chips", m.chips());
+            movement.put("balance", m.balance());
+            movement.put("at", m.at().toString());
+            movement.put("eventId", m.eventId());
+            if (m.tableId() != null) {
+                movement.put("tableId", m.tableId());
+            }
+            if (m.cause() != null) {
+                movement.put("cause", m.cause());
+            }
+        }
+        return view;
+    }
+}
