@@ -17,7 +17,6 @@ import dev.scoreline.testkit.ChannelView;
 import dev.scoreline.testkit.Feeds;
 import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.topic.Topic;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,11 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -114,7 +110,7 @@ class ClusterFaultsIT {
         Map<String, List<MatchEvent>> matches = Map.of(
                 "kb-a", CricsheetRecords.events("1082591", "kb-a"), "kb-b", CricsheetRecords.events("1082625", "kb-b"));
         List<MatchEvent> events = Feeds.interleave(List.copyOf(matches.values()));
-        String victim = "kafka-" + leaderOf(Topic.MATCH_EVENTS.defaultName(), "kb-a");
+        String victim = "kafka-" + KafkaClients.leaderOf(cluster.bootstrapServers(), Topic.MATCH_EVENTS.defaultName(), "kb-a");
 
         Feed.Replay replay = feed.replay(events, PACE);
         replay.awaitSent(events.size() * 2 / 5, Duration.ofMinutes(2));
@@ -489,15 +485,5 @@ class ClusterFaultsIT {
     private static void awaitCheckpointAfter(String job, long millis) {
         Await.until("a checkpoint completed after " + millis, Duration.ofMinutes(1), () -> cluster.flink().checkpoints(job)
                 .path("latest").path("completed").path("latest_ack_timestamp").asLong() > millis);
-    }
-
-    /** The broker leading the partition that records keyed {@code key} go to. */
-    /** The broker that leads the partition of {@code topic} that {@code key} goes to. */
-    static int leaderOf(String topic, String key) throws Exception {
-        try (Admin admin = ReplicatedTopics.admin(cluster.bootstrapServers())) {
-            TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % d.partitions().size();
-            return d.partitions().get(partition).leader().id();
-        }
     }
 }

@@ -361,7 +361,8 @@ class ClusterPlayIT {
         });
         ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         List<GatewayPlayer> bots = new ArrayList<>();
-        String victim = "kafka-" + ClusterFaultsIT.leaderOf(Topic.WALLET_EVENTS.defaultName(), table + "-p1");
+        String victim = "kafka-" + KafkaClients.leaderOf(cluster.bootstrapServers(), Topic.WALLET_EVENTS.defaultName(),
+                table + "-p1");
         try {
             startBots(table, ports, 11, http, timers, answers, bots);
             awaitTable(table, v -> v.path("hands").asInt() >= 1 && "playing".equals(v.path("status").asText()));

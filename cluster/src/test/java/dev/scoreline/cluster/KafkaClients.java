@@ -1,20 +1,25 @@
 package dev.scoreline.cluster;
 
+import dev.scoreline.cluster.kafka.ReplicatedTopics;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 import dev.scoreline.json.Json;
 import dev.scoreline.testkit.ChannelView;
 import dev.scoreline.testkit.Kafka;
 import dev.scoreline.topic.Topic;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Clients that read the job's output straight from Kafka (what a gateway reads), one
@@ -68,5 +73,14 @@ final class KafkaClients implements AutoCloseable {
     public void close() throws InterruptedException {
         running.set(false);
         thread.join(10_000);
+    }
+
+    /** The broker that leads the partition of {@code topic} that records keyed {@code key} go to. */
+    static int leaderOf(String bootstrap, String topic, String key) throws Exception {
+        try (Admin admin = ReplicatedTopics.admin(bootstrap)) {
+            TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % d.partitions().size();
+            return d.partitions().get(partition).leader().id();
+        }
     }
 }
