@@ -16,6 +16,7 @@ create() {
 
 create match-events
 create table-events message.timestamp.type=LogAppendTime
+create wallet-events
 create ticker-events
 create state-deltas retention.ms=21600000 cleanup.policy=delete
 create state-snapshots cleanup.policy=compact min.compaction.lag.ms=60000 segment.ms=3600000
