@@ -21,12 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /v1/dev/token?table=T[&player=P]}: a token for a table (and a seat), signed with the
- * public dev secret, so the demo page can follow any seat. It exists only in dev mode without a
- * configured secret: a gateway with a real secret never hands out tokens, the table service does.
- * A token for a player also gives the player's wallet a welcome bonus of {@value #WELCOME_CHIPS}
- * chips (order {@code welcome}, so once per wallet while the job remembers the id), as the game's
- * backend would: the demo's visitors have chips to sit with.
+ * {@code GET /v1/dev/token?table=T[&player=P[&welcome=true]]}: a token for a table (and a seat),
+ * signed with the public dev secret, so the demo page can follow any seat. It exists only in dev
+ * mode without a configured secret: a gateway with a real secret never hands out tokens, the table
+ * service does. With {@code welcome}, the player's wallet also gets a welcome bonus of
+ * {@value #WELCOME_CHIPS} chips (order {@code welcome}, so once per wallet while the job remembers
+ * the id), as the game's backend would: the page asks it for its visitor, who then has chips to sit
+ * with, and not for the seats it only watches.
  */
 final class DevTokenApi {
 
@@ -67,7 +68,7 @@ final class DevTokenApi {
             body.put("player", player);
         }
         body.put("expiresAt", expires.toString());
-        if (player == null) {
+        if (player == null || !"true".equals(single(exchange, "welcome"))) {
             Responses.json(exchange, StatusCodes.OK, ByteBuffer.wrap(Json.bytes(body)));
             return;
         }

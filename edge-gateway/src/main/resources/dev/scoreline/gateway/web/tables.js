@@ -23,8 +23,10 @@ export const guest = (() => {
   return id;
 })();
 
+/** A dev token; the visitor's own brings their welcome bonus (once per wallet), a watched seat's none. */
 async function token(table, player) {
-  const query = `table=${encodeURIComponent(table)}${player ? `&player=${encodeURIComponent(player)}` : ""}`;
+  const query = `table=${encodeURIComponent(table)}${player ? `&player=${encodeURIComponent(player)}` : ""}`
+    + (player && player === guest ? "&welcome=true" : "");
   const body = await getJson(`/v1/dev/token?${query}`);
   return { token: body.token, expiresAt: Date.parse(body.expiresAt) };
 }
@@ -107,8 +109,9 @@ function renderWallet(w) {
     .sort(([a], [b]) => Number(b) - Number(a))
     .slice(0, 4)
     .map(([, m]) => html`<li>${movementText(m)}</li>`);
-  setHtml(panel, html`<div class="wallet-head"><strong>${guest}</strong>: <span data-balance>${w.balance}</span> chips
-    ${w.reserved ? html`, ${w.reserved} reserved` : ""}${w.atTables ? html`, ${w.atTables} bought in at tables` : ""}</div>
+  const reserved = w.reserved ? html`, ${w.reserved} reserved` : "";
+  const atTables = w.atTables ? html`, ${w.atTables} bought in at tables` : "";
+  setHtml(panel, html`<div class="wallet-head">Your chips (<strong>${guest}</strong>): <span data-balance>${w.balance}</span>${reserved}${atTables}</div>
     <ul class="movements">${joined(recent)}</ul>`);
 }
 

@@ -162,15 +162,18 @@ class WalletsTest {
     }
 
     @Test
-    void inDevModeAPlayersTokenBringsAWelcomeBonusOnce() {
+    void inDevModeAVisitorsTokenBringsAWelcomeBonusAndAWatchedSeatsNone() {
         EdgeGateway dev = Gateways.start(topics, b -> b.jwtSecret(null).devMode(true));
         try {
-            HttpResponse<String> token = Http.get(dev.port(), "/v1/dev/token?table=w-1&player=guest-42");
+            assertThat(Http.get(dev.port(), "/v1/dev/token?table=w-1&player=watched-1").statusCode()).isEqualTo(200);
+            HttpResponse<String> token = Http.get(dev.port(), "/v1/dev/token?table=w-1&player=guest-42&welcome=true");
             assertThat(token.statusCode()).isEqualTo(200);
             JsonNode bonus = awaitWalletEvent("credit:welcome");
             assertThat(bonus.path("playerId").asText()).isEqualTo("guest-42");
             assertThat(bonus.path("chips").asLong()).isPositive();
             assertThat(bonus.path("cause").asText()).isEqualTo("bonus");
+            assertThat(SEEN).as("a token to watch a seat brings no bonus")
+                    .noneMatch(e -> e.path("playerId").asText().equals("watched-1"));
         } finally {
             dev.close();
         }
