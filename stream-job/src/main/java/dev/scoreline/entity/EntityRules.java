@@ -162,12 +162,12 @@ public interface EntityRules<S, E extends EntityEvent> {
     }
 
     /**
-     * For a player's action that this entity takes only the first step of, the message that passes
-     * it on, under the action's own event id, to the entity that decides it and answers the player
-     * (a wallet reserves a buy-in and passes the sit on to the table); null for an action this
-     * entity answers itself. A function of the event alone: the job sends it when the action is
-     * accepted, instead of a verdict, and again whenever the action comes again (a client's retry),
-     * so that the receiver, which ignores the copy, answers the player once more.
+     * For an event that this entity takes only the first step of, the message that passes it on,
+     * under the event's own id, to the entity that decides it (a wallet reserves a buy-in and
+     * passes the sit on to the table), which answers the player when it is a player's action; null
+     * for an event this entity decides itself. A function of the event alone: the job sends it
+     * when the event is accepted, instead of a verdict, and again whenever the event comes again (a
+     * client's retry), so that the receiver, which ignores the copy, answers the player once more.
      */
     default Message forward(E event) {
         return null;

@@ -4,7 +4,6 @@ import dev.scoreline.action.Actions;
 import dev.scoreline.action.Verdict;
 import dev.scoreline.deadletter.DeadLetter;
 import dev.scoreline.delta.ChangeLogEntry;
-import dev.scoreline.delta.Channel;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 import dev.scoreline.entity.EntityEngine;
@@ -278,7 +277,7 @@ public final class EntityStateFunction<S, E extends EntityEvent>
                 : seen.get(event.eventId());
         if (seenAt != null) {
             duplicates.inc();
-            Message forward = action.isPresent() ? engine.rules().forward(event) : null;
+            Message forward = engine.rules().forward(event);
             if (forward != null) {
                 send(forward, ctx, out);
             } else {
@@ -323,12 +322,13 @@ public final class EntityStateFunction<S, E extends EntityEvent>
             count(engine.rules().notices(before == null ? null : before.state(), step.record().state()));
         }
         absorb(slot, step, ctx, out);
-        if (action.isPresent() && !step.rejected()) {
+        if (!step.rejected()) {
+            // a step passed on goes on whoever sent it, and its receiver gives the player's verdict
             Message forward = engine.rules().forward(event);
             if (forward != null) {
                 send(forward, ctx, out);
             } else {
-                answer(action.get(), event, step.record().version(), null, ctx, out);
+                action.ifPresent(a -> answer(a, event, step.record().version(), null, ctx, out));
             }
         }
     }

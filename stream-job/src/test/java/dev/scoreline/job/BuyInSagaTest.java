@@ -184,6 +184,17 @@ class BuyInSagaTest {
     }
 
     @Test
+    void aSitTheBackendSendsToTheWalletGoesOnToo() throws Exception {
+        economy.send(new SitRequest("lobby-seat-77", "ann", T0.plusSeconds(1), "t1", 3, 250));
+        economy.quiet();
+
+        assertThat(economy.verdicts()).as("no player's action, no verdict").isEmpty();
+        Books.Totals books = economy.books();
+        assertThat(books.stacks()).isEqualTo(250);
+        assertBalanced(1_300);
+    }
+
+    @Test
     void aSitThatDoesNotComeFromAWalletIsRefusedAtAWalletTable() throws Exception {
         economy.send(new PlayerSit("act:eve:s1", "t1", T0.plusSeconds(1), "eve", 4, 1_000));
         economy.quiet();

@@ -37,8 +37,9 @@ import net.jqwik.api.statistics.StatisticsReport;
 /**
  * Random sequences of credits, debits, sits (some retried), hands, moves, leaves, closes,
  * redeliveries of any message one entity sent another, and restarts of both sides from a
- * snapshot, through the job's keyed function on wallets and tables ({@link Economy}). Once the
- * topics are quiet after every step: the books balance, no balance is below zero, every
+ * snapshot, through the job's keyed function on wallets and tables ({@link Economy}), and at the
+ * end everyone leaving, after which every chip is back in a wallet. Once the topics are quiet
+ * after every step: the books balance, no balance is below zero, every
  * reservation has ended, a step of a buy-in is refused only as a stale copy (one delivered after
  * the job forgot its id, which then changes nothing), and every verdict on an action says the same each
  * time it is given (no action applied twice).
@@ -131,6 +132,17 @@ class EconomyProperties {
                 issued = books.issued();
             }
             assertThat(issued).isNotNegative();
+            second++;
+            for (String table : TABLES) {
+                for (String player : PLAYERS) {
+                    economy.send(new PlayerLeave("act:" + player + ":bye-" + table, table, T0.plusSeconds(second),
+                            player));
+                }
+            }
+            economy.quiet();
+            Books.Totals end = economy.books();
+            assertThat(end.stacks() + end.pots()).as("everyone left: every chip back in a wallet, %s", end).isZero();
+            assertThat(end.balances()).isEqualTo(end.issued());
             for (String type : List.of("seat.taken", "seat.refused", "stack.return")) {
                 Statistics.label(type).collect(economy.messages().stream()
                         .anyMatch(o -> Json.tree(o.value()).path("type").asText().equals(type)));
