@@ -181,18 +181,10 @@ class ClusterPlayIT {
         openTable(table);
         awaitTable(table, v -> true);
         long openedAt = System.currentTimeMillis();
-        List<Integer> ports = List.of(cluster.layout().member("gateway-1").port(),
-                cluster.layout().member("gateway-2").port());
-        HttpClient http = HttpClient.newHttpClient();
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "play-bots");
-            t.setDaemon(true);
-            return t;
-        });
-        ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
-        List<GatewayPlayer> bots = new ArrayList<>();
+        Bots bots = new Bots(table);
+        ConcurrentLinkedQueue<Answer> answers = bots.answers;
         try {
-            startBots(table, ports, 7, http, timers, answers, bots);
+            bots.start(7);
             String job = cluster.jobId().orElseThrow();
             JsonNode atKill = awaitTable(table, v -> v.path("hands").asInt() >= 2 && "playing".equals(
                     v.path("status").asText()) && v.at("/hand/actions").size() >= 1);
@@ -217,22 +209,10 @@ class ClusterPlayIT {
                     && answers.stream().anyMatch(x -> x.sentNanos > killedNanos && x.accepted()));
             long recovery = answers.stream().filter(x -> x.sentNanos > killedNanos)
                     .mapToLong(x -> x.atMillis - killedAt).min().orElseThrow();
-            stopBots(bots);
+            bots.stop();
             // Everyone leaves with their chips (packing a hand in play): the chips they take count
             // too, and the table falls quiet for the next test.
-            int portB = ports.get(1);
-            for (int i = 1; i <= 4; i++) {
-                String player = table + "-p" + i;
-                try (WsClient ws = WsClient.connect(portB, "", Map.of("Authorization",
-                        "Bearer " + Tokens.issue(cluster.gatewaySecret(), table, player, null)))) {
-                    ws.act("leave", "table:" + table, Json.object().put("type", PlayerLeave.TYPE));
-                    JsonNode verdict = ws.answer("leave", SETTLE);
-                    assertThat(verdict.path("type").asText()).as("the answer to %s leaving: %s", player, verdict)
-                            .isEqualTo("verdict");
-                    answers.add(new Answer(player, verdict, System.nanoTime(), System.nanoTime(),
-                            System.currentTimeMillis()));
-                }
-            }
+            bots.leave(bots.ports.get(1));
             awaitTable(table, v -> v.path("seats").isEmpty());
             Books.Totals books = awaitBooks();
             for (int i = 1; i <= 4; i++) {
@@ -289,8 +269,7 @@ class ClusterPlayIT {
                     victim, recovery, interrupted, log.handsDealt.size(), accepted, movesByBot, refused, reasons, log.versions(),
                     log.repeats, log.boughtIn, log.takenAway, log.boughtIn - log.takenAway, booksLine(books)));
         } finally {
-            stopBots(bots);
-            timers.shutdownNow();
+            bots.close();
             startAgain("taskmanager-1", "taskmanager-2");
         }
     }
@@ -351,20 +330,12 @@ class ClusterPlayIT {
         String table = "cp-kb";
         openTable(table);
         awaitTable(table, v -> true);
-        List<Integer> ports = List.of(cluster.layout().member("gateway-1").port(),
-                cluster.layout().member("gateway-2").port());
-        HttpClient http = HttpClient.newHttpClient();
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "play-bots");
-            t.setDaemon(true);
-            return t;
-        });
-        ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
-        List<GatewayPlayer> bots = new ArrayList<>();
+        Bots bots = new Bots(table);
+        ConcurrentLinkedQueue<Answer> answers = bots.answers;
         String victim = "kafka-" + KafkaClients.leaderOf(cluster.bootstrapServers(), Topic.WALLET_EVENTS.defaultName(),
                 table + "-p1");
         try {
-            startBots(table, ports, 11, http, timers, answers, bots);
+            bots.start(11);
             awaitTable(table, v -> v.path("hands").asInt() >= 1 && "playing".equals(v.path("status").asText()));
             int handAtKill = awaitTable(table, v -> true).path("hands").asInt();
             long killedNanos = System.nanoTime();
@@ -375,16 +346,8 @@ class ClusterPlayIT {
                     .mapToLong(x -> x.atMillis - killedAt).min().orElseThrow();
             cluster.start(victim);
             ReplicatedTopics.create(cluster.bootstrapServers(), 4, Duration.ofMinutes(2));
-            stopBots(bots);
-            for (int i = 1; i <= 4; i++) {
-                String player = table + "-p" + i;
-                try (WsClient ws = WsClient.connect(ports.get(0), "", Map.of("Authorization",
-                        "Bearer " + Tokens.issue(cluster.gatewaySecret(), table, player, null)))) {
-                    ws.act("leave", "table:" + table, Json.object().put("type", PlayerLeave.TYPE));
-                    answers.add(new Answer(player, ws.answer("leave", SETTLE), System.nanoTime(), System.nanoTime(),
-                            System.currentTimeMillis()));
-                }
-            }
+            bots.stop();
+            bots.leave(bots.ports.get(0));
             awaitTable(table, v -> v.path("seats").isEmpty());
             Books.Totals books = awaitBooks();
             long returned = 0;
@@ -415,28 +378,70 @@ class ClusterPlayIT {
                             + "(%d); %s",
                     victim, recovery, log.handsDealt.size(), accepted, returned, booksLine(books)));
         } finally {
-            stopBots(bots);
-            timers.shutdownNow();
+            bots.close();
             startAgain(victim);
         }
     }
 
     /**
-     * Four bots at seats 1 to 4 of {@code table}, on the two gateways in turn, each verdict they get
-     * added to {@code answers}.
+     * Four bots at seats 1 to 4 of a table, on the two gateways in turn, and every verdict they
+     * (and their leaving) got.
      */
-    private static void startBots(String table, List<Integer> ports, long seed, HttpClient http,
-            ScheduledExecutorService timers, ConcurrentLinkedQueue<Answer> answers, List<GatewayPlayer> bots)
-            throws Exception {
-        for (int i = 1; i <= 4; i++) {
-            String player = table + "-p" + i;
-            URI gateway = URI.create("ws://127.0.0.1:" + ports.get(i % 2) + "/ws");
-            GatewayPlayer.Settings settings = new GatewayPlayer.Settings(gateway, table, player,
-                    Tokens.issue(cluster.gatewaySecret(), table, player, null), i, 500, Duration.ofMillis(100),
-                    seed * i);
-            bots.add(GatewayPlayer.start(settings, http, timers, (verdict, sentNanos) -> answers.add(
-                    new Answer(player, verdict, sentNanos, System.nanoTime(), System.currentTimeMillis())))
-                    .get());
+    private static final class Bots implements AutoCloseable {
+        final String table;
+        final List<Integer> ports = List.of(cluster.layout().member("gateway-1").port(),
+                cluster.layout().member("gateway-2").port());
+        final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "play-bots");
+            t.setDaemon(true);
+            return t;
+        });
+        private final List<GatewayPlayer> playing = new ArrayList<>();
+
+        Bots(String table) {
+            this.table = table;
+        }
+
+        void start(long seed) throws Exception {
+            for (int i = 1; i <= 4; i++) {
+                String player = table + "-p" + i;
+                URI gateway = URI.create("ws://127.0.0.1:" + ports.get(i % 2) + "/ws");
+                GatewayPlayer.Settings settings = new GatewayPlayer.Settings(gateway, table, player,
+                        Tokens.issue(cluster.gatewaySecret(), table, player, null), i, 500, Duration.ofMillis(100),
+                        seed * i);
+                playing.add(GatewayPlayer.start(settings, http, timers, (verdict, sentNanos) -> answers.add(
+                        new Answer(player, verdict, sentNanos, System.nanoTime(), System.currentTimeMillis())))
+                        .get());
+            }
+        }
+
+        void stop() {
+            playing.forEach(GatewayPlayer::close);
+            playing.clear();
+        }
+
+        /** Every bot leaves through the gateway on {@code port}, each answered by a verdict. */
+        void leave(int port) {
+            for (int i = 1; i <= 4; i++) {
+                String player = table + "-p" + i;
+                try (WsClient ws = WsClient.connect(port, "", Map.of("Authorization",
+                        "Bearer " + Tokens.issue(cluster.gatewaySecret(), table, player, null)))) {
+                    ws.act("leave", "table:" + table, Json.object().put("type", PlayerLeave.TYPE));
+                    JsonNode verdict = ws.answer("leave", SETTLE);
+                    assertThat(verdict.path("type").asText()).as("the answer to %s leaving: %s", player, verdict)
+                            .isEqualTo("verdict");
+                    answers.add(new Answer(player, verdict, System.nanoTime(), System.nanoTime(),
+                            System.currentTimeMillis()));
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            stop();
+            timers.shutdownNow();
         }
     }
 
@@ -445,11 +450,6 @@ class ClusterPlayIT {
         for (String m : members) {
             cluster.start(m);
         }
-    }
-
-    private static void stopBots(List<GatewayPlayer> bots) {
-        bots.forEach(GatewayPlayer::close);
-        bots.clear();
     }
 
     /** A verdict as a bot got it. */

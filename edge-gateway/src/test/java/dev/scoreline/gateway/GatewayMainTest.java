@@ -26,6 +26,24 @@ class GatewayMainTest {
     }
 
     @Test
+    void theServerSecretComesFromItsOptionOrTheEnvironmentAndMustNotBeThePlayersSecret() {
+        assertThat(GatewayMain.parse(new String[] {"--bootstrap", "k1:9092"}, Map.of()).serverSecret())
+                .as("no secret, /v1/wallets closed").isNull();
+        assertThat(GatewayMain.parse(new String[] {"--bootstrap", "k1:9092", "--wallet-topic", "w"},
+                Map.of(GatewayMain.SERVER_SECRET_ENV, "backend")).serverSecret()).isEqualTo("backend");
+        GatewayConfig given = GatewayMain.parse(new String[] {"--bootstrap", "k1:9092", "--server-secret", "mine"},
+                Map.of(GatewayMain.SERVER_SECRET_ENV, "backend"));
+        assertThat(given.serverSecret()).isEqualTo("mine");
+        assertThat(given.walletTopic()).isEqualTo("wallet-events");
+        assertThatThrownBy(() -> GatewayMain.parse(new String[] {"--bootstrap", "k1:9092", "--jwt-secret", "same",
+                "--server-secret", "same"}, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--server-secret must differ");
+        assertThatThrownBy(() -> GatewayMain.parse(new String[] {"--bootstrap", "k1:9092", "--dev"},
+                Map.of(GatewayMain.SERVER_SECRET_ENV, GatewayConfig.DEV_SECRET)))
+                .as("the public dev secret moves no chip").hasMessageContaining("--server-secret must differ");
+    }
+
+    @Test
     void readsEveryOptionInBothSpellings() {
         GatewayConfig c = GatewayMain.parse(new String[] {
             "--bootstrap=k1:9092,k2:9092", "--port", "0", "--bind", "127.0.0.1", "--partitions", "0,2",

@@ -111,7 +111,7 @@ public final class WalletRules implements EntityRules<WalletState, WalletEvent> 
             return Decision.reject(wrong);
         }
         if (w.credited() > MAX_CREDITED - c.chips()) {
-            return Decision.reject("the wallet has been credited " + w.credited() + " chips, and holds no more than "
+            return Decision.reject("the wallet has been credited " + w.credited() + " chips, and is credited at most "
                     + MAX_CREDITED);
         }
         return Decision.accept(new Change(w, c.eventId(), c.eventTime())

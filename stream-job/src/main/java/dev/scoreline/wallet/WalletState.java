@@ -1,5 +1,6 @@
 package dev.scoreline.wallet;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,13 @@ public record WalletState(
     }
 
     /** The chips reserved for seats not yet answered. */
+    @JsonIgnore
     public long reserved() {
         return reservations.values().stream().mapToLong(Reservation::chips).sum();
     }
 
     /** True when no chip of the player is anywhere: the job may forget an idle wallet then. */
+    @JsonIgnore
     public boolean isEmpty() {
         return balance == 0 && reservations.isEmpty() && tables.isEmpty();
     }

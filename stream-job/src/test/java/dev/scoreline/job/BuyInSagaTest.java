@@ -52,6 +52,18 @@ class BuyInSagaTest {
         return new SitRequest("act:" + player + ":" + action, player, T0.plusSeconds(second), "t1", seat, chips);
     }
 
+    /** Ann buys in with 400 at seat 1, Bob with 300 at seat 2. */
+    private void seatAnnAndBob() throws Exception {
+        economy.send(sit("ann", "s1", 1, 400, 1));
+        economy.send(sit("bob", "s1", 2, 300, 2));
+    }
+
+    /** Hand 1: both pay the boot of 10, Bob packs, Ann takes the pot. */
+    private void dealAndBobPacks() throws Exception {
+        economy.send(new HandStart("h1", "t1", T0.plusSeconds(3), 7));
+        economy.send(new Pack("act:bob:p1", "t1", T0.plusSeconds(4), "bob"));
+    }
+
     private Verdict lastVerdict(String actionId) {
         List<Verdict> of = economy.verdicts().stream().filter(v -> v.actionId().equals(actionId)).toList();
         assertThat(of).as("a verdict on %s", actionId).isNotEmpty();
@@ -137,8 +149,7 @@ class BuyInSagaTest {
 
     @Test
     void everyMessageDeliveredAgainChangesNothing() throws Exception {
-        economy.send(sit("ann", "s1", 1, 400, 1));
-        economy.send(sit("bob", "s1", 2, 300, 2));
+        seatAnnAndBob();
         economy.send(sit("bob", "s2", 3, 300, 3));
         economy.quiet();
         economy.send(new HandStart("h1", "t1", T0.plusSeconds(4), 7));
@@ -157,11 +168,9 @@ class BuyInSagaTest {
 
     @Test
     void leavingAndClosingSendEveryStackBackWithWhatItHeld() throws Exception {
-        economy.send(sit("ann", "s1", 1, 400, 1));
-        economy.send(sit("bob", "s1", 2, 300, 2));
+        seatAnnAndBob();
         economy.quiet();
-        economy.send(new HandStart("h1", "t1", T0.plusSeconds(3), 7));
-        economy.send(new Pack("act:bob:p1", "t1", T0.plusSeconds(4), "bob"));
+        dealAndBobPacks();
         economy.quiet();
         assertBalanced(1_300);
 
@@ -206,11 +215,9 @@ class BuyInSagaTest {
 
     @Test
     void theBooksSurviveARestartOfBothSides() throws Exception {
-        economy.send(sit("ann", "s1", 1, 400, 1));
-        economy.send(sit("bob", "s1", 2, 300, 2));
+        seatAnnAndBob();
         economy.restart();
-        economy.send(new HandStart("h1", "t1", T0.plusSeconds(3), 7));
-        economy.send(new Pack("act:bob:p1", "t1", T0.plusSeconds(4), "bob"));
+        dealAndBobPacks();
         economy.send(new PlayerLeave("act:ann:l1", "t1", T0.plusSeconds(5), "ann"));
         economy.quiet();
 

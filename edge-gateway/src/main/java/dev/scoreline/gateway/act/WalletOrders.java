@@ -73,7 +73,12 @@ public final class WalletOrders {
             return badRequest("not a valid " + kind.type + ": " + first.path().replaceFirst("^\\$", "order") + " "
                     + first.message());
         }
-        Json.convert(event, WalletEvent.class);
+        try {
+            Json.convert(event, WalletEvent.class);
+        } catch (IllegalArgumentException e) {
+            // the schema and the records agree (ExamplesTest); should they not, the backend still gets a clear answer
+            return badRequest("not a valid " + kind.type + ": " + e.getMessage());
+        }
         return new ActionGate.Admitted(Channel.Kind.PLAYER, playerId, kind.prefix + id, playerId, Json.bytes(event));
     }
 

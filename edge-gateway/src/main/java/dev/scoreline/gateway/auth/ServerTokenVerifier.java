@@ -1,8 +1,6 @@
 package dev.scoreline.gateway.auth;
 
-import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
-import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
@@ -15,15 +13,11 @@ import java.time.Clock;
  */
 public final class ServerTokenVerifier {
 
-    private static final long LEEWAY_SECONDS = 5;
-
     private final JWTVerifier verifier;
 
     /** @param secret the server secret, or null when this gateway takes no credits or debits */
     public ServerTokenVerifier(String secret, Clock clock) {
-        this.verifier = secret == null ? null : ((JWTVerifier.BaseVerification) JWT.require(Algorithm.HMAC256(secret))
-                .acceptLeeway(LEEWAY_SECONDS))
-                .build(clock);
+        this.verifier = secret == null ? null : TokenVerifier.hs256(secret, clock);
     }
 
     public boolean isOpen() {

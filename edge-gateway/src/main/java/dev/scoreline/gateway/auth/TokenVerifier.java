@@ -30,8 +30,12 @@ public final class TokenVerifier {
 
     /** @param secret the shared HMAC secret, or null when this gateway accepts no tokens at all */
     public TokenVerifier(String secret, Clock clock) {
-        this.verifier = secret == null ? null : ((JWTVerifier.BaseVerification) JWT.require(Algorithm.HMAC256(secret))
-                .acceptLeeway(LEEWAY_SECONDS))
+        this.verifier = secret == null ? null : hs256(secret, clock);
+    }
+
+    /** HMAC-SHA256 with {@code secret}, {@code exp} enforced with a few seconds of leeway for clock skew. */
+    static JWTVerifier hs256(String secret, Clock clock) {
+        return ((JWTVerifier.BaseVerification) JWT.require(Algorithm.HMAC256(secret)).acceptLeeway(LEEWAY_SECONDS))
                 .build(clock);
     }
 
