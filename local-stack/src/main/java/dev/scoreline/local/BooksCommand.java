@@ -37,8 +37,8 @@ final class BooksCommand implements Command {
             .byDefault(Duration.ofSeconds(60)).help("how long to read on while the books do not balance yet");
 
     static final Options OPTIONS = Options.command("./scoreline books",
-                    "Checks that every chip in the game is where the books say: wallets, reservations, stacks, pots "
-                            + "and the house against credits less debits.")
+                    "Checks that every chip in the game is where the books say: wallets, reservations, stacks, pots, "
+                            + "stakes in betting markets and the house against credits less debits.")
             .with(JobOptions.BOOTSTRAP, JobOptions.SNAPSHOTS_TOPIC, JobOptions.DELTAS_TOPIC, WAIT)
             .footer("Exit code 0 when the books balance, 1 when they do not within --wait.");
 
@@ -99,16 +99,18 @@ final class BooksCommand implements Command {
 
     static void print(Books.Totals t, PrintStream out) {
         out.printf("%-34s %,16d%n", "wallets: balances (" + t.wallets() + ")", t.balances());
-        out.printf("%-34s %,16d%n", "wallets: reserved for seats", t.reserved());
+        out.printf("%-34s %,16d%n", "wallets: reserved (seats, bets)", t.reserved());
         out.printf("%-34s %,16d%n", "tables: stacks (" + t.tables() + ")", t.stacks());
         out.printf("%-34s %,16d%n", "tables: pots", t.pots());
+        out.printf("%-34s %,16d%n", "matches: stakes (" + t.matches() + ")", t.staked());
         out.printf("%-34s %,16d%n", "the house", t.house());
         out.printf("%-34s %,16d%n", "held", t.held());
         out.printf("%-34s %,16d%n", "credited - debited", t.issued());
         if (t.tablesWithoutWallets() > 0) {
             out.printf("(%d tables play without wallets: their chips are not in the books)%n", t.tablesWithoutWallets());
         }
-        t.negative().forEach((channel, balance) -> out.printf("NEGATIVE: %s has a balance of %,d%n", channel, balance));
+        t.negative().forEach((channel, balance) -> out.printf(
+                "%s owes %,d: a correction took back a payout already spent%n", channel, -balance));
         out.println(t.balanced() ? "The books balance."
                 : "THE BOOKS DO NOT BALANCE by " + (t.held() - t.issued()) + " chips: see docs/operations.md, "
                         + "\"When the books do not balance\".");

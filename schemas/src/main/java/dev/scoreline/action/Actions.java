@@ -1,6 +1,7 @@
 package dev.scoreline.action;
 
 import dev.scoreline.delta.Channel;
+import dev.scoreline.match.event.BetPlace;
 import dev.scoreline.table.event.Bet;
 import dev.scoreline.table.event.CardsSee;
 import dev.scoreline.table.event.Pack;
@@ -34,17 +35,26 @@ public final class Actions {
      */
     private static final Map<Channel.Kind, Set<String>> PLAYER_KINDS = Map.of(
             Channel.Kind.TABLE, Set.of(PlayerSit.TYPE, PlayerLeave.TYPE, CardsSee.TYPE, Bet.TYPE, Pack.TYPE, Show.TYPE,
-                    SideShowRequest.TYPE, SideShowAnswer.TYPE));
+                    SideShowRequest.TYPE, SideShowAnswer.TYPE),
+            Channel.Kind.MATCH, Set.of(BetPlace.TYPE));
 
     private Actions() {}
 
     /**
      * The kind of entity a player's action of {@code type} on a channel of {@code kind} goes to
-     * first: a sit goes to the player's wallet, which reserves the buy-in and passes the sit on to
-     * the table (whose verdict the player gets); every other action to the entity acted on.
+     * first: a sit or a bet goes to the player's wallet, which reserves the buy-in or the stake and
+     * passes it on to the table or the match (whose verdict the player gets); every other action to
+     * the entity acted on.
      */
     public static Channel.Kind firstStop(Channel.Kind kind, String type) {
-        return kind == Channel.Kind.TABLE && PlayerSit.TYPE.equals(type) ? Channel.Kind.PLAYER : kind;
+        boolean paid = (kind == Channel.Kind.TABLE && PlayerSit.TYPE.equals(type))
+                || (kind == Channel.Kind.MATCH && BetPlace.TYPE.equals(type));
+        return paid ? Channel.Kind.PLAYER : kind;
+    }
+
+    /** The member of an action's event that names the entity acted on: {@code matchId} or {@code tableId}. */
+    public static String entityMember(Channel.Kind kind) {
+        return kind == Channel.Kind.MATCH ? "matchId" : "tableId";
     }
 
     public static boolean isActionId(String actionId) {

@@ -4,15 +4,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a client subscribes to: {@code match:<matchId>}, {@code table:<tableId>} (the public table),
+ * What a client subscribes to: {@code match:<matchId>}, {@code match:<matchId>/markets} (the
+ * match's betting markets: status and pools, public), {@code table:<tableId>} (the public table),
  * {@code table:<tableId>/seat:<playerId>} (one player's private view), {@code player:<playerId>}
  * (the player's wallet, private to them) or {@code scores} (the ticker: one line per live or
  * just-finished match, public). The ticker's entity id, and so its Kafka key, is {@value #SCORES}.
  *
  * @param playerId the player who alone may read a private channel (a seat's player; for a wallet,
  *     its own player, the entity id), null for a public one
+ * @param part a further public channel of the entity ({@value #MARKETS} of a match), null for its
+ *     own channel
  */
-public record Channel(Kind kind, String entityId, String playerId) {
+public record Channel(Kind kind, String entityId, String playerId, String part) {
 
     public enum Kind {
         MATCH("match"),
@@ -43,10 +46,13 @@ public record Channel(Kind kind, String entityId, String playerId) {
     /** The ticker's channel name and entity id. */
     public static final String SCORES = "scores";
 
-    private static final Channel SCORES_CHANNEL = new Channel(Kind.SCORES, SCORES, null);
+    private static final Channel SCORES_CHANNEL = new Channel(Kind.SCORES, SCORES, null, null);
+
+    /** The part of a match's channel that shows its betting markets. */
+    public static final String MARKETS = "markets";
 
     private static final Pattern FORM =
-            Pattern.compile("(match|table|player):(" + ID + ")(?:/seat:(" + ID + "))?");
+            Pattern.compile("(match|table|player):(" + ID + ")(?:/seat:(" + ID + ")|/(" + MARKETS + "))?");
 
     public Channel {
         if (kind == null || !isIdentifier(entityId)) {
@@ -57,6 +63,9 @@ public record Channel(Kind kind, String entityId, String playerId) {
         }
         if (playerId != null && kind != Kind.PLAYER && (kind != Kind.TABLE || !isIdentifier(playerId))) {
             throw new IllegalArgumentException("only a table has seat channels: " + playerId);
+        }
+        if (part != null && (kind != Kind.MATCH || !part.equals(MARKETS))) {
+            throw new IllegalArgumentException("only a match has a further channel, its " + MARKETS + ": " + part);
         }
         if (kind == Kind.SCORES && !entityId.equals(SCORES)) {
             throw new IllegalArgumentException("there is one ticker, '" + SCORES + "', not '" + entityId + "'");
@@ -95,20 +104,25 @@ public record Channel(Kind kind, String entityId, String playerId) {
     }
 
     public static Channel match(String matchId) {
-        return new Channel(Kind.MATCH, matchId, null);
+        return new Channel(Kind.MATCH, matchId, null, null);
+    }
+
+    /** A match's betting markets: each market's status and pools, never a player's bet. */
+    public static Channel markets(String matchId) {
+        return new Channel(Kind.MATCH, matchId, null, MARKETS);
     }
 
     public static Channel table(String tableId) {
-        return new Channel(Kind.TABLE, tableId, null);
+        return new Channel(Kind.TABLE, tableId, null, null);
     }
 
     public static Channel seat(String tableId, String playerId) {
-        return new Channel(Kind.TABLE, tableId, playerId);
+        return new Channel(Kind.TABLE, tableId, playerId, null);
     }
 
     /** A player's wallet. */
     public static Channel player(String playerId) {
-        return new Channel(Kind.PLAYER, playerId, playerId);
+        return new Channel(Kind.PLAYER, playerId, playerId, null);
     }
 
     /**
@@ -116,7 +130,7 @@ public record Channel(Kind kind, String entityId, String playerId) {
      * public channel, or for a wallet its one private channel.
      */
     public static Channel of(Kind kind, String entityId) {
-        return kind == Kind.PLAYER ? player(entityId) : new Channel(kind, entityId, null);
+        return kind == Kind.PLAYER ? player(entityId) : new Channel(kind, entityId, null, null);
     }
 
     /** @throws IllegalArgumentException with the reason, for anything that is not a channel name */
@@ -130,16 +144,19 @@ public record Channel(Kind kind, String entityId, String playerId) {
         Matcher m = FORM.matcher(name);
         if (!m.matches()) {
             throw new IllegalArgumentException(
-                    "not a channel: '" + name + "' (expected match:<id>, table:<id>, table:<id>/seat:<playerId>, "
-                            + "player:<playerId> or " + SCORES + ")");
+                    "not a channel: '" + name + "' (expected match:<id>, match:<id>/" + MARKETS + ", table:<id>, "
+                            + "table:<id>/seat:<playerId>, player:<playerId> or " + SCORES + ")");
         }
         if (!m.group(1).equals("table") && m.group(3) != null) {
             throw new IllegalArgumentException("a " + m.group(1) + " has no seat channels: " + name);
         }
+        if (!m.group(1).equals("match") && m.group(4) != null) {
+            throw new IllegalArgumentException("only a match has " + MARKETS + ": " + name);
+        }
         return switch (m.group(1)) {
-            case "match" -> match(m.group(2));
+            case "match" -> m.group(4) == null ? match(m.group(2)) : markets(m.group(2));
             case "player" -> player(m.group(2));
-            default -> new Channel(Kind.TABLE, m.group(2), m.group(3));
+            default -> new Channel(Kind.TABLE, m.group(2), m.group(3), null);
         };
     }
 
@@ -150,6 +167,9 @@ public record Channel(Kind kind, String entityId, String playerId) {
     public String name() {
         if (kind == Kind.SCORES) {
             return SCORES;
+        }
+        if (part != null) {
+            return kind.prefix() + ":" + entityId + "/" + part;
         }
         if (kind == Kind.PLAYER || playerId == null) {
             return kind.prefix() + ":" + entityId;

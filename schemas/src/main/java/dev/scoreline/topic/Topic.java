@@ -9,6 +9,10 @@ import java.util.Map;
  * the tests and the deployment files create.
  */
 public enum Topic {
+    /**
+     * A match's feed and its players' bets (written by their wallets), keyed by the match: one
+     * partition orders every ball and every bet of a match.
+     */
     MATCH_EVENTS("match-events", Map.of()),
     /**
      * Stamped by the broker's clock: a player's action takes its Kafka timestamp as its event time,
@@ -17,7 +21,8 @@ public enum Topic {
     TABLE_EVENTS("table-events", Map.of("message.timestamp.type", "LogAppendTime")),
     /**
      * The wallets' input, keyed by the player: the game backend's credits and debits, players'
-     * sits (the first hop of a buy-in, from a gateway) and the tables' answers (from the job).
+     * sits and bets (the first hop of a buy-in or a stake, from a gateway) and the tables' and
+     * matches' answers and settlements (from the job).
      */
     WALLET_EVENTS("wallet-events", Map.of()),
     /**

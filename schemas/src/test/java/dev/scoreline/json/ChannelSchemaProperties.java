@@ -40,6 +40,21 @@ class ChannelSchemaProperties {
     }
 
     @Example
+    void aMatchAloneHasMarkets() {
+        Channel markets = Channel.parse("match:m1/markets");
+        assertThat(markets).isEqualTo(Channel.markets("m1"));
+        assertThat(markets.name()).isEqualTo("match:m1/markets");
+        assertThat(markets.isPrivate()).isFalse();
+        assertThat(markets).isNotEqualTo(Channel.match("m1"));
+        assertThat(schemaAccepts("match:m1/markets")).isTrue();
+        for (String near : new String[] {"table:t1/markets", "player:p1/markets", "match:m1/markets/seat:p1",
+                "match:m1/market"}) {
+            assertThat(schemaAccepts(near)).as(near).isFalse();
+            assertThat(parses(near)).as(near).isFalse();
+        }
+    }
+
+    @Example
     void theTickerIsOneChannelWithoutAnId() {
         assertThat(Channel.parse("scores")).isEqualTo(Channel.scores());
         assertThat(Channel.scores().name()).isEqualTo("scores");
@@ -76,7 +91,7 @@ class ChannelSchemaProperties {
         Arbitrary<String> seat = Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.just("")),
                 Tuple.of(3, id.map(player -> "/seat:" + player)),
-                Tuple.of(1, Arbitraries.of("/seat:", "/", "/seat", "/player:p1")));
+                Tuple.of(1, Arbitraries.of("/markets", "/seat:", "/", "/seat", "/player:p1", "/market", "/markets:")));
         return Combinators.combine(kind, id, seat).as((k, i, s) -> k + i + s);
     }
 }

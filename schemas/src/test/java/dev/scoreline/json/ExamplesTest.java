@@ -163,7 +163,7 @@ class ExamplesTest {
         }
         assertThat(MessageSchema.named("match-event").kinds()).containsExactlyInAnyOrder(
                 "match.start", "innings.start", "innings.target", "delivery", "penalty.runs", "delivery.undo",
-                "innings.end", "match.end");
+                "innings.end", "match.end", "bet.place");
         assertThat(MessageSchema.named("table-event").kinds()).containsExactlyInAnyOrder(
                 "table.open", "player.sit", "player.leave", "hand.start", "cards.see", "bet", "pack", "show",
                 "sideshow.request", "sideshow.answer", "turn.timeout", "table.close");

@@ -260,7 +260,8 @@ public final class EntityEngine<S, E extends EntityEvent> {
             for (Map.Entry<Channel, List<FieldChange>> entry : changed.entrySet()) {
                 Channel channel = entry.getKey();
                 List<FieldChange> changes = entry.getValue();
-                if (!channel.isPrivate()) {
+                // the entity's own public channel; a further one (a match's markets) is derived from the events the log shows
+                if (!channel.isPrivate() && channel.part() == null) {
                     publicChanges = changes;
                 }
                 if (!changes.isEmpty()) {

@@ -103,6 +103,14 @@ public interface EntityRules<S, E extends EntityEvent> {
     }
 
     /**
+     * Whether an accepted {@code event} joins the history, when the rules keep one: a match keeps
+     * its feed, not the thousands of bets around its balls, which no undo folds again.
+     */
+    default boolean keepsInHistory(E event) {
+        return keepsHistory();
+    }
+
+    /**
      * The event as the public change log may show it now. The default is the event itself; a
      * table hides what would reveal a hidden card while the hand is being played.
      */

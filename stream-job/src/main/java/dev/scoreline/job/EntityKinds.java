@@ -1,5 +1,6 @@
 package dev.scoreline.job;
 
+import dev.scoreline.market.BettingTerms;
 import dev.scoreline.match.MatchState;
 import dev.scoreline.match.Scorer;
 import dev.scoreline.match.event.MatchEvent;
@@ -24,7 +25,12 @@ public final class EntityKinds {
     private EntityKinds() {}
 
     public static EntityKind<MatchState, MatchEvent> match(String inputTopic) {
-        return new EntityKind<>("match", inputTopic, "match-event", MatchEvent.class, MatchState.class, Scorer::new);
+        return match(inputTopic, BettingTerms.DEFAULT);
+    }
+
+    public static EntityKind<MatchState, MatchEvent> match(String inputTopic, BettingTerms betting) {
+        return new EntityKind<>("match", inputTopic, "match-event", MatchEvent.class, MatchState.class,
+                () -> new Scorer(betting));
     }
 
     /** @param dealer deals the tables' hands by itself; null when only {@code hand.start} events deal */
@@ -46,7 +52,7 @@ public final class EntityKinds {
     static List<EntityKind<?, ?>> of(JobOptions options) {
         return options.entities().stream()
                 .<EntityKind<?, ?>>map(name -> switch (name) {
-                    case "match" -> match(options.matchTopic());
+                    case "match" -> match(options.matchTopic(), options.betting());
                     case "ticker" -> ticker(options.tickerTopic());
                     case "wallet" -> wallet(options.walletTopic());
                     default -> table(options.tableTopic(), options.dealer());

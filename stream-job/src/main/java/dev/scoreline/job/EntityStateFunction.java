@@ -425,7 +425,11 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         }
         long now = ctx.timerService().currentProcessingTime();
         if (engine.rules().keepsHistory()) {
-            slot.newHistory.addAll(step.accepted());
+            for (E event : step.accepted()) {
+                if (engine.rules().keepsInHistory(event)) {
+                    slot.newHistory.add(event);
+                }
+            }
         }
         for (ChangeLogEntry entry : step.changeLog()) {
             slot.newSeen.put(entry.eventId(), entry.version());

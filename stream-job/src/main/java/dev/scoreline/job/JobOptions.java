@@ -5,6 +5,7 @@ import dev.scoreline.cli.Options;
 import dev.scoreline.cli.Parsed;
 import dev.scoreline.cli.UsageException;
 import dev.scoreline.cli.ValueType;
+import dev.scoreline.market.BettingTerms;
 import dev.scoreline.entity.SnapshotPolicy;
 import dev.scoreline.table.Dealer;
 import dev.scoreline.topic.Topic;
@@ -47,7 +48,8 @@ public record JobOptions(
         Duration checkpointInterval,
         String checkpointDir,
         String stateBackend,
-        Dealer dealer) {
+        Dealer dealer,
+        BettingTerms betting) {
 
     /** Flink's own rule for a duration without a unit, kept from when Flink parsed these. */
     private static final ValueType<Duration> DURATION = ValueType.duration(ChronoUnit.MILLIS);
@@ -63,12 +65,13 @@ public record JobOptions(
             .byDefault(EntityKinds.NAMES)
             .help("which entity kinds to run; the ticker runs whenever matches do and the wallets whenever tables do, "
                     + "since they feed them");
-    public static final Option<String> MATCH_TOPIC = topic("match-topic", Topic.MATCH_EVENTS, "match events are read");
+    public static final Option<String> MATCH_TOPIC = topic("match-topic", Topic.MATCH_EVENTS,
+            "match events are read, and the wallets write players' bets");
     public static final Option<String> TABLE_TOPIC = topic("table-topic", Topic.TABLE_EVENTS, "table events are read");
     public static final Option<String> TICKER_TOPIC = topic("ticker-topic", Topic.TICKER_EVENTS,
             "the matches write their lines and the ticker reads them");
     public static final Option<String> WALLET_TOPIC = topic("wallet-topic", Topic.WALLET_EVENTS,
-            "the wallets read credits, debits, players' sits and the tables' answers");
+            "the wallets read credits, debits, players' sits and bets and the tables' and matches' answers");
     public static final Option<String> DELTAS_TOPIC = topic("deltas-topic", Topic.STATE_DELTAS, "deltas are written");
     public static final Option<String> SNAPSHOTS_TOPIC = topic("snapshots-topic", Topic.STATE_SNAPSHOTS,
             "snapshots are written");
@@ -120,13 +123,23 @@ public record JobOptions(
     public static final Option<String> STATE_BACKEND = Option.of("state-backend", ValueType.oneOf("rocksdb", "hashmap"))
             .defaultText("the cluster's").help("where keyed state lives");
 
+    public static final Option<Integer> BET_HOUSE_CUT = Option.of("bet-house-cut", ValueType.integer(0, 50))
+            .byDefault(BettingTerms.DEFAULT.houseCutPercent())
+            .help("percent of every betting pool with a winner that the house keeps; a replay of a match's log "
+                    + "decides its bets the same way only under the same betting options");
+    public static final Option<Duration> BET_DELAY = Option.of("bet-delay", DURATION)
+            .byDefault(BettingTerms.DEFAULT.betDelay())
+            .help("a bet placed less than this before the ball that closed its market is returned, not played");
+    public static final Option<Integer> BET_MAX_STAKE = Option.of("bet-max-stake", ValueType.positive())
+            .byDefault((int) BettingTerms.DEFAULT.maxStake()).help("the largest stake of one bet, in chips");
+
     /** The options every command that runs the job takes. */
     public static final List<Option<?>> ALL = List.of(BOOTSTRAP, GROUP_ID, ENTITIES, MATCH_TOPIC, TABLE_TOPIC,
             TICKER_TOPIC, WALLET_TOPIC, DELTAS_TOPIC, SNAPSHOTS_TOPIC, CHANGELOG_TOPIC, DEAD_LETTERS_TOPIC, VERDICTS_TOPIC,
             DEALER_SECRET_FILE, STARTING_OFFSETS,
             BATCH_INTERVAL, BATCH_MAX_EVENTS, SNAPSHOT_EVERY_VERSIONS, SNAPSHOT_INTERVAL, DEDUP_RETENTION,
             IDLE_TIMEOUT, FINISHED_RETENTION, ENTITIES_IN_MEMORY, MAX_RECORD_BYTES, DELIVERY, PARALLELISM,
-            MAX_PARALLELISM, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, STATE_BACKEND);
+            MAX_PARALLELISM, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, STATE_BACKEND, BET_HOUSE_CUT, BET_DELAY, BET_MAX_STAKE);
 
     public static final String DURATIONS = "Durations: 100ms, 10s, 5min, 24h (a bare number is milliseconds).";
 
@@ -157,7 +170,8 @@ public record JobOptions(
                 tickerTopic,
                 walletTopic,
                 new OutputTopics(p.get(DELTAS_TOPIC), p.get(SNAPSHOTS_TOPIC), p.get(CHANGELOG_TOPIC),
-                        p.get(DEAD_LETTERS_TOPIC), p.get(VERDICTS_TOPIC), tickerTopic, tableTopic, walletTopic),
+                        p.get(DEAD_LETTERS_TOPIC), p.get(VERDICTS_TOPIC), tickerTopic, tableTopic, walletTopic,
+                        p.get(MATCH_TOPIC)),
                 p.get(STARTING_OFFSETS),
                 new StateTuning(
                         p.get(BATCH_INTERVAL),
@@ -174,7 +188,8 @@ public record JobOptions(
                 p.get(CHECKPOINT_INTERVAL),
                 p.get(CHECKPOINT_DIR),
                 p.get(STATE_BACKEND),
-                dealer(p.get(DEALER_SECRET_FILE)));
+                dealer(p.get(DEALER_SECRET_FILE)),
+                new BettingTerms(p.get(BET_HOUSE_CUT), p.get(BET_DELAY), p.get(BET_MAX_STAKE)));
     }
 
     /** The dealer whose secret {@code file} holds, or none without a file. */

@@ -8,7 +8,7 @@ import java.io.Serializable;
  * another ({@link dev.scoreline.entity.Message}).
  */
 public record OutputTopics(String deltas, String snapshots, String changeLog, String deadLetters, String verdicts,
-        String tickerEvents, String tableEvents, String walletEvents) implements Serializable {
+        String tickerEvents, String tableEvents, String walletEvents, String matchEvents) implements Serializable {
 
     public static OutputTopics defaults() {
         return new OutputTopics(
@@ -19,7 +19,8 @@ public record OutputTopics(String deltas, String snapshots, String changeLog, St
                 Topic.VERDICTS.defaultName(),
                 Topic.TICKER_EVENTS.defaultName(),
                 Topic.TABLE_EVENTS.defaultName(),
-                Topic.WALLET_EVENTS.defaultName());
+                Topic.WALLET_EVENTS.defaultName(),
+                Topic.MATCH_EVENTS.defaultName());
     }
 
     /** The name under which this job reads {@code topic}, for a message sent to an entity that reads it. */
@@ -28,6 +29,7 @@ public record OutputTopics(String deltas, String snapshots, String changeLog, St
             case TICKER_EVENTS -> tickerEvents;
             case TABLE_EVENTS -> tableEvents;
             case WALLET_EVENTS -> walletEvents;
+            case MATCH_EVENTS -> matchEvents;
             default -> throw new IllegalArgumentException("no entity receives messages on " + topic.defaultName());
         };
     }

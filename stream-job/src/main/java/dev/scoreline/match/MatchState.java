@@ -1,5 +1,6 @@
 package dev.scoreline.match;
 
+import dev.scoreline.market.Markets;
 import dev.scoreline.match.event.MatchStart;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scorer's state of one match: a pure function of the match's events (never of their ids or
- * times), which is what lets an undo fold the history again and land on the state before the ball.
+ * The scorer's state of one match: its cricket a pure function of the match's feed (never of the
+ * events' ids or times), which is what lets an undo fold the history again and land on the state
+ * before the ball; and its betting markets, which a correction carries over and brings up to date.
  * Kept by the job as JSON through {@link dev.scoreline.json.Json#MAPPER}; {@link MatchView} turns
  * it into what clients see.
  *
@@ -19,6 +21,7 @@ import java.util.Map;
  * @param result null while the match is not completed
  * @param ended true once the feed's match.end arrived (a match the balls decided is completed
  *     before that, and still accepts the feed's closing events)
+ * @param markets the bets on the match; absent in a state kept before betting existed
  */
 public record MatchState(
         String matchId,
@@ -30,7 +33,8 @@ public record MatchState(
         MatchStart.Toss toss,
         List<Innings> innings,
         Result result,
-        boolean ended) {
+        boolean ended,
+        Markets markets) {
 
     public static final String LIVE = "live";
     public static final String INNINGS_BREAK = "innings break";
@@ -44,6 +48,7 @@ public record MatchState(
         }
         players = Collections.unmodifiableMap(ordered);
         innings = List.copyOf(innings);
+        markets = markets == null ? Markets.none() : markets;
     }
 
     public String status() {
@@ -68,7 +73,8 @@ public record MatchState(
     }
 
     MatchState withInnings(List<Innings> next, Result nextResult) {
-        return new MatchState(matchId, teams, players, overs, ballsPerOver, venue, toss, next, nextResult, ended);
+        return new MatchState(matchId, teams, players, overs, ballsPerOver, venue, toss, next, nextResult, ended,
+                markets);
     }
 
     MatchState withLastInnings(Innings last) {
@@ -78,6 +84,11 @@ public record MatchState(
     }
 
     MatchState endedWith(Result finalResult) {
-        return new MatchState(matchId, teams, players, overs, ballsPerOver, venue, toss, innings, finalResult, true);
+        return new MatchState(matchId, teams, players, overs, ballsPerOver, venue, toss, innings, finalResult, true,
+                markets);
+    }
+
+    MatchState withMarkets(Markets next) {
+        return new MatchState(matchId, teams, players, overs, ballsPerOver, venue, toss, innings, result, ended, next);
     }
 }

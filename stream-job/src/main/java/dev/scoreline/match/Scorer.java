@@ -4,6 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.entity.EntityRules;
 import dev.scoreline.entity.Message;
+import dev.scoreline.market.Ball;
+import dev.scoreline.market.BettingTerms;
+import dev.scoreline.market.Market;
+import dev.scoreline.market.MarketBet;
+import dev.scoreline.market.Markets;
+import dev.scoreline.market.MarketsView;
+import dev.scoreline.market.Play;
+import dev.scoreline.market.Pool;
+import dev.scoreline.match.event.BetPlace;
 import dev.scoreline.match.event.Delivery;
 import dev.scoreline.match.event.DeliveryUndo;
 import dev.scoreline.match.event.InningsEnd;
@@ -14,6 +23,11 @@ import dev.scoreline.match.event.MatchEnd;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.match.event.MatchStart;
 import dev.scoreline.match.event.PenaltyRuns;
+import dev.scoreline.topic.Topic;
+import dev.scoreline.wallet.event.BetRefused;
+import dev.scoreline.wallet.event.BetSettled;
+import dev.scoreline.wallet.event.BetTaken;
+import dev.scoreline.wallet.event.BetUnsettled;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,6 +71,9 @@ import java.util.function.Supplier;
  *       every accepted event of the match, undos included.
  *   <li>The striker and non-striker of the view are those of the last ball (absent when out on it):
  *       the feed, not the scorer, says who faces next.
+ *   <li>Bets ({@link BetPlace}, from the players' wallets) are taken when their market is open at
+ *       that point of the log, and paid when the balls decide it ({@link Markets}); a correction
+ *       takes back what the undone ball paid. Bets are no part of the history an undo folds again.
  * </ul>
  */
 public final class Scorer implements EntityRules<MatchState, MatchEvent> {
@@ -69,6 +86,16 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
     /** The notice counted when the officials' decision contradicts the balls'. */
     public static final String OFFICIALS_OVERRULED_BALLS = "officialsOverruledBalls";
 
+    private final BettingTerms terms;
+
+    public Scorer() {
+        this(BettingTerms.DEFAULT);
+    }
+
+    public Scorer(BettingTerms terms) {
+        this.terms = terms;
+    }
+
     @Override
     public Channel.Kind kind() {
         return Channel.Kind.MATCH;
@@ -80,9 +107,21 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
         return true;
     }
 
+    /** Bets are decided by the balls around them, never folded again by an undo. */
+    @Override
+    public boolean keepsInHistory(MatchEvent event) {
+        return !(event instanceof BetPlace);
+    }
+
     @Override
     public boolean isFinished(MatchState state) {
         return state != null && state.completed();
+    }
+
+    /** A match holding undecided bets holds chips that are nobody else's yet. */
+    @Override
+    public boolean mayForget(MatchState state) {
+        return !state.markets().holdsBets();
     }
 
     @Override
@@ -94,7 +133,8 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
 
     @Override
     public Map<Channel, JsonNode> views(MatchState state) {
-        return Map.of(Channel.match(state.matchId()), MatchView.of(state));
+        return Map.of(Channel.match(state.matchId()), MatchView.of(state),
+                Channel.markets(state.matchId()), MarketsView.of(state.markets(), play(state)));
     }
 
     @Override
@@ -102,9 +142,31 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
             Map<Channel, JsonNode> previousViews) {
         Channel channel = Channel.match(state.matchId());
         JsonNode previous = previousViews.get(channel);
-        return previousState == null || previous == null
-                ? views(state)
-                : Map.of(channel, MatchView.of(state, previousState, previous));
+        if (previousState == null || previous == null) {
+            return views(state);
+        }
+        boolean sameScore = state.innings() == previousState.innings() && state.result() == previousState.result()
+                && state.ended() == previousState.ended();
+        return Map.of(channel, sameScore ? previous : MatchView.of(state, previousState, previous),
+                Channel.markets(state.matchId()), MarketsView.of(state.markets(), play(state)));
+    }
+
+    /** What the markets need to know of the match as it stands. */
+    static Play play(MatchState s) {
+        Innings last = s.lastInnings();
+        boolean decided = s.completed() || s.ended();
+        return new Play(s.innings().size(), last != null && last.inPlay() && !decided, decided,
+                s.result() == null ? null : s.result().winner(), s.result() == null ? null : s.result().toString(),
+                s.teams(), nextBall(s));
+    }
+
+    private static String nextBall(MatchState s) {
+        Innings last = s.lastInnings();
+        Over over = last == null ? null : last.over();
+        if (over == null) {
+            return "0.1";
+        }
+        return over.isFull(s.ballsPerOver()) ? (over.number() + 1) + ".1" : over.number() + "." + (over.legalBalls() + 1);
     }
 
     /**
@@ -149,6 +211,54 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
         if (event instanceof MatchStart start) {
             return start(state, start);
         }
+        if (event instanceof BetPlace bet) {
+            return place(state, bet);
+        }
+        Decision<MatchState> decision = score(state, event, history);
+        if (decision instanceof Decision.Accepted<MatchState> accepted) {
+            MatchState next = accepted.state();
+            Markets markets = event instanceof DeliveryUndo ? state.markets().undone() : state.markets();
+            if (event instanceof Delivery d) {
+                markets = markets.bowled(next.innings().size(), ball(d, next));
+            } else if (event instanceof InningsStart) {
+                markets = markets.inningsStarted(next.innings().size());
+            }
+            boolean beyondCorrection = event instanceof InningsStart || event instanceof InningsEnd
+                    || event instanceof MatchEnd;
+            return Decision.accept(next.withMarkets(markets.after(play(next), event.eventTime(), beyondCorrection,
+                    terms)));
+        }
+        return decision;
+    }
+
+    private Decision<MatchState> place(MatchState state, BetPlace bet) {
+        if (bet.playerId() == null || !Channel.isIdentifier(bet.playerId())) {
+            return Decision.reject("a bet names its player, not '" + bet.playerId() + "'");
+        }
+        if (bet.market() == null || bet.outcome() == null || bet.eventTime() == null) {
+            return Decision.reject("a bet names its market, its outcome and its time");
+        }
+        if (state.ended()) {
+            return Decision.reject("match " + state.matchId() + " has ended (" + state.result() + ")");
+        }
+        MarketBet placed = new MarketBet(bet.eventId(), bet.playerId(), bet.outcome(), bet.stake(), bet.eventTime());
+        String refusal = state.markets().refusal(placed, bet.market(), play(state), terms);
+        if (refusal != null) {
+            return Decision.reject(refusal);
+        }
+        return Decision.accept(state.withMarkets(state.markets().place(placed, bet.market())));
+    }
+
+    /** The delivery as the markets see it, named from the over it left behind ({@code next}'s). */
+    private static Ball ball(Delivery d, MatchState next) {
+        Over over = next.lastInnings().over();
+        boolean legal = d.extras().wides() == 0 && d.extras().noballs() == 0;
+        int legalBalls = over == null ? 0 : over.legalBalls();
+        return new Ball(d.over(), d.runs().total(), Ball.outcomeOf(d), d.over() + "." + (legal ? legalBalls : legalBalls + 1),
+                d.eventTime());
+    }
+
+    private static Decision<MatchState> score(MatchState state, MatchEvent event, Supplier<List<MatchEvent>> history) {
         if (event instanceof DeliveryUndo) {
             return undo(state, history.get());
         }
@@ -196,7 +306,7 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
                     + e.overs() + " overs of " + e.ballsPerOver());
         }
         return Decision.accept(new MatchState(e.matchId(), teams, e.players(), e.overs(), e.ballsPerOver(), e.venue(),
-                e.toss(), List.of(), null, false));
+                e.toss(), List.of(), null, false, Markets.none()));
     }
 
     private static Decision<MatchState> startInnings(MatchState s, InningsStart e) {
@@ -476,6 +586,9 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
     private static Decision<MatchState> undo(MatchState s, List<MatchEvent> history) {
         List<MatchEvent> standing = new ArrayList<>(history.size());
         for (MatchEvent e : history) {
+            if (e instanceof BetPlace) {
+                continue;
+            }
             if (e instanceof DeliveryUndo) {
                 if (!standing.isEmpty()) {
                     standing.remove(standing.size() - 1);
@@ -505,9 +618,53 @@ public final class Scorer implements EntityRules<MatchState, MatchEvent> {
         return Decision.accept(state);
     }
 
-    /** The match's new line for the ticker, when the event changed it. */
+    /**
+     * The match's new line for the ticker, when the event changed it; for a bet taken, the wallet's
+     * word that its stake is the match's now; for every market the event decided or undecided, each
+     * bettor's payout or the payout taken back.
+     */
     @Override
     public List<Message> messages(MatchEvent event, MatchState before, MatchState after, long version) {
-        return TickerLine.messages(event, before, after, version);
+        if (event instanceof BetPlace bet) {
+            return List.of(new Message(Topic.WALLET_EVENTS, new BetTaken(bet.eventId() + ":taken", bet.playerId(),
+                    bet.eventTime(), bet.matchId(), bet.eventId(), bet.stake())));
+        }
+        List<Message> sent = new ArrayList<>(TickerLine.messages(event, before, after, version));
+        if (before == null) {
+            return sent;
+        }
+        Map<String, Market> was = before.markets().byName();
+        Map<String, Market> now = after.markets().byName();
+        for (Map.Entry<String, Market> entry : now.entrySet()) {
+            Market.Settlement previous = was.containsKey(entry.getKey()) ? was.get(entry.getKey()).settled() : null;
+            Market.Settlement current = entry.getValue().settled();
+            if (previous != null && (current == null || current.round() != previous.round())) {
+                for (Pool.Share share : was.get(entry.getKey()).division(previous).shares()) {
+                    MarketBet b = share.bet();
+                    sent.add(new Message(Topic.WALLET_EVENTS, new BetUnsettled(b.id() + ":unsettled:" + previous.round(),
+                            b.playerId(), event.eventTime(), after.matchId(), b.id(), previous.round(), entry.getKey(), b.stake(),
+                            share.payout())));
+                }
+            }
+            if (current != null && (previous == null || current.round() != previous.round())) {
+                for (Pool.Share share : entry.getValue().division(current).shares()) {
+                    MarketBet b = share.bet();
+                    sent.add(new Message(Topic.WALLET_EVENTS, new BetSettled(b.id() + ":settled:" + current.round(),
+                            b.playerId(), event.eventTime(), after.matchId(), b.id(), current.round(), entry.getKey(),
+                            current.outcome(), share.result(), b.stake(), share.payout(), share.why())));
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** The wallet that reserved a refused bet's stake releases it. */
+    @Override
+    public List<Message> refusalMessages(MatchEvent event, String reason) {
+        if (event instanceof BetPlace bet && bet.playerId() != null && Channel.isIdentifier(bet.playerId())) {
+            return List.of(new Message(Topic.WALLET_EVENTS, new BetRefused(bet.eventId() + ":refused", bet.playerId(),
+                    bet.eventTime(), bet.matchId(), bet.eventId(), reason)));
+        }
+        return List.of();
     }
 }

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * The game's books, from what the job published: every chip a wallet holds, has reserved or has at
- * a table (stacks and pots of the tables that play from wallets) against every chip the game's
+ * a table (stacks and pots of the tables that play from wallets), every stake a match holds in its
+ * undecided markets and every chip the house took from them, against every chip the game's
  * backend credited less what it debited. They balance once the topics are quiet: a chip on its way
  * between a wallet and a table (a reservation not yet answered, a stack not yet back) is counted on
  * both sides or on neither while it travels. Read the latest view of every channel the way a
@@ -54,7 +55,8 @@ public final class Books {
     private static boolean counted(String channel) {
         try {
             Channel c = Channel.parse(channel);
-            return c.kind() == Channel.Kind.PLAYER || (c.kind() == Channel.Kind.TABLE && !c.isPrivate());
+            return c.kind() == Channel.Kind.PLAYER || (c.kind() == Channel.Kind.TABLE && !c.isPrivate())
+                    || Channel.MARKETS.equals(c.part());
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -70,6 +72,9 @@ public final class Books {
         int wallets = 0;
         int tables = 0;
         int tablesWithout = 0;
+        int matches = 0;
+        long staked = 0;
+        long house = 0;
         Map<String, Long> negative = new TreeMap<>();
         for (Map.Entry<String, Held> entry : channels.entrySet()) {
             JsonNode view = entry.getValue().view;
@@ -82,6 +87,10 @@ public final class Books {
                 if (view.path("balance").asLong() < 0) {
                     negative.put(entry.getKey(), view.path("balance").asLong());
                 }
+            } else if (entry.getKey().endsWith("/" + Channel.MARKETS)) {
+                matches++;
+                staked += view.path("held").asLong();
+                house += view.path("house").asLong();
             } else if (view.path("config").path("wallets").asBoolean(false)) {
                 tables++;
                 for (JsonNode seat : view.path("seats")) {
@@ -92,23 +101,26 @@ public final class Books {
                 tablesWithout++;
             }
         }
-        return new Totals(wallets, tables, tablesWithout, balances, reserved, stacks, pots, 0, credited, debited,
-                negative);
+        return new Totals(wallets, tables, tablesWithout, matches, balances, reserved, stacks, pots, staked, house,
+                credited, debited, negative);
     }
 
     /**
      * What the books hold.
      *
      * @param tablesWithoutWallets tables whose chips are the table service's own: not in the books
-     * @param house what the house took (nothing yet: the tables take no rake)
-     * @param negative wallets whose balance is below zero, which must never be
+     * @param matches matches whose markets have been published
+     * @param staked the stakes the matches hold in markets not yet decided
+     * @param house what the house took (from betting pools: the tables take no rake)
+     * @param negative wallets whose balance is below zero: only a correction that took back a payout
+     *     already spent leaves one so, and the player then owes it
      */
-    public record Totals(int wallets, int tables, int tablesWithoutWallets, long balances, long reserved, long stacks,
-            long pots, long house, long credited, long debited, Map<String, Long> negative) {
+    public record Totals(int wallets, int tables, int tablesWithoutWallets, int matches, long balances, long reserved,
+            long stacks, long pots, long staked, long house, long credited, long debited, Map<String, Long> negative) {
 
         /** Every chip in the game, wherever it is. */
         public long held() {
-            return balances + reserved + stacks + pots + house;
+            return balances + reserved + stacks + pots + staked + house;
         }
 
         /** Every chip the backend put in and did not take out. */
@@ -116,8 +128,9 @@ public final class Books {
             return credited - debited;
         }
 
+        /** Every chip accounted for: none made, none lost. A balance below zero is owed, not lost. */
         public boolean balanced() {
-            return held() == issued() && negative.isEmpty();
+            return held() == issued();
         }
     }
 }

@@ -4,8 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.entity.EntityRules;
 import dev.scoreline.entity.Message;
+import dev.scoreline.match.event.BetPlace;
 import dev.scoreline.table.event.PlayerSit;
 import dev.scoreline.topic.Topic;
+import dev.scoreline.wallet.event.BetRefused;
+import dev.scoreline.wallet.event.BetRequest;
+import dev.scoreline.wallet.event.BetSettled;
+import dev.scoreline.wallet.event.BetTaken;
+import dev.scoreline.wallet.event.BetUnsettled;
 import dev.scoreline.wallet.event.Credit;
 import dev.scoreline.wallet.event.Debit;
 import dev.scoreline.wallet.event.SeatRefused;
@@ -33,6 +39,13 @@ import java.util.function.Supplier;
  * seen. Each answer also checks what it answers (a reservation waiting, chips at that table), so
  * that a copy delivered after the job forgot its id (the de-duplication window) changes nothing:
  * the table always answers a buy-in, and sends a stack back, after the wallet sent it there.
+ *
+ * <p>A bet is the same saga with a match: the stake is reserved here and the bet passed on to the
+ * match's partition; the match takes it ({@code bet.taken}: the stake is the match's) or refuses
+ * it ({@code bet.refused}: released), and pays it when its market is decided ({@code bet.settled},
+ * 0 for a bet lost). A correction of the ball that decided it takes the payout back ({@code
+ * bet.unsettled}), which may leave the balance below zero: the wallet then refuses every stake,
+ * buy-in and debit until credits or winnings bring it back.
  */
 public final class WalletRules implements EntityRules<WalletState, WalletEvent> {
 
@@ -77,8 +90,18 @@ public final class WalletRules implements EntityRules<WalletState, WalletEvent> 
             return seated(wallet, t);
         } else if (event instanceof SeatRefused r) {
             return released(wallet, r);
+        } else if (event instanceof StackReturn r) {
+            return returned(wallet, r);
+        } else if (event instanceof BetRequest b) {
+            return stake(wallet, b);
+        } else if (event instanceof BetTaken t) {
+            return betTaken(wallet, t);
+        } else if (event instanceof BetRefused r) {
+            return betRefused(wallet, r);
+        } else if (event instanceof BetSettled settled) {
+            return betSettled(wallet, settled);
         }
-        return returned(wallet, (StackReturn) event);
+        return betUnsettled(wallet, (BetUnsettled) event);
     }
 
     private static String missingField(WalletEvent event) {
@@ -101,8 +124,20 @@ public final class WalletRules implements EntityRules<WalletState, WalletEvent> 
             return t.tableId() == null ? "tableId" : t.reservation() == null ? "reservation" : null;
         } else if (event instanceof SeatRefused r) {
             return r.tableId() == null ? "tableId" : r.reservation() == null ? "reservation" : null;
+        } else if (event instanceof StackReturn r) {
+            return r.tableId() == null ? "tableId" : null;
+        } else if (event instanceof BetRequest b) {
+            return b.matchId() == null ? "matchId" : b.market() == null ? "market" : b.outcome() == null ? "outcome" : null;
+        } else if (event instanceof BetTaken t) {
+            return t.matchId() == null ? "matchId" : t.bet() == null ? "bet" : null;
+        } else if (event instanceof BetRefused r) {
+            return r.matchId() == null ? "matchId" : r.bet() == null ? "bet" : null;
+        } else if (event instanceof BetSettled settled) {
+            return settled.matchId() == null ? "matchId" : settled.bet() == null ? "bet"
+                    : settled.result() == null ? "result" : null;
         }
-        return ((StackReturn) event).tableId() == null ? "tableId" : null;
+        BetUnsettled u = (BetUnsettled) event;
+        return u.matchId() == null ? "matchId" : u.bet() == null ? "bet" : null;
     }
 
     private static Decision<WalletState> credit(WalletState w, Credit c) {
@@ -178,6 +213,70 @@ public final class WalletRules implements EntityRules<WalletState, WalletEvent> 
                 .balance(r.chips()).leave(r.tableId()).note("returned", r.tableId(), null).state());
     }
 
+    private static Decision<WalletState> stake(WalletState w, BetRequest b) {
+        if (!Channel.isIdentifier(b.matchId())) {
+            return Decision.reject("match id '" + b.matchId() + "' is not valid");
+        }
+        String wrong = outOfRange(b.stake(), "a stake");
+        if (wrong != null) {
+            return Decision.reject(wrong);
+        }
+        if (b.stake() > w.balance()) {
+            return Decision.reject("balance " + w.balance() + " is less than the stake " + b.stake());
+        }
+        return Decision.accept(new Change(w, b.eventId(), b.eventTime())
+                .balance(-b.stake())
+                .bet(b.eventId(), new WalletState.Bet(b.matchId(), b.market(), b.outcome(), b.stake(), false))
+                .noteBet("stake", b.matchId(), b.market(), null).state());
+    }
+
+    private static Decision<WalletState> betTaken(WalletState w, BetTaken t) {
+        WalletState.Bet bet = w.bets().get(t.bet());
+        if (bet == null || bet.taken() || !bet.matchId().equals(t.matchId())) {
+            return Decision.reject("no bet " + t.bet() + " on match " + t.matchId() + " is waiting");
+        }
+        return Decision.accept(new Change(w, t.eventId(), t.eventTime())
+                .bet(t.bet(), new WalletState.Bet(bet.matchId(), bet.market(), bet.outcome(), bet.stake(), true))
+                .noteBet("bet taken", bet.matchId(), bet.market(), null).state());
+    }
+
+    private static Decision<WalletState> betRefused(WalletState w, BetRefused r) {
+        WalletState.Bet bet = w.bets().get(r.bet());
+        if (bet == null || bet.taken() || !bet.matchId().equals(r.matchId())) {
+            return Decision.reject("no bet " + r.bet() + " on match " + r.matchId() + " is waiting");
+        }
+        return Decision.accept(new Change(w, r.eventId(), r.eventTime())
+                .unbet(r.bet()).balance(bet.stake())
+                .noteBet("bet refused", bet.matchId(), bet.market(), r.reason()).state());
+    }
+
+    private static Decision<WalletState> betSettled(WalletState w, BetSettled settled) {
+        WalletState.Bet bet = w.bets().get(settled.bet());
+        if (bet == null || !bet.taken() || !bet.matchId().equals(settled.matchId())) {
+            return Decision.reject("no bet " + settled.bet() + " on match " + settled.matchId() + " is open");
+        }
+        if (settled.payout() < 0 || settled.payout() > MAX_CREDITED) {
+            return Decision.reject("a payout of " + settled.payout() + " chips cannot be");
+        }
+        String kind = "returned".equals(settled.result()) ? "bet returned" : settled.result();
+        return Decision.accept(new Change(w, settled.eventId(), settled.eventTime())
+                .unbet(settled.bet()).balance(settled.payout())
+                .noteBet(kind, bet.matchId(), bet.market(), settled.why()).state());
+    }
+
+    private static Decision<WalletState> betUnsettled(WalletState w, BetUnsettled u) {
+        if (w.bets().containsKey(u.bet())) {
+            return Decision.reject("bet " + u.bet() + " is not settled: nothing to take back");
+        }
+        if (u.payout() < 0 || u.payout() > MAX_CREDITED) {
+            return Decision.reject("a payout of " + u.payout() + " chips cannot be taken back");
+        }
+        return Decision.accept(new Change(w, u.eventId(), u.eventTime())
+                .balance(-u.payout())
+                .bet(u.bet(), new WalletState.Bet(u.matchId(), u.market(), null, u.stake(), true))
+                .noteBet("taken back", u.matchId(), u.market(), "correction").state());
+    }
+
     private static String outOfRange(long chips, String what) {
         if (chips < 1 || chips > MAX_CHIPS) {
             return what + " is 1 to " + MAX_CHIPS + " chips, not " + chips;
@@ -190,20 +289,34 @@ public final class WalletRules implements EntityRules<WalletState, WalletEvent> 
         return Map.of(Channel.player(state.playerId()), WalletView.of(state));
     }
 
-    /** The table's channel: the player acted there, and a refused buy-in is their verdict on that move. */
+    /**
+     * The table's or the match's channel: the player acted there, and a refused buy-in or stake is
+     * their verdict on that move.
+     */
     @Override
     public Channel actedOn(WalletEvent event) {
-        return event instanceof SitRequest s && Channel.isIdentifier(s.tableId())
-                ? Channel.table(s.tableId())
-                : EntityRules.super.actedOn(event);
+        if (event instanceof SitRequest s && Channel.isIdentifier(s.tableId())) {
+            return Channel.table(s.tableId());
+        }
+        if (event instanceof BetRequest b && Channel.isIdentifier(b.matchId())) {
+            return Channel.match(b.matchId());
+        }
+        return EntityRules.super.actedOn(event);
     }
 
-    /** A reserved buy-in goes on to the table under the sit's own id; the table answers the player. */
+    /**
+     * A reserved buy-in goes on to the table, a reserved stake to the match, under the action's own
+     * id; the table or the match answers the player.
+     */
     @Override
     public Message forward(WalletEvent event) {
         if (event instanceof SitRequest s) {
             return new Message(Topic.TABLE_EVENTS, new PlayerSit(s.eventId(), s.tableId(), s.eventTime(),
                     s.playerId(), s.seat(), s.chips(), true));
+        }
+        if (event instanceof BetRequest b) {
+            return new Message(Topic.MATCH_EVENTS, new BetPlace(b.eventId(), b.matchId(), b.eventTime(), b.playerId(),
+                    b.market(), b.outcome(), b.stake()));
         }
         return null;
     }
@@ -230,6 +343,7 @@ public final class WalletRules implements EntityRules<WalletState, WalletEvent> 
         private long debited;
         private final TreeMap<String, WalletState.Reservation> reservations;
         private final TreeMap<String, Long> tables;
+        private final TreeMap<String, WalletState.Bet> bets;
         private long change;
         private WalletState.Movement movement;
 
@@ -242,6 +356,7 @@ public final class WalletRules implements EntityRules<WalletState, WalletEvent> 
             this.debited = from.debited();
             this.reservations = new TreeMap<>(from.reservations());
             this.tables = new TreeMap<>(from.tables());
+            this.bets = new TreeMap<>(from.bets());
         }
 
         Change balance(long chips) {
@@ -280,9 +395,25 @@ public final class WalletRules implements EntityRules<WalletState, WalletEvent> 
             return this;
         }
 
+        Change bet(String id, WalletState.Bet bet) {
+            bets.put(id, bet);
+            return this;
+        }
+
+        Change unbet(String id) {
+            bets.remove(id);
+            return this;
+        }
+
         Change note(String kind, String tableId, String cause) {
             movement = new WalletState.Movement(from.movements() + 1, eventId, at, kind, change, balance, tableId,
-                    cause);
+                    cause, null, null);
+            return this;
+        }
+
+        Change noteBet(String kind, String matchId, String market, String cause) {
+            movement = new WalletState.Movement(from.movements() + 1, eventId, at, kind, change, balance, null,
+                    cause, matchId, market);
             return this;
         }
 
@@ -292,7 +423,7 @@ public final class WalletRules implements EntityRules<WalletState, WalletEvent> 
             if (recent.size() > RECENT) {
                 recent.subList(0, recent.size() - RECENT).clear();
             }
-            return new WalletState(from.playerId(), balance, credited, debited, reservations, tables,
+            return new WalletState(from.playerId(), balance, credited, debited, reservations, tables, bets,
                     from.movements() + 1, List.copyOf(recent));
         }
     }

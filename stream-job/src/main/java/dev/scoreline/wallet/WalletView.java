@@ -30,6 +30,19 @@ final class WalletView {
         });
         ObjectNode tables = view.putObject("tables");
         w.tables().forEach((tableId, chips) -> tables.putObject(tableId).put("boughtIn", chips));
+        ObjectNode bets = view.putObject("bets");
+        w.bets().forEach((id, b) -> {
+            ObjectNode bet = bets.putObject(id);
+            bet.put("matchId", b.matchId());
+            if (b.market() != null) {
+                bet.put("market", b.market());
+            }
+            if (b.outcome() != null) {
+                bet.put("outcome", b.outcome());
+            }
+            bet.put("stake", b.stake());
+            bet.put("status", b.taken() ? "open" : "waiting");
+        });
         ObjectNode movements = view.putObject("movements");
         for (WalletState.Movement m : w.recent()) {
             ObjectNode movement = movements.putObject(Long.toString(m.number()));
@@ -43,6 +56,10 @@ final class WalletView {
             }
             if (m.cause() != null) {
                 movement.put("cause", m.cause());
+            }
+            if (m.matchId() != null) {
+                movement.put("matchId", m.matchId());
+                movement.put("market", m.market());
             }
         }
         return view;

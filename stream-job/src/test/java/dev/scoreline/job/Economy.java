@@ -2,11 +2,13 @@ package dev.scoreline.job;
 
 import dev.scoreline.action.Verdict;
 import dev.scoreline.deadletter.DeadLetter;
+import dev.scoreline.delta.ChangeLogEntry;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 import dev.scoreline.entity.SnapshotPolicy;
 import dev.scoreline.event.EntityEvent;
 import dev.scoreline.json.Json;
+import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.table.event.TableEvent;
 import dev.scoreline.wallet.Books;
 import dev.scoreline.wallet.event.WalletEvent;
@@ -21,7 +23,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
 /**
- * The wallets and the tables in the job's own keyed function, one test harness each, joined as
+ * The wallets, the tables and the matches in the job's own keyed function, one test harness each, joined as
  * Kafka joins them: whatever one writes to the other's input topic is delivered to it, in the
  * order written (one partition per entity keeps that order). A test may deliver any record again,
  * as Kafka redelivers after a failure, and may restart either side from its last snapshot, as a
@@ -41,14 +43,18 @@ final class Economy implements AutoCloseable {
 
     private KeyedOneInputStreamOperatorTestHarness<String, Sourced<WalletEvent>, Outgoing> wallets;
     private KeyedOneInputStreamOperatorTestHarness<String, Sourced<TableEvent>, Outgoing> tables;
+    private KeyedOneInputStreamOperatorTestHarness<String, Sourced<MatchEvent>, Outgoing> matches;
     private final Deque<Outgoing> inFlight = new ArrayDeque<>();
     /** Every record either side wrote, in order, outputs and messages alike. */
     private final List<Outgoing> written = new ArrayList<>();
+    /** Every event delivered to the matches, in the order of their input (copies included). */
+    private final List<MatchEvent> matchLog = new ArrayList<>();
     private long now = 1_000;
 
     Economy() throws Exception {
         wallets = harness(EntityKinds.wallet(TOPICS.walletEvents()), null);
         tables = harness(EntityKinds.table(TOPICS.tableEvents(), null), null);
+        matches = harness(EntityKinds.match(TOPICS.matchEvents()), null);
     }
 
     private <S, E extends EntityEvent> KeyedOneInputStreamOperatorTestHarness<String, Sourced<E>, Outgoing> harness(
@@ -74,13 +80,12 @@ final class Economy implements AutoCloseable {
     void quiet() throws Exception {
         while (!inFlight.isEmpty()) {
             Outgoing next = inFlight.poll();
-            deliver(next.topic().equals(TOPICS.walletEvents())
-                    ? Json.read(next.value(), WalletEvent.class)
-                    : Json.read(next.value(), TableEvent.class));
+            deliver(read(next));
         }
         now += 60_000;
         wallets.setProcessingTime(now);
         tables.setProcessingTime(now);
+        matches.setProcessingTime(now);
         collect();
         if (!inFlight.isEmpty()) {
             quiet();
@@ -99,9 +104,21 @@ final class Economy implements AutoCloseable {
 
     /** The records one entity sent another so far. */
     List<Outgoing> messages() {
-        return written.stream()
-                .filter(o -> o.topic().equals(TOPICS.walletEvents()) || o.topic().equals(TOPICS.tableEvents()))
-                .toList();
+        return written.stream().filter(Economy::isMessage).toList();
+    }
+
+    private static boolean isMessage(Outgoing o) {
+        return o.topic().equals(TOPICS.walletEvents()) || o.topic().equals(TOPICS.tableEvents())
+                || o.topic().equals(TOPICS.matchEvents());
+    }
+
+    /** A message as its receiver reads it. */
+    static EntityEvent read(Outgoing o) {
+        if (o.topic().equals(TOPICS.walletEvents())) {
+            return Json.read(o.value(), WalletEvent.class);
+        }
+        return o.topic().equals(TOPICS.tableEvents()) ? Json.read(o.value(), TableEvent.class)
+                : Json.read(o.value(), MatchEvent.class);
     }
 
     /**
@@ -112,19 +129,27 @@ final class Economy implements AutoCloseable {
         quiet();
         wallets.prepareSnapshotPreBarrier(1);
         tables.prepareSnapshotPreBarrier(1);
+        matches.prepareSnapshotPreBarrier(1);
         OperatorSubtaskState walletState = wallets.snapshot(1, now);
         OperatorSubtaskState tableState = tables.snapshot(1, now);
+        OperatorSubtaskState matchState = matches.snapshot(1, now);
         collect();
         wallets.close();
         tables.close();
+        matches.close();
         wallets = harness(EntityKinds.wallet(TOPICS.walletEvents()), walletState);
         tables = harness(EntityKinds.table(TOPICS.tableEvents(), null), tableState);
+        matches = harness(EntityKinds.match(TOPICS.matchEvents()), matchState);
     }
 
     private void deliver(EntityEvent event) throws Exception {
         if (event instanceof WalletEvent w) {
             wallets.processElement(new StreamRecord<>(new Sourced<>(w, TOPICS.walletEvents(), 0, 0),
                     w.eventTime().toEpochMilli()));
+        } else if (event instanceof MatchEvent m) {
+            matchLog.add(m);
+            matches.processElement(new StreamRecord<>(new Sourced<>(m, TOPICS.matchEvents(), 0, 0),
+                    m.eventTime().toEpochMilli()));
         } else {
             tables.processElement(new StreamRecord<>(new Sourced<>((TableEvent) event, TOPICS.tableEvents(), 0, 0),
                     event.eventTime().toEpochMilli()));
@@ -133,12 +158,12 @@ final class Economy implements AutoCloseable {
     }
 
     private void collect() {
-        for (var h : List.of(wallets.getOutput(), tables.getOutput())) {
+        for (var h : List.of(wallets.getOutput(), tables.getOutput(), matches.getOutput())) {
             Object next;
             while ((next = h.poll()) != null) {
                 if (next instanceof StreamRecord<?> r && r.getValue() instanceof Outgoing o) {
                     written.add(o);
-                    if (o.topic().equals(TOPICS.walletEvents()) || o.topic().equals(TOPICS.tableEvents())) {
+                    if (isMessage(o)) {
                         inFlight.add(o);
                     }
                 }
@@ -149,6 +174,16 @@ final class Economy implements AutoCloseable {
     List<Verdict> verdicts() {
         return written.stream().filter(o -> o.topic().equals(TOPICS.verdicts()))
                 .map(o -> Json.read(o.value(), Verdict.class)).toList();
+    }
+
+    List<MatchEvent> matchLog() {
+        return List.copyOf(matchLog);
+    }
+
+    /** The change log entries written so far: what each entity accepted, in order. */
+    List<ChangeLogEntry> changeLog() {
+        return written.stream().filter(o -> o.topic().equals(TOPICS.changeLog()))
+                .map(o -> Json.read(o.value(), ChangeLogEntry.class)).toList();
     }
 
     List<DeadLetter> deadLetters() {
@@ -170,5 +205,6 @@ final class Economy implements AutoCloseable {
     public void close() throws Exception {
         wallets.close();
         tables.close();
+        matches.close();
     }
 }

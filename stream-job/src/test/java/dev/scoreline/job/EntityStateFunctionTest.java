@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The keyed function in Flink's operator harness: real keyed state, real timers, snapshots and restores. */
 class EntityStateFunctionTest {
 
-    private static final OutputTopics TOPICS = new OutputTopics("deltas", "snapshots", "changelog", "dead", "verdicts", "ticker", "table", "wallet");
+    private static final OutputTopics TOPICS = new OutputTopics("deltas", "snapshots", "changelog", "dead", "verdicts", "ticker", "table", "wallet", "match");
     private static final StateTuning TUNING = new StateTuning(Duration.ofMillis(100), 3,
             new SnapshotPolicy(100, Duration.ofHours(1)), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(1), 1024);
 

@@ -2,6 +2,7 @@ package dev.scoreline.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scoreline.delta.Channel;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.event.EntityEvent;
 import dev.scoreline.json.Json;
@@ -47,7 +48,7 @@ class StateUpgradeTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/state-upgrade");
     private static final OutputTopics TOPICS =
-            new OutputTopics("deltas", "snapshots", "changelog", "dead", "verdicts", "ticker", "table", "wallet");
+            new OutputTopics("deltas", "snapshots", "changelog", "dead", "verdicts", "ticker", "table", "wallet", "match");
     private static final long STEP_MILLIS = 1_000;
     private static final long START = 1_000_000;
     /** Named, not listed from the folder: the digests are of exactly these, in this order. */
@@ -230,9 +231,13 @@ class StateUpgradeTest {
             }
         }
 
-        /** Every output as topic and JSON, the epochs left out (the fixture's are another job's). */
+        /**
+         * Every output as topic and JSON, the epochs left out (the fixture's are another job's), and
+         * those of a match's markets channel too: the release that wrote the fixtures had none.
+         */
         List<String> withoutEpochs() {
-            return outputs.stream().map(out -> out.topic() + " " + out.key() + " "
+            return outputs.stream().filter(out -> !out.key().endsWith("/" + Channel.MARKETS))
+                    .map(out -> out.topic() + " " + out.key() + " "
                     + new String(out.value(), StandardCharsets.UTF_8).replaceAll("\"epoch\":\"[^\"]*\",?", "")).toList();
         }
 

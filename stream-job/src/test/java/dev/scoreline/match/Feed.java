@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.entity.EntityRules.Decision;
+import dev.scoreline.match.event.BetPlace;
 import dev.scoreline.match.event.Delivery;
 import dev.scoreline.match.event.DeliveryUndo;
 import dev.scoreline.match.event.InningsEnd;
@@ -84,6 +85,16 @@ final class Feed {
             String... fielders) {
         return add(delivery(over, batter, nonStriker, bowler, 0, Delivery.Extras.NONE, false,
                 List.of(new Delivery.Wicket(kind, playerOut, List.of(fielders)))));
+    }
+
+    /** A player's bet, as their wallet passes it on, {@code bet} being the client's action id. */
+    Feed bet(String player, String bet, String market, String outcome, long stake) {
+        return add(new BetPlace("act:" + player + ":" + bet, MATCH, tick(), player, market, outcome, stake));
+    }
+
+    /** The time the next event will have. */
+    Instant next() {
+        return clock.plusSeconds(40);
     }
 
     Feed add(MatchEvent event) {

@@ -123,13 +123,14 @@ class MatchViewTest {
     }
 
     @Test
-    void theViewsAreTheMatchChannelsOnly() {
+    void theViewsAreTheMatchChannelAndItsMarketsOnly() {
         MatchState state = Feed.match(20, 11).state();
 
         Map<Channel, JsonNode> views = new Scorer().views(state);
 
-        assertThat(views).containsOnlyKeys(Channel.match(Feed.MATCH));
+        assertThat(views).containsOnlyKeys(Channel.match(Feed.MATCH), Channel.markets(Feed.MATCH));
         assertThat(views.get(Channel.match(Feed.MATCH))).isEqualTo(MatchView.of(state));
+        assertThat(views.get(Channel.markets(Feed.MATCH)).at("/markets/winner/status").asText()).isEqualTo("open");
     }
 
     @Test

@@ -6,8 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.entity.EntityRules.Decision;
 import dev.scoreline.entity.Message;
+import dev.scoreline.match.event.BetPlace;
 import dev.scoreline.table.event.PlayerSit;
 import dev.scoreline.topic.Topic;
+import dev.scoreline.wallet.event.BetRefused;
+import dev.scoreline.wallet.event.BetRequest;
+import dev.scoreline.wallet.event.BetSettled;
+import dev.scoreline.wallet.event.BetTaken;
+import dev.scoreline.wallet.event.BetUnsettled;
 import dev.scoreline.wallet.event.Credit;
 import dev.scoreline.wallet.event.Debit;
 import dev.scoreline.wallet.event.SeatRefused;
@@ -165,5 +171,68 @@ class WalletRulesTest {
         assertThat(rules.mayForget(w)).isFalse();
         w = fold(w, new Debit("debit:c-1", "p7", T0, 10, "cash-out"));
         assertThat(rules.mayForget(w)).isTrue();
+    }
+
+    private static BetRequest bet(String id, long stake) {
+        return new BetRequest(id, "p7", T0.plusSeconds(2), "m1", "ball:1.7", "4", stake);
+    }
+
+    private static BetSettled settled(String bet, int round, String result, long payout) {
+        return new BetSettled(bet + ":settled:" + round, "p7", T0.plusSeconds(30), "m1", bet, round, "ball:1.7", "4",
+                result, 100, payout, null);
+    }
+
+    @Test
+    void aStakeIsReservedAndPassedOnToTheMatchUnderItsOwnIdAndARefusalNamesTheMatch() {
+        WalletState w = fold(null, credit("credit:o-1", 150), bet("act:p7:b1", 100));
+
+        assertThat(w.balance()).isEqualTo(50);
+        assertThat(w.reserved()).isEqualTo(100);
+        Message forward = rules.forward(bet("act:p7:b1", 100));
+        assertThat(forward.topic()).isEqualTo(Topic.MATCH_EVENTS);
+        assertThat(forward.event()).isEqualTo(new BetPlace("act:p7:b1", "m1", T0.plusSeconds(2), "p7", "ball:1.7", "4",
+                100));
+        assertThat(forward.key()).isEqualTo("m1");
+        assertThat(refusal(w, bet("act:p7:b2", 60))).isEqualTo("balance 50 is less than the stake 60");
+        assertThat(rules.actedOn(bet("act:p7:b2", 60))).isEqualTo(Channel.match("m1"));
+    }
+
+    @Test
+    void aTakenBetIsTheMatchsUntilSettledAndARefusedOneComesBack() {
+        WalletState w = fold(null, credit("credit:o-1", 300), bet("act:p7:b1", 100), bet("act:p7:b2", 100),
+                new BetTaken("act:p7:b1:taken", "p7", T0, "m1", "act:p7:b1", 100),
+                new BetRefused("act:p7:b2:refused", "p7", T0, "m1", "act:p7:b2", "suspended: ball 1.6 was bowled"));
+
+        assertThat(w.balance()).isEqualTo(200);
+        assertThat(w.reserved()).as("the taken stake is the match's").isZero();
+        assertThat(w.bets()).containsOnlyKeys("act:p7:b1");
+        assertThat(w.recent().get(w.recent().size() - 1).cause()).isEqualTo("suspended: ball 1.6 was bowled");
+        assertThat(rules.mayForget(fold(w, new Debit("debit:all", "p7", T0, 200, "cash-out"))))
+                .as("a bet is open").isFalse();
+
+        WalletState paid = fold(w, settled("act:p7:b1", 1, "won", 340));
+        assertThat(paid.balance()).isEqualTo(540);
+        assertThat(paid.bets()).isEmpty();
+        assertThat(paid.recent().get(paid.recent().size() - 1).kind()).isEqualTo("won");
+        assertThat(refusal(paid, settled("act:p7:b1", 2, "won", 340))).isEqualTo("no bet act:p7:b1 on match m1 is open");
+    }
+
+    @Test
+    void aCorrectionTakesThePayoutBackEvenBelowZeroAndTheWalletThenRefusesStakes() {
+        WalletState w = fold(null, credit("credit:o-1", 100), bet("act:p7:b1", 100),
+                new BetTaken("act:p7:b1:taken", "p7", T0, "m1", "act:p7:b1", 100), settled("act:p7:b1", 1, "won", 500),
+                new Debit("debit:c-1", "p7", T0, 450, "cash-out"),
+                new BetUnsettled("act:p7:b1:unsettled:1", "p7", T0, "m1", "act:p7:b1", 1, "ball:1.7", 100, 500));
+
+        assertThat(w.balance()).isEqualTo(-450);
+        assertThat(w.bets()).containsKey("act:p7:b1");
+        assertThat(w.recent().get(w.recent().size() - 1).kind()).isEqualTo("taken back");
+        assertThat(refusal(w, bet("act:p7:b2", 1))).isEqualTo("balance -450 is less than the stake 1");
+        assertThat(refusal(w, new BetUnsettled("act:p7:b1:unsettled:9", "p7", T0, "m1", "act:p7:b1", 9, "ball:1.7", 100,
+                500))).isEqualTo("bet act:p7:b1 is not settled: nothing to take back");
+
+        WalletState again = fold(w, settled("act:p7:b1", 2, "lost", 0));
+        assertThat(again.balance()).isEqualTo(-450);
+        assertThat(again.bets()).isEmpty();
     }
 }

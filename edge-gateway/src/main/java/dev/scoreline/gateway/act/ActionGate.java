@@ -8,6 +8,7 @@ import dev.scoreline.gateway.auth.Access;
 import dev.scoreline.gateway.auth.Grant;
 import dev.scoreline.json.Json;
 import dev.scoreline.json.MessageSchema;
+import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.table.event.TableEvent;
 import dev.scoreline.wallet.event.WalletEvent;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import java.util.Set;
 public final class ActionGate {
 
     /** Members of the envelope that only the gateway writes. */
-    private static final Set<String> ENVELOPE = Set.of("eventId", "tableId", "playerId", "eventTime");
+    private static final Set<String> ENVELOPE = Set.of("eventId", "tableId", "matchId", "playerId", "eventTime");
 
     private ActionGate() {}
 
@@ -51,9 +52,9 @@ public final class ActionGate {
         } catch (IllegalArgumentException | NullPointerException e) {
             return badRequest("\"channel\" is not a channel: " + e.getMessage());
         }
-        if (channel.isPrivate()) {
-            return badRequest("act on the table's channel " + Channel.table(channel.entityId()).name()
-                    + ", not on a seat's");
+        if (channel.isPrivate() || channel.part() != null) {
+            return badRequest("act on the channel " + Channel.of(channel.kind(), channel.entityId()).name()
+                    + ", not on " + channel.name());
         }
         Set<String> kinds = Actions.playerKinds(channel.kind());
         if (kinds.isEmpty()) {
@@ -83,27 +84,34 @@ public final class ActionGate {
         String eventId = Actions.eventId(player, actionId);
         ObjectNode event = fields.deepCopy();
         event.put("eventId", eventId);
-        event.put("tableId", channel.entityId());
+        event.put(Actions.entityMember(channel.kind()), channel.entityId());
         event.put("playerId", player);
         event.put("eventTime", now.toString());
-        // a sit goes to the player's wallet first, with the same members: only its topic and key differ
+        // a sit or a bet goes to the player's wallet first, with the same members: only its topic and key differ
         Channel.Kind to = Actions.firstStop(channel.kind(), type);
         boolean toWallet = to == Channel.Kind.PLAYER;
-        List<MessageSchema.Violation> violations =
-                MessageSchema.named(toWallet ? "wallet-event" : "table-event").validate(event);
+        List<MessageSchema.Violation> violations = MessageSchema.named(schemaOf(to)).validate(event);
         if (!violations.isEmpty()) {
             MessageSchema.Violation first = violations.get(0);
             return badRequest("\"action\" is not a valid " + type + ": " + first.path().replaceFirst("^\\$", "action")
                     + " " + first.message());
         }
         try {
-            Class<?> record = toWallet ? WalletEvent.class : TableEvent.class;
+            Class<?> record = toWallet ? WalletEvent.class : to == Channel.Kind.MATCH ? MatchEvent.class : TableEvent.class;
             Json.convert(event, record);
         } catch (IllegalArgumentException e) {
             // the schema and the records agree (ExamplesTest); should they not, the client still gets a clear answer
             return badRequest("\"action\" is not a valid " + type + ": " + e.getMessage());
         }
         return new Admitted(to, toWallet ? player : channel.entityId(), eventId, player, Json.bytes(event));
+    }
+
+    private static String schemaOf(Channel.Kind kind) {
+        return switch (kind) {
+            case PLAYER -> "wallet-event";
+            case MATCH -> "match-event";
+            default -> "table-event";
+        };
     }
 
     private static Refused badRequest(String message) {

@@ -8,7 +8,8 @@ import dev.scoreline.event.EntityEvent;
 /**
  * An event on the {@code match-events} topic: what a live score feed knows, ball by ball, and what
  * the officials announce at the end ({@link MatchEnd}). The scorer computes whatever the balls
- * decide.
+ * decide. The players' bets ({@link BetPlace}) share the match's partition, so that one log orders
+ * the balls and the bets.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -19,10 +20,12 @@ import dev.scoreline.event.EntityEvent;
     @JsonSubTypes.Type(value = PenaltyRuns.class, name = PenaltyRuns.TYPE),
     @JsonSubTypes.Type(value = DeliveryUndo.class, name = DeliveryUndo.TYPE),
     @JsonSubTypes.Type(value = InningsEnd.class, name = InningsEnd.TYPE),
-    @JsonSubTypes.Type(value = MatchEnd.class, name = MatchEnd.TYPE)
+    @JsonSubTypes.Type(value = MatchEnd.class, name = MatchEnd.TYPE),
+    @JsonSubTypes.Type(value = BetPlace.class, name = BetPlace.TYPE)
 })
 public sealed interface MatchEvent extends EntityEvent
-        permits MatchStart, InningsStart, InningsTarget, Delivery, PenaltyRuns, DeliveryUndo, InningsEnd, MatchEnd {
+        permits MatchStart, InningsStart, InningsTarget, Delivery, PenaltyRuns, DeliveryUndo, InningsEnd, MatchEnd,
+                BetPlace {
 
     String matchId();
 
