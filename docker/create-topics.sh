@@ -14,7 +14,7 @@ create() {
     --partitions "$partitions" --replication-factor 3 "${configs[@]}"
 }
 
-create match-events
+create match-events message.timestamp.type=LogAppendTime
 create table-events message.timestamp.type=LogAppendTime
 create wallet-events
 create ticker-events

@@ -123,7 +123,7 @@ final class DemoCommand implements Command {
             int gatewayPort = Ports.preferred(settings.port(), Ports::free);
             int webUiPort = Ports.preferred(settings.webUiPort(), Ports::free);
             wipe(settings.dir());
-            Stack stack = Stack.start(settings.dir(), kafkaPort, gatewayPort, webUiPort);
+            Stack stack = Stack.start(settings.dir(), kafkaPort, gatewayPort, webUiPort, settings.speed());
             try {
                 demo = new Demo(stack, new MatchReplay(matches), settings, lock);
             } catch (Exception | Error e) {
@@ -155,6 +155,7 @@ final class DemoCommand implements Command {
         private final Producer<String, String> producer;
         private final Thread matchThread;
         private final DemoTables tables;
+        private final DemoBettors bettors;
         private final DemoLock lock;
         private volatile EdgeGateway gateway;
 
@@ -167,9 +168,12 @@ final class DemoCommand implements Command {
             this.matchThread = feedThread("demo-matches", () -> replay.run(producer, Topic.MATCH_EVENTS.defaultName(),
                     settings.speed(), balls::set, stop::get));
             this.tables = new DemoTables(settings.tables());
-            matchThread.start();
+            this.bettors = new DemoBettors(replay.matchIds(), bettorThink(settings.speed()));
             tables.open(producer, Topic.TABLE_EVENTS.defaultName(), Topic.WALLET_EVENTS.defaultName());
+            bettors.credit(producer, Topic.WALLET_EVENTS.defaultName());
+            matchThread.start();
             tables.play(gateway.port());
+            bettors.bet(gateway.port());
         }
 
         /** The page's address. */
@@ -217,6 +221,7 @@ final class DemoCommand implements Command {
                 job = "unknown (" + e.getMessage() + ")";
             }
             return "match events " + balls.get() + "/" + replay.events() + ", bots' moves " + tables.moves()
+                    + ", bets " + bettors.verdicts()
                     + ", job " + job;
         }
 
@@ -229,6 +234,7 @@ final class DemoCommand implements Command {
             gateway.close();
             gateway = Stack.gateway(stack.kafka(), gateway.port());
             tables.play(gateway.port());
+            bettors.bet(gateway.port());
         }
 
         /** Stops the feeds, then the gateway, the job and Kafka. Idempotent. */
@@ -240,6 +246,7 @@ final class DemoCommand implements Command {
             stop.set(true);
             join(matchThread);
             tables.close();
+            bettors.close();
             producer.close(Duration.ofSeconds(5));
             gateway.close();
             stack.close();
@@ -247,10 +254,23 @@ final class DemoCommand implements Command {
         }
     }
 
+    /** A bettor thinks for a tenth of the time between two balls at this pace, at most 2 s. */
+    private static Duration bettorThink(double speed) {
+        return Duration.ofMillis(speed <= 0 ? 0 : (long) Math.min(2_000, 4_000 / speed));
+    }
+
+    /**
+     * The bet delay at this pace: two seconds of the match, which at 30 times real pace is 67 ms of
+     * the replay's (the job takes it as an option; a live job keeps its two real seconds).
+     */
+    static Duration betDelay(double speed) {
+        return Duration.ofMillis(speed <= 0 ? 0 : (long) (2_000 / Math.max(1, speed)));
+    }
+
     /** Kafka, the job and the gateway, started in that order and closed in reverse. */
     private record Stack(InProcessKafka kafka, LocalJob job, EdgeGateway gateway) {
 
-        static Stack start(Path dir, int kafkaPort, int port, int webUiPort) throws Exception {
+        static Stack start(Path dir, int kafkaPort, int port, int webUiPort, double speed) throws Exception {
             InProcessKafka kafka = InProcessKafka.start(dir.resolve("kafka"), kafkaPort);
             LocalJob job = null;
             try {
@@ -260,7 +280,8 @@ final class DemoCommand implements Command {
                         "--dealer-secret-file", dealerSecret(dir).toString(),
                         "--starting-offsets", "earliest",
                         "--parallelism", "2",
-                        "--checkpoint-interval", "10s"), dir.resolve("job"), false, webUiPort);
+                        "--checkpoint-interval", "10s",
+                        "--bet-delay", betDelay(speed).toMillis() + "ms"), dir.resolve("job"), false, webUiPort);
                 job.awaitRunning(Duration.ofMinutes(1));
                 return new Stack(kafka, job, gateway(kafka, port));
             } catch (Exception e) {

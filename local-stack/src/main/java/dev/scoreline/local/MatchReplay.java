@@ -1,8 +1,10 @@
 package dev.scoreline.local;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.json.Json;
 import dev.scoreline.match.event.MatchEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,8 +15,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Plays recorded matches into Kafka side by side, each from its own first event, at {@code speed}
- * times the pace its event times give (0 = as fast as possible). The events keep their recorded
- * times: the pace is a replay's business, not the match's.
+ * times the pace its recorded times give (0 = as fast as possible). Each event is stamped with the
+ * time it is sent, as a live feed stamps its balls: the bet delay compares a ball's time with the
+ * times of the bets around it, which a gateway stamps now.
  */
 final class MatchReplay {
 
@@ -33,6 +36,11 @@ final class MatchReplay {
             }
         }
         schedule.sort(Comparator.comparingLong(Scheduled::offsetMillis));
+    }
+
+    /** The matches it replays, by id. */
+    List<String> matchIds() {
+        return schedule.stream().map(s -> s.event().matchId()).distinct().toList();
     }
 
     int events() {
@@ -72,7 +80,9 @@ final class MatchReplay {
             if (stop.getAsBoolean()) {
                 return sent;
             }
-            producer.send(new ProducerRecord<>(topic, next.event().matchId(), Json.string(next.event())));
+            ObjectNode live = (ObjectNode) Json.tree(next.event());
+            live.put("eventTime", Instant.now().toString());
+            producer.send(new ProducerRecord<>(topic, next.event().matchId(), Json.string(live)));
             progress.accept(++sent);
         }
         try {

@@ -376,6 +376,61 @@ class PageInBrowserTest {
     }
 
     @Test
+    @Order(0)
+    void aVisitorBetsOnTheReplayedMatchFromItsBettingPanel() throws Exception {
+        waitUntil(Duration.ofSeconds(60), "the betting panel with the winner market open", () -> bool(
+                "return !!document.querySelector('[data-betting] button[data-market=\"winner\"]')"));
+        waitUntil(Duration.ofSeconds(30), "the visitor's balance in the panel", () -> bool(
+                "return !!document.querySelector('[data-betting] [data-bet-balance]')"));
+        click("[data-betting] button[data-market=\"winner\"]");
+        waitUntil(Duration.ofSeconds(20), "the winner bet's verdict", () -> betVerdict().contains("accepted"));
+        assertThat(betVerdict()).contains("Bet 50 on").contains("(winner)");
+        waitUntil(Duration.ofSeconds(20), "the bet among the visitor's open bets", () -> bool(
+                "return [...document.querySelectorAll('[data-my-bets] [data-my-bet]')]"
+                        + ".some((b) => b.textContent.includes('winner'))"));
+
+        // a ball's market opens and closes within a fraction of a second at this pace: either answer is an answer
+        waitUntil(Duration.ofSeconds(30), "an open ball market", () -> bool(
+                "return !!document.querySelector('[data-betting] button[data-market^=\"ball:\"]')"));
+        String before = betVerdict();
+        click("[data-betting] button[data-market^=\"ball:\"]");
+        waitUntil(Duration.ofSeconds(20), "the ball bet's verdict", () -> {
+            String now = betVerdict();
+            return !now.equals(before) && (now.contains("accepted") || now.contains("refused,"));
+        });
+        JsonNode markets = gateway.snapshot(ShortMatch.CHANNEL + "/markets", null).path("state");
+        assertThat(markets.at("/markets/winner/pool").asLong()).as("the pool the page's bet joined")
+                .isGreaterThanOrEqualTo(50);
+        assertThat(markets.toString()).as("no player's name on the public markets").doesNotContain("guest-");
+        Chromium.screenshot(browser, "page-betting-laptop.png");
+    }
+
+    @Test
+    @Order(6)
+    void theVisitorsWinnerBetComesBackWhenTheMatchEndsWithoutAResult() throws Exception {
+        String guest = (String) browser.executeScript("return localStorage.getItem('scoreline.guest')");
+        waitUntil(Duration.ofSeconds(60), "the winner bet returned on the page", () -> bool(
+                "return [...document.querySelectorAll('[data-settlements] [data-kind=\"bet returned\"]')]"
+                        + ".some((s) => s.textContent.includes('winner'))"));
+        String token = gateway.token("demo-1", guest);
+        waitUntil(Duration.ofSeconds(20), "the page's balance as the wallet has it, every bet decided", () -> {
+            JsonNode wallet = gateway.snapshot("player:" + guest, token).path("state");
+            Object shown = browser.executeScript(
+                    "const b = document.querySelector('[data-betting] [data-bet-balance]'); return b ? b.textContent : null;");
+            return wallet.path("bets").isEmpty()
+                    && String.valueOf(wallet.path("balance").asLong()).equals(String.valueOf(shown).trim());
+        });
+        assertThat(bool("return document.querySelectorAll('[data-my-bets] [data-my-bet]').length === 0"))
+                .as("no open bet left on the page").isTrue();
+    }
+
+    private String betVerdict() {
+        Object text = browser.executeScript(
+                "const v = document.querySelector('[data-bet-verdict]'); return v ? v.textContent : '';");
+        return String.valueOf(text);
+    }
+
+    @Test
     @Order(5)
     void pageFollowsTheMatchToItsResultAndItsScorecardIsTheGatewaysFinalSnapshot() throws Exception {
         waitUntil(Duration.ofSeconds(120), "the match's result on the page", () -> bool("""
@@ -427,7 +482,7 @@ class PageInBrowserTest {
 
     /** docs/client.md's ten-line example, as written but for the gateway's address and match. */
     @Test
-    @Order(6)
+    @Order(7)
     void clientPagesExampleRunsAsWritten() throws Exception {
         String page = Files.readString(Path.of("..", "docs", "client.md"));
         String section = page.substring(page.indexOf("## Loading it and a first example"));
@@ -472,7 +527,7 @@ class PageInBrowserTest {
      * the page shows at the end is what the gateway has.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void aVisitorTakesASeatAndPlaysAWholeHandAgainstTheBots() throws Exception {
         String table = "demo-2";
         String card = "[data-table=\"" + table + "\"]";

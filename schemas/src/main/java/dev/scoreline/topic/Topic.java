@@ -11,9 +11,11 @@ import java.util.Map;
 public enum Topic {
     /**
      * A match's feed and its players' bets (written by their wallets), keyed by the match: one
-     * partition orders every ball and every bet of a match.
+     * partition orders every ball and every bet of a match. Stamped by the broker's clock: a bet
+     * takes the time its match's log got it as its event time, which the bet delay compares with
+     * the ball's.
      */
-    MATCH_EVENTS("match-events", Map.of()),
+    MATCH_EVENTS("match-events", Map.of("message.timestamp.type", "LogAppendTime")),
     /**
      * Stamped by the broker's clock: a player's action takes its Kafka timestamp as its event time,
      * so a move is in time when Kafka has it before the turn's deadline, whatever the gateway's clock.

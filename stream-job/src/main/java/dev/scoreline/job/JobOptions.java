@@ -63,8 +63,8 @@ public record JobOptions(
     public static final Option<List<String>> ENTITIES = Option.of("entities",
                     ValueType.list(ValueType.oneOf(EntityKinds.NAMES.toArray(String[]::new))))
             .byDefault(EntityKinds.NAMES)
-            .help("which entity kinds to run; the ticker runs whenever matches do and the wallets whenever tables do, "
-                    + "since they feed them");
+            .help("which entity kinds to run; the ticker runs whenever matches do and the wallets whenever tables "
+                    + "or matches do, since they feed them");
     public static final Option<String> MATCH_TOPIC = topic("match-topic", Topic.MATCH_EVENTS,
             "match events are read, and the wallets write players' bets");
     public static final Option<String> TABLE_TOPIC = topic("table-topic", Topic.TABLE_EVENTS, "table events are read");
@@ -226,7 +226,7 @@ public record JobOptions(
         if (names.contains("match") && !names.contains("ticker")) {
             names.add("ticker");
         }
-        if (names.contains("table") && !names.contains("wallet")) {
+        if ((names.contains("table") || names.contains("match")) && !names.contains("wallet")) {
             names.add("wallet");
         }
         return List.copyOf(names);

@@ -212,6 +212,13 @@ public record Markets(int innings, List<Ball> balls, Map<String, Market> live, M
         long nextHouse = house;
         for (Market market : all()) {
             MarketId id = MarketId.parse(market.id());
+            if (id.kind() != MarketId.Kind.WINNER && id.innings() < play.innings() && market.settled() != null) {
+                // decided by balls of an innings no correction reaches any more, which are not kept
+                if (!beyondCorrection) {
+                    nextSettled.put(market.id(), market);
+                }
+                continue;
+            }
             Status status = status(id, play);
             Market m = market;
             boolean taking = status.phase() == Phase.OPEN || status.phase() == Phase.NOT_YET;

@@ -23,7 +23,7 @@ class TickerOptionsTest {
 
     @Test
     void matchesBringTheTickerAndTablesTheWallets() {
-        assertThat(JobHarness.parse("--entities", "match").entities()).containsExactly("match", "ticker");
+        assertThat(JobHarness.parse("--entities", "match").entities()).containsExactly("match", "ticker", "wallet");
         assertThat(JobHarness.parse("--entities", "table").entities()).containsExactly("table", "wallet");
         assertThat(JobHarness.parse("--entities", "ticker,table").entities())
                 .containsExactly("ticker", "table", "wallet");

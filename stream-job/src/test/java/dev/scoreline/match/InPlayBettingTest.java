@@ -246,4 +246,30 @@ class InPlayBettingTest {
         assertThat(run.state.innings().get(0).runs()).isZero();
         assertThat(scorer.mayForget(run.state)).as("a bet waits on ball 1.2").isFalse();
     }
+
+    @Test
+    void theNextInningsLeavesWhatTheLastOneDecidedAsItWas() {
+        Feed feed = Feed.match(1, 3, 2).innings(Feed.HOME)
+                .bet("p1", "over", "over:1.0", "5-8", 100)
+                .bet("p1", "first", "ball:1.1", "4", 100)
+                .ball(0, "H1", "H2", "A1", 4)
+                .bet("p2", "second", "ball:1.2", "1", 100)
+                .bet("p2", "third", "ball:1.3", "dot", 100);
+        Run run = new Run().feed(feed.events());
+        run.feed(List.of(feed.delivery(0, "H1", "H2", "A1", 1, Delivery.Extras.NONE, false, List.of())));
+        assertThat(run.state.lastInnings().inPlay()).as("two balls an over, one over").isFalse();
+        Feed next = new Feed();
+        next.add(new dev.scoreline.match.event.InningsStart("m1-i2", Feed.MATCH, feed.next(), Feed.AWAY, false, null));
+        run.feed(next.events());
+
+        assertThat(run.sent(BetUnsettled.class)).isEmpty();
+        assertThat(run.sent(BetSettled.class)).extracting(BetSettled::bet, BetSettled::result)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("act:p1:first", "won"),
+                        org.assertj.core.groups.Tuple.tuple("act:p2:second", "won"),
+                        org.assertj.core.groups.Tuple.tuple("act:p1:over", "won"));
+        assertThat(run.refused.get("act:p2:third")).startsWith("market ball:1.3 is not open yet");
+        assertThat(run.state.markets().holdsBets()).isFalse();
+        assertThat(run.state.markets().settled()).as("final once the next innings starts").isEmpty();
+    }
 }

@@ -77,7 +77,15 @@ public final class ActionGate {
         if (!access.allowed()) {
             return new Refused(access.verdict().code(), access.verdict().httpStatus(), access.reason());
         }
-        String player = ((Grant.Valid) grant).player();
+        if (!(grant instanceof Grant.Valid valid)
+                || (valid.expiresAt() != null && !now.isBefore(valid.expiresAt()))) {
+            // a match's channel is anyone's to read, but only a player's token may act on it
+            String why = grant instanceof Grant.Invalid invalid ? invalid.reason()
+                    : grant instanceof Grant.Valid v ? "token expired at " + v.expiresAt()
+                    : "acting on " + channel.name() + " needs a player's token";
+            return new Refused(Access.Verdict.UNAUTHORIZED.code(), Access.Verdict.UNAUTHORIZED.httpStatus(), why);
+        }
+        String player = valid.player();
         if (player == null) {
             return new Refused("forbidden", 403, "a spectator's token cannot act: it names no player (claim sub)");
         }

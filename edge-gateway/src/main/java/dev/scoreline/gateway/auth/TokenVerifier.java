@@ -63,13 +63,17 @@ public final class TokenVerifier {
         }
         Set<String> tables = tables(jwt.getClaim(TABLES_CLAIM));
         if (tables == null) {
-            return new Grant.Invalid("token has no '" + TABLES_CLAIM + "' claim (a table id or an array of them)");
+            return new Grant.Invalid("token's '" + TABLES_CLAIM + "' claim is not a table id or an array of them");
         }
         return new Grant.Valid(tables, jwt.getSubject(), jwt.getExpiresAtAsInstant());
     }
 
+    /** The tables a token opens; none when it names none (a player who only bets or reads their wallet). */
     private static Set<String> tables(Claim claim) {
-        if (claim.isMissing() || claim.isNull()) {
+        if (claim.isMissing()) {
+            return Set.of();
+        }
+        if (claim.isNull()) {
             return null;
         }
         String one = claim.asString();

@@ -28,6 +28,15 @@ public final class Tokens {
         return builder.sign(Algorithm.HMAC256(secret));
     }
 
+    /** A player's token that opens no table: enough to bet on matches and read their own wallet. */
+    public static String issuePlayer(String secret, String player, Instant expiresAt) {
+        JWTCreator.Builder builder = JWT.create().withSubject(player);
+        if (expiresAt != null) {
+            builder.withExpiresAt(expiresAt);
+        }
+        return builder.sign(Algorithm.HMAC256(secret));
+    }
+
     /**
      * A token of the game backend, which {@link ServerTokenVerifier} accepts: signed with the server
      * secret, naming the backend in {@code sub}.

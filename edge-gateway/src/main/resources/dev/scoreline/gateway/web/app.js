@@ -2,6 +2,7 @@
 // wires the parts together; each part's module draws its own section of the page.
 import { Connection, ScorelineClient } from "./scoreline-client.js";
 import { $ } from "./dom.js";
+import { followBetting } from "./betting.js";
 import { pickMatch, refreshMatches } from "./matches.js";
 import { discoverTables, followSeatsPicked, tickTimers } from "./tables.js";
 import { renderTicker } from "./ticker.js";
@@ -65,6 +66,7 @@ function selectFromHash() {
 }
 
 followSeatsPicked(client);
+followBetting(client);
 window.addEventListener("hashchange", selectFromHash);
 selectFromHash();
 // The gateway subscribes every connection to the ticker itself (--auto-subscribe scores).

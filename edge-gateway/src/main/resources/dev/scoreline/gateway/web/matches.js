@@ -2,6 +2,7 @@
 import { $, element, html, joined, setHtml } from "./dom.js";
 import { STATUS_ORDER, fixed, initials, ordered, plural } from "./format.js";
 import { getJson } from "./http.js";
+import { showMarkets } from "./betting.js";
 
 // The view carries overs as text and balls as counts, not the balls in an over: T20s have six.
 const BALLS_PER_OVER = 6;
@@ -190,6 +191,7 @@ function resultAttributes(r) {
 }
 
 function renderScorecard(id, previous) {
+  showMarkets(id);
   const panel = $("[data-scorecard-panel]");
   const entry = matches.get(id);
   const s = entry?.sub?.state;

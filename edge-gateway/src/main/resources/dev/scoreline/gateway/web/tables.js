@@ -101,9 +101,23 @@ async function followWallet(client) {
   });
 }
 
+/** The visitor's token (it names the visitor), once the page has one: bets are acted with it. */
+export function guestToken() {
+  return wallet.token;
+}
+
+const walletWatchers = [];
+
+/** Calls `watcher` with the visitor's wallet state whenever it changes. */
+export function onWallet(watcher) {
+  walletWatchers.push(watcher);
+  if (wallet.sub?.state) watcher(wallet.sub.state);
+}
+
 function renderWallet(w) {
   const panel = $("[data-wallet]");
   if (!w) return;
+  walletWatchers.forEach((watcher) => watcher(w));
   panel.hidden = false;
   const recent = Object.entries(w.movements || {})
     .sort(([a], [b]) => Number(b) - Number(a))
@@ -124,6 +138,13 @@ function movementText(m) {
     case "seated": return `seated${at}`;
     case "released": return `+${m.chips} back: ${m.cause || "seat refused"}`;
     case "returned": return `+${m.chips} back from the table${at}`;
+    case "stake": return `${m.chips} staked on ${m.market}`;
+    case "bet taken": return `bet on ${m.market} taken`;
+    case "bet refused": return `+${m.chips} back: ${m.cause || "bet refused"}`;
+    case "won": return `+${m.chips} won on ${m.market}`;
+    case "lost": return `lost on ${m.market}`;
+    case "bet returned": return `+${m.chips} returned on ${m.market}: ${m.cause || ""}`;
+    case "taken back": return `${m.chips} taken back on ${m.market} (a correction)`;
     default: return `${m.kind} ${m.chips}`;
   }
 }

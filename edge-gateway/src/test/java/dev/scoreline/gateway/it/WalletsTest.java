@@ -101,6 +101,48 @@ class WalletsTest {
     }
 
     @Test
+    void aBetOnAMatchGoesToThePlayersWalletAndTheMarketsAreAnyonesToWatchButNotToActOn() {
+        feed.snapshot("match:m-1/markets", "e1", 4);
+        try (WsClient p7 = WsClient.connect(gateway.port(), "", Map.of("Authorization", "Bearer " + playerToken("p7")))) {
+            p7.act("bet-1", "match:m-1", Json.object().put("type", "bet.place").put("market", "ball:1.88")
+                    .put("outcome", "4").put("stake", 50));
+            JsonNode bet = awaitWalletEvent("act:p7:bet-1");
+            assertThat(bet.path("$key").asText()).isEqualTo("p7");
+            assertThat(bet.path("type").asText()).isEqualTo("bet.place");
+            assertThat(bet.path("matchId").asText()).isEqualTo("m-1");
+            assertThat(bet.path("market").asText()).isEqualTo("ball:1.88");
+            assertThat(bet.path("stake").asLong()).isEqualTo(50);
+            assertThat(bet.has("tableId")).isFalse();
+
+            p7.act("bet-2", "match:m-1", Json.object().put("type", "bet.place").put("market", "next-ball")
+                    .put("outcome", "4").put("stake", 50));
+            JsonNode refused = p7.next(WAIT);
+            assertThat(refused.path("type").asText()).as(refused.toString()).isEqualTo("error");
+            assertThat(refused.path("code").asText()).isEqualTo("bad-request");
+            assertThat(refused.path("message").asText()).contains("action.market").contains("is not a market");
+
+            p7.act("bet-3", "match:m-1/markets", Json.object().put("type", "bet.place").put("market", "winner")
+                    .put("outcome", "Home").put("stake", 5));
+            JsonNode onMarkets = p7.next(WAIT);
+            assertThat(onMarkets.path("code").asText()).as(onMarkets.toString()).isEqualTo("bad-request");
+            assertThat(onMarkets.path("message").asText()).contains("act on the channel match:m-1, not on match:m-1/markets");
+        }
+        try (WsClient anyone = WsClient.connect(gateway.port(), "", Map.of())) {
+            anyone.subscribe("match:m-1/markets");
+            JsonNode m = anyone.next(WAIT);
+            assertThat(m.path("type").asText()).as(m.toString()).isEqualTo("snapshot");
+            assertThat(m.path("channel").asText()).isEqualTo("match:m-1/markets");
+            anyone.act("bet-9", "match:m-1", Json.object().put("type", "bet.place").put("market", "winner")
+                    .put("outcome", "Home").put("stake", 5));
+            JsonNode refused = anyone.next(WAIT);
+            assertThat(refused.path("code").asText()).as(refused.toString()).isEqualTo("unauthorized");
+            assertThat(refused.path("message").asText()).contains("needs a player's token");
+        }
+        assertThat(awaitWalletEvent("act:p7:bet-1")).isNotNull();
+        assertThat(SEEN).noneMatch(e -> e.path("eventId").asText().equals("act:p7:bet-2"));
+    }
+
+    @Test
     void theBackendCreditsAndDebitsWithItsOwnTokenAndNobodyElseCan() {
         String server = Tokens.issueServer(SERVER_SECRET, "shop", Instant.now().plusSeconds(600));
         HttpResponse<String> credit = order(gateway, "p7/credits", server,
