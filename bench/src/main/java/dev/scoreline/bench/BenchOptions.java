@@ -91,6 +91,15 @@ public final class BenchOptions {
             .byDefault(20)
             .help("play: unmeasured time at each level's rate first (the bots take their seats before, at the fastest rate)");
 
+    public static final Option<List<Integer>> BET_RATES = Option.of("bet-rates", ValueType.list(ValueType.count()))
+            .byDefault(List.of(500, 1_000, 2_000)).help("bet: the bets/s offered at each level, in order");
+    public static final Option<Integer> BET_CONNECTIONS = Option.of("bet-connections", ValueType.count()).byDefault(50)
+            .help("bet: bettors, one WebSocket each");
+    public static final Option<Integer> BET_SECONDS = Option.of("bet-seconds", ValueType.count()).byDefault(20)
+            .help("bet: seconds measured at each level");
+    public static final Option<Integer> BET_WARM_UP_SECONDS = Option.of("bet-warm-up-seconds", ValueType.count())
+            .byDefault(10).help("bet: seconds at each level's rate before it is measured");
+
     public static final Options OPTIONS = Options.command("./scoreline bench", """
                     Runs the benchmarks and prints their results as markdown tables, every figure beside \\
                     the baseline measured in the same run. BENCHMARK is all (default), fanout (the gateway \\
@@ -102,8 +111,8 @@ public final class BenchOptions {
                     PAD, PER_PROCESS, PROFILE, MATCH_EVENTS, TABLE_EVENTS, WARM_UP_EVENTS, PARALLELISM,
                     CHECKPOINT_INTERVAL, KINDS, MEASURE_SECONDS, CONCURRENT_MATCHES, BALLS_PER_SECOND, E2E_MATCHES,
                     E2E_SECONDS, E2E_WARM_UP_SECONDS, BATCH_INTERVAL, PLAY_RATES, PLAY_TABLES, PLAY_BOTS, PLAY_TABLES_PER_CONNECTION,
-                    PLAY_SECONDS, PLAY_WARM_UP_SECONDS)
-            .positional("BENCHMARK", "all, fanout, job, scorer, e2e or play");
+                    PLAY_SECONDS, PLAY_WARM_UP_SECONDS, BET_RATES, BET_CONNECTIONS, BET_SECONDS, BET_WARM_UP_SECONDS)
+            .positional("BENCHMARK", "all, fanout, job, scorer, e2e, play or bet");
 
     /** The recorded matches the benchmarks read. */
     public static Path matches(Parsed p) {

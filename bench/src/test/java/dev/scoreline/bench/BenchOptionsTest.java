@@ -26,9 +26,9 @@ class BenchOptionsTest {
 
     @Test
     void everyBenchmarkIsAChoiceAndAnUnknownOneIsNamed() {
-        assertThat(BenchOptions.OPTIONS.help()).contains("all, fanout, job, scorer, e2e or play");
+        assertThat(BenchOptions.OPTIONS.help()).contains("all, fanout, job, scorer, e2e, play or bet");
         assertThatThrownBy(() -> BenchMain.run(new String[] {"plays"}))
-                .hasMessage("unknown benchmark 'plays': all, fanout, job, scorer, e2e or play");
+                .hasMessage("unknown benchmark 'plays': all, fanout, job, scorer, e2e, play or bet");
     }
 
     @Test

@@ -11,6 +11,9 @@ import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 import dev.scoreline.gateway.auth.Tokens;
 import dev.scoreline.json.Json;
+import dev.scoreline.market.sim.GatewayBettor;
+import dev.scoreline.match.cricsheet.CricsheetRecords;
+import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.table.event.PlayerLeave;
 import dev.scoreline.table.event.PlayerSit;
 import dev.scoreline.table.event.TableConfig;
@@ -22,6 +25,7 @@ import dev.scoreline.testkit.Kafka;
 import dev.scoreline.testkit.TopicReader;
 import dev.scoreline.testkit.WsClient;
 import dev.scoreline.topic.Topic;
+import dev.scoreline.wallet.BetLedger;
 import dev.scoreline.wallet.Books;
 import dev.scoreline.wallet.event.Credit;
 import java.net.URI;
@@ -384,6 +388,153 @@ class ClusterPlayIT {
     }
 
     /**
+     * In-play betting through the whole cluster: a recorded match fed live while six bettors bet on
+     * it over both gateways, and meanwhile a TaskManager, the broker that leads a bettor's wallet
+     * partition and a gateway die by {@code kill -9}, one after another. Once the match has ended,
+     * every bet the match took is settled once and only once (the wallets' own change log), every
+     * accepted verdict names a bet the match's change log holds once, and the books balance with
+     * every stake paid out or returned.
+     */
+    @Test
+    @Order(5)
+    void betsFlowWhileATaskManagerABrokerAndAGatewayAreKilledAndEveryBetIsSettledOnce() throws Exception {
+        String match = "cp-bet";
+        List<MatchEvent> events = CricsheetRecords.events("1178424", match);
+        List<String> bettors = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            String player = match + "-b" + i;
+            bettors.add(player);
+            Kafka.sendAndWait(tables, new ProducerRecord<>(Topic.WALLET_EVENTS.defaultName(), player,
+                    Json.string(new Credit("credit:" + player, player, Instant.now(), CREDIT, "purchase"))));
+        }
+        String job = cluster.jobId().orElseThrow();
+        List<Integer> ports = List.of(cluster.layout().member("gateway-1").port(),
+                cluster.layout().member("gateway-2").port());
+        ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+        HttpClient http = HttpClient.newHttpClient();
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+        List<GatewayBettor> betting = new ArrayList<>();
+        java.util.function.BiConsumer<Integer, Integer> bet = (from, port) -> {
+            for (int i = from; i < from + 3; i++) {
+                String player = bettors.get(i);
+                betting.add(GatewayBettor.start(new GatewayBettor.Settings(URI.create("ws://127.0.0.1:" + port + "/ws"),
+                        match, player, Tokens.issuePlayer(cluster.gatewaySecret(), player, null), 10, 100,
+                        Duration.ofMillis(150), 2, 41L * i), http, timers, (verdict, sentNanos) -> answers.add(
+                        new Answer(player, verdict, sentNanos, System.nanoTime(), System.currentTimeMillis()))).join());
+            }
+        };
+        String broker = "kafka-" + KafkaClients.leaderOf(cluster.bootstrapServers(), Topic.WALLET_EVENTS.defaultName(),
+                bettors.get(0));
+        List<String> figures = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger fed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CompletableFuture<Void> feed = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (MatchEvent e : events) {
+                // stamped as a live feed stamps its balls: the bet delay compares this time with the bets'
+                ObjectNode live = (ObjectNode) Json.tree(e);
+                live.put("eventTime", Instant.now().toString());
+                Kafka.sendAndWait(tables, new ProducerRecord<>(Topic.MATCH_EVENTS.defaultName(), match, Json.string(live)));
+                fed.incrementAndGet();
+                sleep(700);
+            }
+        });
+        try {
+            bet.accept(0, ports.get(0));
+            bet.accept(3, ports.get(1));
+            Await.until("bets taken before the first kill", SETTLE, () -> answers.stream().filter(Answer::accepted).count() >= 6);
+
+            String taskManager = taskManagersOf(job).first();
+            long tmKilledAt = System.currentTimeMillis();
+            long killedAt = tmKilledAt;
+            long killedNanos = System.nanoTime();
+            cluster.kill(taskManager);
+            Await.until("a restore after the kill", SETTLE, () -> cluster.flink().checkpoints(job).path("latest")
+                    .path("restored").path("restore_timestamp").asLong() > tmKilledAt);
+            cluster.start(taskManager);
+            figures.add("taskmanager kill -9: first accepted bet sent after it answered "
+                    + firstAcceptedAfter(answers, killedNanos, killedAt) + " ms after the kill");
+
+            killedAt = System.currentTimeMillis();
+            killedNanos = System.nanoTime();
+            cluster.kill(broker);
+            figures.add("broker kill -9 (" + broker + "): first accepted bet sent after it answered "
+                    + firstAcceptedAfter(answers, killedNanos, killedAt) + " ms after the kill");
+            cluster.start(broker);
+            ReplicatedTopics.create(cluster.bootstrapServers(), 4, Duration.ofMinutes(2));
+
+            killedAt = System.currentTimeMillis();
+            killedNanos = System.nanoTime();
+            cluster.kill("gateway-2");
+            bet.accept(3, ports.get(0));
+            figures.add("gateway-2 kill -9, its three bettors moved to gateway-1: first accepted bet sent after it "
+                    + "answered " + firstAcceptedAfter(answers, killedNanos, killedAt) + " ms after the kill");
+            cluster.start("gateway-2");
+            feed.get(SETTLE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } finally {
+            betting.forEach(GatewayBettor::close);
+            timers.shutdownNow();
+            feed.cancel(true);
+            startAgain("taskmanager-1", "taskmanager-2", broker, "gateway-2");
+        }
+
+        Books.Totals books = Await.value(() -> "every market of " + match + " decided, the books balanced", SETTLE, () -> {
+            Books.Totals t = awaitBooks();
+            return t.staked() == 0 ? t : null;
+        });
+        long inWallets = 0;
+        for (String player : bettors) {
+            JsonNode wallet = awaitChannel("player:" + player, w -> w.path("bets").isEmpty() && w.path("reserved").asLong() == 0);
+            inWallets += wallet.path("balance").asLong();
+        }
+        JsonNode markets = awaitChannel("match:" + match + "/markets", m -> m.path("held").asLong() == 0);
+        assertThat(inWallets + markets.path("house").asLong()).as("the bettors' chips and the house's cut")
+                .isEqualTo(bettors.size() * CREDIT);
+
+        List<ChangeLogEntry> changeLog = TopicReader.readAll(cluster.bootstrapServers(),
+                Topic.STATE_CHANGELOG.defaultName()).stream().map(r -> Json.read(r.value(), ChangeLogEntry.class)).toList();
+        BetLedger ledger = BetLedger.of(changeLog, bettors::contains);
+        Map<String, Set<Long>> matchVersions = new HashMap<>();
+        for (ChangeLogEntry e : changeLog) {
+            if (e.kind().equals("match") && e.entityId().equals(match) && e.eventType().equals("bet.place")) {
+                matchVersions.computeIfAbsent(e.eventId(), k -> new HashSet<>()).add(e.version());
+            }
+        }
+        Set<String> taken = ledger.taken();
+        assertThat(taken).as("bets the match took").isNotEmpty();
+        for (String betId : taken) {
+            assertThat(ledger.standing(betId)).as("settlements standing of %s", betId).isEqualTo(1);
+        }
+        int accepted = 0;
+        for (Answer x : answers) {
+            if (x.accepted()) {
+                accepted++;
+                String betId = Actions.eventId(x.player, x.verdict.path("id").asText());
+                assertThat(matchVersions.get(betId)).as("the versions at which the match applied %s", betId)
+                        .containsExactly(x.verdict.path("version").asLong());
+            }
+        }
+        Figures.record(String.format("in-play betting, 6 bettors over both gateways on a match fed live (%d events) "
+                        + "through a taskmanager, a broker and a gateway kill: %d bets answered, %d accepted, each applied "
+                        + "once; %d bets taken, each settled once; %s; the bettors hold %d and the house %d of %d; %s",
+                events.size(), answers.size(), accepted, taken.size(), String.join("; ", figures), inWallets,
+                markets.path("house").asLong(), bettors.size() * CREDIT, booksLine(books)));
+    }
+
+    private static long firstAcceptedAfter(ConcurrentLinkedQueue<Answer> answers, long killedNanos, long killedAt) {
+        return Await.value(() -> "an accepted bet sent after the kill", SETTLE, () -> answers.stream()
+                .filter(x -> x.sentNanos > killedNanos && x.accepted()).map(x -> x.atMillis - killedAt)
+                .min(Long::compare).orElse(null));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Four bots at seats 1 to 4 of a table, on the two gateways in turn, and every verdict they
      * (and their leaving) got.
      */
@@ -638,9 +789,10 @@ class ClusterPlayIT {
     }
 
     static String booksLine(Books.Totals t) {
-        return String.format("the books balance: %d wallets and %d tables hold %d chips (balances %d, stacks %d, "
-                + "pots %d) = credited %d - debited %d", t.wallets(), t.tables(), t.held(), t.balances(), t.stacks(),
-                t.pots(), t.credited(), t.debited());
+        return String.format("the books balance: %d wallets, %d tables and %d matches hold %d chips (balances %d, "
+                + "stacks %d, pots %d, stakes %d, house %d) = credited %d - debited %d", t.wallets(), t.tables(),
+                t.matches(), t.held(), t.balances(), t.stacks(), t.pots(), t.staked(), t.house(), t.credited(),
+                t.debited());
     }
 
     private static JsonNode awaitChannel(String channel, java.util.function.Predicate<JsonNode> condition) {

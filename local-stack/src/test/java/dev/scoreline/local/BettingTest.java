@@ -17,7 +17,6 @@ import dev.scoreline.market.sim.GatewayBettor;
 import dev.scoreline.match.MatchState;
 import dev.scoreline.match.Scorer;
 import dev.scoreline.match.event.MatchEvent;
-import dev.scoreline.table.sim.GatewayPlayer;
 import dev.scoreline.testkit.Await;
 import dev.scoreline.testkit.Kafka;
 import dev.scoreline.testkit.TopicReader;

@@ -378,6 +378,7 @@ class PageInBrowserTest {
     @Test
     @Order(0)
     void aVisitorBetsOnTheReplayedMatchFromItsBettingPanel() throws Exception {
+        browser.get(url("/#match=" + ShortMatch.ID));
         waitUntil(Duration.ofSeconds(60), "the betting panel with the winner market open", () -> bool(
                 "return !!document.querySelector('[data-betting] button[data-market=\"winner\"]')"));
         waitUntil(Duration.ofSeconds(30), "the visitor's balance in the panel", () -> bool(

@@ -12,12 +12,12 @@ import dev.scoreline.match.event.InningsStart;
 import dev.scoreline.match.event.MatchEnd;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.match.event.MatchStart;
+import dev.scoreline.wallet.BetLedger;
 import dev.scoreline.wallet.Books;
 import dev.scoreline.wallet.event.BetRequest;
 import dev.scoreline.wallet.event.Credit;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -214,24 +214,11 @@ class BettingProperties {
 
     /** Per bet: the settlements the wallets took less those taken back, never above one (exactly one at the end). */
     private static void assertNoBetPaidTwice(Economy economy, boolean everyOneOnce) {
-        Map<String, Integer> standing = new HashMap<>();
-        Set<String> taken = new HashSet<>();
-        for (ChangeLogEntry e : economy.changeLog()) {
-            if (!e.kind().equals("player")) {
-                continue;
-            }
-            String bet = e.event().path("bet").asText();
-            switch (e.eventType()) {
-                case "bet.taken" -> taken.add(bet);
-                case "bet.settled" -> standing.merge(bet, 1, Integer::sum);
-                case "bet.unsettled" -> standing.merge(bet, -1, Integer::sum);
-                default -> { }
-            }
-        }
-        standing.forEach((bet, n) -> assertThat(n).as("settlements standing of %s", bet).isBetween(0, 1));
+        BetLedger ledger = BetLedger.of(economy.changeLog(), player -> true);
+        ledger.standing().forEach((bet, n) -> assertThat(n).as("settlements standing of %s", bet).isBetween(0, 1));
         if (everyOneOnce) {
-            for (String bet : taken) {
-                assertThat(standing.get(bet)).as("settlements standing of %s", bet).isEqualTo(1);
+            for (String bet : ledger.taken()) {
+                assertThat(ledger.standing(bet)).as("settlements standing of %s", bet).isEqualTo(1);
             }
         }
     }

@@ -84,8 +84,7 @@ function render() {
   setHtml(panel, html`<div class="betting-head"><h3>Bet on this match</h3><span class="muted">pools ${markets.held} chips · house ${markets.house} · stake ${STAKE} a click${lastWallet ? html` · your chips <b data-bet-balance>${lastWallet.balance}</b>` : ""}</span></div>${[
     shown,
     html`<div class="markets" data-markets>${rows}</div>`,
-    html`<div class="my-bets"><div><span class="label">Your open bets (${guest})</span><ul data-my-bets>${mine.length ? joined(mine) : html`<li class="muted">none</li>`}</ul></div>`
-      + html`<div><span class="label">Your settlements</span><ul data-settlements>${settled.length ? joined(settled) : html`<li class="muted">none yet</li>`}</ul></div></div>`,
+    html`<div class="my-bets"><div><span class="label">Your open bets (${guest})</span><ul data-my-bets>${mine.length ? joined(mine) : html`<li class="muted">none</li>`}</ul></div><div><span class="label">Your settlements</span><ul data-settlements>${settled.length ? joined(settled) : html`<li class="muted">none yet</li>`}</ul></div></div>`,
   ]}`);
 }
 

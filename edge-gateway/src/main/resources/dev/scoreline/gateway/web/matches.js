@@ -16,6 +16,8 @@ export async function refreshMatches(client) {
   try {
     const listing = await getJson("/v1/channels?prefix=match:");
     for (const { channel } of listing.channels) {
+      // a match's further channels (its markets, match:<id>/markets) are not matches
+      if (channel.includes("/")) continue;
       const id = channel.slice("match:".length);
       if (!matches.has(id)) {
         const entry = { channel, sub: null };

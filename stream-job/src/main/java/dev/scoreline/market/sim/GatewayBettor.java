@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.json.Json;
 import dev.scoreline.patch.MergePatch;
+import dev.scoreline.sim.BotSocket;
 import dev.scoreline.table.sim.GatewayPlayer;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -46,9 +45,7 @@ public final class GatewayBettor implements AutoCloseable {
     private final String matchChannel;
     private final String marketsChannel;
     private final Map<String, Integer> betsOn = new HashMap<>();
-    private WebSocket socket;
-    private CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
-    private final StringBuilder partial = new StringBuilder();
+    private BotSocket socket;
     private JsonNode markets;
     private long version;
     private int bets;
@@ -71,13 +68,11 @@ public final class GatewayBettor implements AutoCloseable {
     public static CompletableFuture<GatewayBettor> start(Settings settings, HttpClient http,
             ScheduledExecutorService timers, GatewayPlayer.Observer observer) {
         GatewayBettor bettor = new GatewayBettor(settings, timers, observer);
-        return http.newWebSocketBuilder()
-                .header("Authorization", "Bearer " + settings.token())
-                .buildAsync(settings.gateway(), bettor.new Listener())
-                .thenApply(ws -> {
+        return BotSocket.open(http, settings.gateway(), settings.token(), bettor::received)
+                .thenApply(socket -> {
                     synchronized (bettor) {
-                        bettor.socket = ws;
-                        bettor.send(Map.of("type", "subscribe", "channel", bettor.marketsChannel));
+                        bettor.socket = socket;
+                        socket.send(Map.of("type", "subscribe", "channel", bettor.marketsChannel));
                     }
                     return bettor;
                 });
@@ -90,12 +85,6 @@ public final class GatewayBettor implements AutoCloseable {
     /** The bets it has placed so far. */
     public synchronized int bets() {
         return bets;
-    }
-
-    private void send(Object frame) {
-        String text = Json.string(frame);
-        WebSocket ws = socket;
-        sending = sending.handle((w, e) -> null).thenCompose(ignored -> ws.sendText(text, true));
     }
 
     private synchronized void received(JsonNode m) {
@@ -175,7 +164,7 @@ public final class GatewayBettor implements AutoCloseable {
         String id = runId + "-" + (++bets);
         inFlight = id;
         inFlightSentNanos = System.nanoTime();
-        send(Map.of("type", "act", "id", id, "channel", matchChannel, "action", action));
+        socket.send(Map.of("type", "act", "id", id, "channel", matchChannel, "action", action));
         timers.schedule(() -> {
             synchronized (this) {
                 if (id.equals(inFlight)) {
@@ -202,23 +191,7 @@ public final class GatewayBettor implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         if (socket != null) {
-            WebSocket ws = socket;
-            sending = sending.handle((w, e) -> null).thenCompose(ignored -> ws.sendClose(WebSocket.NORMAL_CLOSURE,
-                    "bettor done"));
-        }
-    }
-
-    private final class Listener implements WebSocket.Listener {
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                received(Json.tree(text));
-            }
-            ws.request(1);
-            return null;
+            socket.close("bettor done");
         }
     }
 }

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.json.Json;
 import dev.scoreline.patch.MergePatch;
+import dev.scoreline.sim.BotSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -52,15 +51,12 @@ public final class GatewayPlayer implements AutoCloseable {
     private final String runId;
     private final String tableChannel;
     private final String seatChannel;
-    private WebSocket socket;
-    /** The last send: the next one waits for it. */
-    private CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
+    private BotSocket socket;
 
     private JsonNode table;
     private long tableVersion;
     private JsonNode own;
     private long ownVersion;
-    private final StringBuilder partial = new StringBuilder();
 
     private int moves;
     private String inFlight;
@@ -84,14 +80,12 @@ public final class GatewayPlayer implements AutoCloseable {
     public static CompletableFuture<GatewayPlayer> start(Settings settings, HttpClient http,
             ScheduledExecutorService timers, Observer observer) {
         GatewayPlayer player = new GatewayPlayer(settings, timers, observer);
-        return http.newWebSocketBuilder()
-                .header("Authorization", "Bearer " + settings.token())
-                .buildAsync(settings.gateway(), player.new Listener())
-                .thenApply(ws -> {
+        return BotSocket.open(http, settings.gateway(), settings.token(), player::received)
+                .thenApply(socket -> {
                     synchronized (player) {
-                        player.socket = ws;
-                        player.send(Map.of("type", "subscribe", "channel", player.tableChannel));
-                        player.send(Map.of("type", "subscribe", "channel", player.seatChannel));
+                        player.socket = socket;
+                        socket.send(Map.of("type", "subscribe", "channel", player.tableChannel));
+                        socket.send(Map.of("type", "subscribe", "channel", player.seatChannel));
                     }
                     return player;
                 });
@@ -99,18 +93,6 @@ public final class GatewayPlayer implements AutoCloseable {
 
     public String playerId() {
         return settings.playerId();
-    }
-
-    /**
-     * Sends after whatever was sent before has gone out: a WebSocket takes one text at a time, and
-     * a second {@code sendText} while the first is pending fails (its future, which nobody reads),
-     * so that a bot whose two subscriptions went out together lost its seat's channel, sat down and
-     * never saw a move it could make.
-     */
-    private void send(Object frame) {
-        String text = Json.string(frame);
-        WebSocket ws = socket;
-        sending = sending.handle((w, e) -> null).thenCompose(ignored -> ws.sendText(text, true));
     }
 
     private synchronized void received(JsonNode m) {
@@ -224,7 +206,7 @@ public final class GatewayPlayer implements AutoCloseable {
         String id = runId + "-" + (++moves);
         inFlight = id;
         inFlightSentNanos = System.nanoTime();
-        send(Map.of("type", "act", "id", id, "channel", tableChannel, "action", action));
+        socket.send(Map.of("type", "act", "id", id, "channel", tableChannel, "action", action));
         timers.schedule(() -> {
             synchronized (this) {
                 // no answer at all (a gateway that went away): think again rather than wait for ever
@@ -259,23 +241,7 @@ public final class GatewayPlayer implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         if (socket != null) {
-            WebSocket ws = socket;
-            sending = sending.handle((w, e) -> null).thenCompose(ignored -> ws.sendClose(WebSocket.NORMAL_CLOSURE,
-                    "bot done"));
-        }
-    }
-
-    private final class Listener implements WebSocket.Listener {
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                received(Json.tree(text));
-            }
-            ws.request(1);
-            return null;
+            socket.close("bot done");
         }
     }
 }
