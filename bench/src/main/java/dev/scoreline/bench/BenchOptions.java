@@ -93,7 +93,7 @@ public final class BenchOptions {
 
     public static final Option<List<Integer>> BET_RATES = Option.of("bet-rates", ValueType.list(ValueType.count()))
             .byDefault(List.of(500, 1_000, 2_000)).help("bet: the bets/s offered at each level, in order");
-    public static final Option<Integer> BET_CONNECTIONS = Option.of("bet-connections", ValueType.count()).byDefault(50)
+    public static final Option<Integer> BET_CONNECTIONS = Option.of("bet-connections", ValueType.count()).byDefault(200)
             .help("bet: bettors, one WebSocket each");
     public static final Option<Integer> BET_SECONDS = Option.of("bet-seconds", ValueType.count()).byDefault(20)
             .help("bet: seconds measured at each level");

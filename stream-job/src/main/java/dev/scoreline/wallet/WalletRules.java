@@ -61,6 +61,12 @@ public final class WalletRules implements EntityRules<WalletState, WalletEvent> 
     /** How many movements the player's channel shows. */
     public static final int RECENT = 20;
 
+    /**
+     * The most bets a player may have waiting for their markets: each is in the wallet's state and
+     * on the player's channel until it is decided, and every movement of the wallet carries them.
+     */
+    public static final int MAX_OPEN_BETS = 100;
+
     @Override
     public Channel.Kind kind() {
         return Channel.Kind.PLAYER;
@@ -224,6 +230,10 @@ public final class WalletRules implements EntityRules<WalletState, WalletEvent> 
         if (b.stake() > w.balance()) {
             return Decision.reject("balance " + w.balance() + " is less than the stake " + b.stake());
         }
+        if (w.bets().size() >= MAX_OPEN_BETS) {
+            return Decision.reject(w.bets().size() + " bets are waiting for their markets already, the most a player "
+                    + "may have");
+        }
         return Decision.accept(new Change(w, b.eventId(), b.eventTime())
                 .balance(-b.stake())
                 .bet(b.eventId(), new WalletState.Bet(b.matchId(), b.market(), b.outcome(), b.stake(), false))
@@ -287,6 +297,15 @@ public final class WalletRules implements EntityRules<WalletState, WalletEvent> 
     @Override
     public Map<Channel, JsonNode> views(WalletState state) {
         return Map.of(Channel.player(state.playerId()), WalletView.of(state));
+    }
+
+    @Override
+    public Map<Channel, JsonNode> views(WalletState state, WalletState previousState,
+            Map<Channel, JsonNode> previousViews) {
+        Channel channel = Channel.player(state.playerId());
+        JsonNode previous = previousViews.get(channel);
+        return previousState == null || previous == null ? views(state)
+                : Map.of(channel, WalletView.of(state, previousState, previous));
     }
 
     /**

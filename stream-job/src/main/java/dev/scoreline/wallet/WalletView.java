@@ -14,6 +14,17 @@ final class WalletView {
     private WalletView() {}
 
     static JsonNode of(WalletState w) {
+        return of(w, null, null);
+    }
+
+    /**
+     * The view of {@code w}, taking from {@code previousView} (the view of {@code previous}) every
+     * movement (they never change once made) and every bet that is the same in both: an event
+     * changes one or two of them, and the shared ones cost the engine's diff nothing.
+     */
+    static JsonNode of(WalletState w, WalletState previous, JsonNode previousView) {
+        JsonNode oldBets = previousView == null ? null : previousView.get("bets");
+        JsonNode oldMovements = previousView == null ? null : previousView.get("movements");
         ObjectNode view = Json.object();
         view.put("playerId", w.playerId());
         view.put("balance", w.balance());
@@ -32,6 +43,10 @@ final class WalletView {
         w.tables().forEach((tableId, chips) -> tables.putObject(tableId).put("boughtIn", chips));
         ObjectNode bets = view.putObject("bets");
         w.bets().forEach((id, b) -> {
+            if (oldBets != null && oldBets.has(id) && b.equals(previous.bets().get(id))) {
+                bets.set(id, oldBets.get(id));
+                return;
+            }
             ObjectNode bet = bets.putObject(id);
             bet.put("matchId", b.matchId());
             if (b.market() != null) {
@@ -45,7 +60,12 @@ final class WalletView {
         });
         ObjectNode movements = view.putObject("movements");
         for (WalletState.Movement m : w.recent()) {
-            ObjectNode movement = movements.putObject(Long.toString(m.number()));
+            String number = Long.toString(m.number());
+            if (oldMovements != null && oldMovements.has(number)) {
+                movements.set(number, oldMovements.get(number));
+                continue;
+            }
+            ObjectNode movement = movements.putObject(number);
             movement.put("kind", m.kind());
             movement.put("chips", m.chips());
             movement.put("balance", m.balance());

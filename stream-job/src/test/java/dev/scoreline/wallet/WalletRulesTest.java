@@ -235,4 +235,38 @@ class WalletRulesTest {
         assertThat(again.balance()).isEqualTo(-450);
         assertThat(again.bets()).isEmpty();
     }
+
+    @Test
+    void aPlayerHasAtMostAHundredBetsWaiting() {
+        WalletState w = fold(null, credit("credit:o-1", 1_000));
+        for (int i = 0; i < WalletRules.MAX_OPEN_BETS; i++) {
+            w = fold(w, bet("act:p7:b" + i, 1));
+        }
+        assertThat(refusal(w, bet("act:p7:one-more", 1)))
+                .isEqualTo("100 bets are waiting for their markets already, the most a player may have");
+        WalletState settled = fold(w, new BetRefused("act:p7:b0:refused", "p7", T0, "m1", "act:p7:b0", "closed"));
+        assertThat(fold(settled, bet("act:p7:one-more", 1)).bets()).hasSize(WalletRules.MAX_OPEN_BETS);
+    }
+
+    @Test
+    void theViewMadeFromThePreviousOneIsTheViewMadeAfresh() {
+        List<WalletEvent> events = new java.util.ArrayList<>(List.of(credit("credit:o-1", 10_000)));
+        for (int i = 0; i < 30; i++) {
+            events.add(bet("act:p7:b" + i, 10 + i));
+            events.add(new BetTaken("act:p7:b" + i + ":taken", "p7", T0, "m1", "act:p7:b" + i, 10 + i));
+            if (i % 3 == 0) {
+                events.add(settled("act:p7:b" + (i / 2), 1, "won", 25));
+            }
+        }
+        WalletState state = null;
+        JsonNode view = null;
+        for (WalletEvent e : events) {
+            WalletState next = fold(state, e);
+            JsonNode made = state == null ? WalletView.of(next) : WalletView.of(next, state, view);
+            assertThat(made).as("after %s", e.eventId()).isEqualTo(WalletView.of(next));
+            state = next;
+            view = made;
+        }
+        assertThat(view.path("movements").size()).isEqualTo(WalletRules.RECENT);
+    }
 }

@@ -213,7 +213,11 @@ public final class BetBench {
         return l;
     }
 
-    /** Sends one bet per slot at {@code rate}, round-robin over the bettors: the winner's market mostly, the next ball's now and then. */
+    /**
+     * Sends one bet per slot at {@code rate}, round-robin over the bettors: nine in ten on the next
+     * ball, one on the coming over, as in-play betting goes (a ball's bets are decided within a
+     * second, so no bettor comes near the hundred bets a player may have waiting).
+     */
     private static Thread pace(int rate, List<Bettor> bettors, Feed feed, AtomicLong count) {
         Thread t = new Thread(() -> {
             long interval = 1_000_000_000L / rate;
@@ -227,8 +231,8 @@ public final class BetBench {
                 }
                 next = Math.max(next, now - 1_000_000_000L) + interval;
                 Bettor b = bettors.get(i++ % bettors.size());
-                String market = i % 5 == 0 ? feed.nextBall() : "winner";
-                String outcome = market.equals("winner") ? feed.team(i) : "dot";
+                String market = i % 10 == 0 ? feed.comingOver() : feed.nextBall();
+                String outcome = market.startsWith("over:") ? "5-8" : "dot";
                 b.bet(market, outcome, 1 + i % 20);
                 count.incrementAndGet();
             }
@@ -240,7 +244,7 @@ public final class BetBench {
 
     /** Every verdict the bettors read, and those of the bets sent within the measured window. */
     static final class Verdicts {
-        record Answer(String eventId, long sentMillis, long atMillis, String decidedAt, boolean accepted) {}
+        record Answer(String eventId, long sentMillis, long atMillis, boolean accepted) {}
 
         record Window(List<Answer> answers, Histogram toVerdict, long accepted, long refused) {}
 
@@ -265,8 +269,7 @@ public final class BetBench {
             synchronized (toVerdict) {
                 toVerdict.recordNanos(atNanos - sent.nanos());
             }
-            answers.add(new Answer(eventId, sent.millis(), atMillis, verdict.path("decidedAt").asText(null),
-                    verdict.path("accepted").asBoolean()));
+            answers.add(new Answer(eventId, sent.millis(), atMillis, verdict.path("accepted").asBoolean()));
         }
 
         Window close() {
@@ -349,7 +352,7 @@ public final class BetBench {
         private final Thread thread;
         private volatile int innings;
         private volatile int delivered;
-        private volatile List<String> teams = List.of("home", "away");
+        private volatile int over = -1;
 
         Feed(KafkaProducer<String, String> producer, List<MatchEvent> events) {
             this.producer = producer;
@@ -374,8 +377,8 @@ public final class BetBench {
             return "ball:" + Math.max(1, innings) + "." + (delivered + 1);
         }
 
-        String team(int i) {
-            return teams.get(i % 2);
+        String comingOver() {
+            return "over:" + Math.max(1, innings) + "." + (over + 1);
         }
 
         private void run() {
@@ -384,13 +387,13 @@ public final class BetBench {
                     ObjectNode live = (ObjectNode) Json.tree(e);
                     live.put("eventTime", Instant.now().toString());
                     producer.send(new ProducerRecord<>(Topic.MATCH_EVENTS.defaultName(), MATCH, Json.string(live)));
-                    if (e instanceof dev.scoreline.match.event.MatchStart s) {
-                        teams = s.teams();
-                    } else if (e instanceof InningsStart) {
+                    if (e instanceof InningsStart) {
                         innings++;
                         delivered = 0;
-                    } else if (e instanceof Delivery) {
+                        over = -1;
+                    } else if (e instanceof Delivery d) {
                         delivered++;
+                        over = d.over();
                     }
                     Thread.sleep(e instanceof Delivery ? 1_000 : 200);
                 }
@@ -414,7 +417,7 @@ public final class BetBench {
     /**
      * Where a bet's time goes, from the Kafka timestamps of its records: the gateway's write to
      * {@code wallet-events} (the producer's time), the wallet's forward to {@code match-events} (the
-     * broker's append time) and the verdict's {@code decidedAt}.
+     * broker's append time) and the verdict's {@code decidedAt} on {@code verdicts}.
      */
     static final class Hops {
         final Histogram gateway = new Histogram();
@@ -423,16 +426,17 @@ public final class BetBench {
         final Histogram back = new Histogram();
 
         static Hops of(String bootstrap, Verdicts.Window w, long fromMillis, long untilMillis) {
-            Map<String, Long> inWallet = timestamps(bootstrap, Topic.WALLET_EVENTS.defaultName(), fromMillis);
-            Map<String, Long> inMatch = timestamps(bootstrap, Topic.MATCH_EVENTS.defaultName(), fromMillis);
+            Map<String, Long> inWallet = timestamps(bootstrap, Topic.WALLET_EVENTS.defaultName(), fromMillis, false);
+            Map<String, Long> inMatch = timestamps(bootstrap, Topic.MATCH_EVENTS.defaultName(), fromMillis, false);
+            Map<String, Long> decidedAt = timestamps(bootstrap, Topic.VERDICTS.defaultName(), fromMillis, true);
             Hops h = new Hops();
             for (Verdicts.Answer a : w.answers()) {
                 Long walletAt = inWallet.get(a.eventId());
                 Long matchAt = inMatch.get(a.eventId());
-                if (walletAt == null || a.decidedAt() == null) {
+                Long decided = decidedAt.get(a.eventId());
+                if (walletAt == null || decided == null) {
                     continue;
                 }
-                long decided = Instant.parse(a.decidedAt()).toEpochMilli();
                 h.gateway.record(1000 * Math.max(0, walletAt - a.sentMillis()));
                 if (matchAt != null) {
                     h.wallet.record(1000 * Math.max(0, matchAt - walletAt));
@@ -443,8 +447,11 @@ public final class BetBench {
             return h;
         }
 
-        /** The timestamp of each player's action on {@code topic} from {@code fromMillis} on, by event id. */
-        private static Map<String, Long> timestamps(String bootstrap, String topic, long fromMillis) {
+        /**
+         * The timestamp of each player's action on {@code topic} from {@code fromMillis} on, by event
+         * id; for a verdict, when it was decided.
+         */
+        private static Map<String, Long> timestamps(String bootstrap, String topic, long fromMillis, boolean decided) {
             Properties p = new Properties();
             p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -466,9 +473,11 @@ public final class BetBench {
                 Map<TopicPartition, Long> end = c.endOffsets(parts);
                 while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
                     for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
-                        String id = Json.tree(r.value()).path("eventId").asText();
+                        JsonNode value = Json.tree(r.value());
+                        String id = value.path("eventId").asText();
                         if (id.startsWith("act:")) {
-                            at.putIfAbsent(id, r.timestamp());
+                            at.putIfAbsent(id, decided ? Instant.parse(value.path("decidedAt").asText()).toEpochMilli()
+                                    : r.timestamp());
                         }
                     }
                 }
@@ -496,8 +505,8 @@ public final class BetBench {
         t.note(String.format("%d bettors, one WebSocket each, one gateway; the match job with its wallets at "
                 + "parallelism %d with RocksDB, checkpoints every %s, bet delay 0; Kafka: all in one JVM, one clock; "
                 + "a recorded T20 fed live, a ball a second. Each level: %d s warm-up, %d s measured; bets sent open "
-                + "loop by one pacer, four in five on the winner, one in five on the next ball (refused when the ball "
-                + "beat it: an answer all the same). Hops, from Kafka timestamps: gateway -> wallet-events is the "
+                + "loop by one pacer, nine in ten on the next ball, one in ten on the coming over (refused when the "
+                + "ball beat it: an answer all the same). Hops, from Kafka timestamps: gateway -> wallet-events is the "
                 + "bettor's send to the gateway's producer stamping the bet (the WebSocket and the gateway); wallet "
                 + "-> match-events from there to the broker appending the wallet's forward (Kafka, the job's source, "
                 + "the wallet, its sink); match decides from there to the verdict's decidedAt (the job's source and "
