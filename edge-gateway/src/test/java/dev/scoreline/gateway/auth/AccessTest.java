@@ -81,8 +81,22 @@ class AccessTest {
                 + "." + Base64.getUrlEncoder().withoutPadding().encodeToString("{\"tbl\":\"t1\"}".getBytes()) + ".";
         assertThat(check("table:t1", unsigned)).isEqualTo(Verdict.UNAUTHORIZED);
 
-        String noTable = JWT.create().withSubject("p1").sign(Algorithm.HMAC256(SECRET));
-        assertThat(((Grant.Invalid) verifier.verify(noTable)).reason()).contains("tbl");
+        String nullTable = JWT.create().withNullClaim("tbl").withSubject("p1").sign(Algorithm.HMAC256(SECRET));
+        assertThat(((Grant.Invalid) verifier.verify(nullTable)).reason()).contains("tbl");
+        String emptyTables = JWT.create().withClaim("tbl", java.util.List.of()).withSubject("p1")
+                .sign(Algorithm.HMAC256(SECRET));
+        assertThat(verifier.verify(emptyTables)).isInstanceOf(Grant.Invalid.class);
+    }
+
+    @Test
+    void aTokenWithoutTablesOpensNoTableButItsPlayersWallet() {
+        String bettor = Tokens.issuePlayer(SECRET, "p1", null);
+        assertThat(verifier.verify(bettor)).isInstanceOf(Grant.Valid.class);
+        assertThat(((Grant.Valid) verifier.verify(bettor)).tables()).isEmpty();
+        assertThat(check("table:t1", bettor)).isEqualTo(Verdict.FORBIDDEN);
+        assertThat(check("player:p1", bettor)).isEqualTo(Verdict.ALLOWED);
+        assertThat(check("player:p2", bettor)).isEqualTo(Verdict.FORBIDDEN);
+        assertThat(check("match:1/markets", bettor)).isEqualTo(Verdict.ALLOWED);
     }
 
     @Test

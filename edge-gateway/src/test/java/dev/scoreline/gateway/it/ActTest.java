@@ -219,8 +219,11 @@ class ActTest {
                     "token", Tokens.issue(Gateways.SECRET, table, null, null))));
             expectError(p.answer("m-8", WAIT), "forbidden", "spectator");
 
-            p.act("m-9", "match:1082591", bet(10));
-            expectError(p.answer("m-9", WAIT), "not-a-player-move", "match:1082591");
+            p.act("m-9", "scores", bet(10));
+            expectError(p.answer("m-9", WAIT), "not-a-player-move", "players do not act on scores");
+
+            p.act("m-10", "match:1082591", bet(10));
+            expectError(p.answer("m-10", WAIT), "not-a-player-move", "a player may send bet.place");
 
             p.ping();
             assertThat(p.until(m -> m.path("type").asText().equals("pong"), WAIT)).isNotEmpty();
