@@ -1,18 +1,15 @@
 package dev.scoreline.table.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.json.Json;
 import dev.scoreline.patch.MergePatch;
-import dev.scoreline.sim.BotSocket;
+import dev.scoreline.sim.GatewayBot;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A bot that plays as a person does: over one WebSocket to a gateway, with a player's token. It
@@ -23,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * <p>One move at a time: after an {@code act} it waits for the verdict, and after an accepted one
  * for the state that includes it (the verdict's version), before it decides again.
  */
-public final class GatewayPlayer implements AutoCloseable {
+public final class GatewayPlayer extends GatewayBot {
 
     /**
      * @param seat the seat to take (the first free one when it is taken)
@@ -33,45 +30,20 @@ public final class GatewayPlayer implements AutoCloseable {
     public record Settings(URI gateway, String tableId, String playerId, String token, int seat, long buyIn,
             Duration think, long seed) {}
 
-    /** What a bot's moves give, for a benchmark to measure; called on the socket's thread. */
-    public interface Observer {
-        /** @param sentNanos when the {@code act} was sent ({@link System#nanoTime()}) */
-        void verdict(JsonNode verdict, long sentNanos);
-
-        Observer NONE = (verdict, sentNanos) -> { };
-    }
-
-    /** How long a move may go without an answer before the bot decides again. */
-    private static final Duration UNANSWERED = Duration.ofSeconds(10);
-
     private final Settings settings;
-    private final ScheduledExecutorService timers;
-    private final Observer observer;
-    private final SplittableRandom random;
-    private final String runId;
     private final String tableChannel;
     private final String seatChannel;
-    private BotSocket socket;
 
     private JsonNode table;
     private long tableVersion;
     private JsonNode own;
     private long ownVersion;
-
-    private int moves;
-    private String inFlight;
-    private long inFlightSentNanos;
     /** No decision before both views reach this version (the last accepted move's). */
     private long settledAt;
-    private boolean thinking;
-    private volatile boolean closed;
 
     private GatewayPlayer(Settings settings, ScheduledExecutorService timers, Observer observer) {
+        super(settings.seed(), settings.think(), timers, observer);
         this.settings = settings;
-        this.timers = timers;
-        this.observer = observer;
-        this.random = new SplittableRandom(settings.seed());
-        this.runId = Long.toString(random.nextLong() >>> 1, 36);
         this.tableChannel = "table:" + settings.tableId();
         this.seatChannel = tableChannel + "/seat:" + settings.playerId();
     }
@@ -80,22 +52,16 @@ public final class GatewayPlayer implements AutoCloseable {
     public static CompletableFuture<GatewayPlayer> start(Settings settings, HttpClient http,
             ScheduledExecutorService timers, Observer observer) {
         GatewayPlayer player = new GatewayPlayer(settings, timers, observer);
-        return BotSocket.open(http, settings.gateway(), settings.token(), player::received)
-                .thenApply(socket -> {
-                    synchronized (player) {
-                        player.socket = socket;
-                        socket.send(Map.of("type", "subscribe", "channel", player.tableChannel));
-                        socket.send(Map.of("type", "subscribe", "channel", player.seatChannel));
-                    }
-                    return player;
-                });
+        return connect(player, http, settings.gateway(), settings.token(),
+                List.of(player.tableChannel, player.seatChannel));
     }
 
     public String playerId() {
         return settings.playerId();
     }
 
-    private synchronized void received(JsonNode m) {
+    @Override
+    protected void seen(JsonNode m) {
         String channel = m.path("channel").asText();
         switch (m.path("type").asText()) {
             case "snapshot" -> {
@@ -117,28 +83,20 @@ public final class GatewayPlayer implements AutoCloseable {
                     ownVersion = to;
                 }
             }
-            case "verdict" -> {
-                if (m.path("id").asText().equals(inFlight)) {
-                    observer.verdict(m, inFlightSentNanos);
-                    inFlight = null;
-                    if (m.path("accepted").asBoolean()) {
-                        settledAt = m.path("version").asLong();
-                    }
-                }
-            }
-            case "error" -> {
-                if (m.path("id").asText().equals(inFlight)) {
-                    inFlight = null;
-                }
-            }
             default -> { }
         }
-        consider();
     }
 
-    /** Decides whether there is something to do now, and schedules it. */
-    private void consider() {
-        if (closed || inFlight != null || thinking || table == null) {
+    @Override
+    protected void answered(JsonNode verdict) {
+        if (verdict.path("accepted").asBoolean()) {
+            settledAt = verdict.path("version").asLong();
+        }
+    }
+
+    @Override
+    protected void consider() {
+        if (busy() || table == null) {
             return;
         }
         // every accepted move changes the public table, not always the seat's own view
@@ -155,7 +113,7 @@ public final class GatewayPlayer implements AutoCloseable {
         }
         long boot = table.at("/config/boot").asLong();
         if (!handInPlay && mySeat.path("chips").asLong() < boot) {
-            later(() -> act(Json.object().put("type", "player.leave")));
+            later(() -> act(tableChannel, Json.object().put("type", "player.leave")));
             return;
         }
         if (own != null && own.has("options") && handInPlay
@@ -163,25 +121,10 @@ public final class GatewayPlayer implements AutoCloseable {
             later(() -> {
                 if (own != null && own.has("options")
                         && settings.playerId().equals(table.at("/hand/awaiting/playerId").asText())) {
-                    act(Bot.decide(table, own, random).action());
+                    act(tableChannel, Bot.decide(table, own, random).action());
                 }
             });
         }
-    }
-
-    private void later(Runnable move) {
-        thinking = true;
-        long base = settings.think().toMillis();
-        long delay = base == 0 ? 0 : base + random.nextLong(base + 1);
-        timers.schedule(() -> {
-            synchronized (this) {
-                thinking = false;
-                if (!closed && inFlight == null) {
-                    move.run();
-                }
-                consider();
-            }
-        }, delay, TimeUnit.MILLISECONDS);
     }
 
     private void sit() {
@@ -190,7 +133,7 @@ public final class GatewayPlayer implements AutoCloseable {
         }
         int seat = table.path("seats").has(Integer.toString(settings.seat())) ? freeSeat() : settings.seat();
         if (seat > 0) {
-            act(Json.object().put("type", "player.sit").put("seat", seat).put("chips", buyIn()));
+            act(tableChannel, Json.object().put("type", "player.sit").put("seat", seat).put("chips", buyIn()));
         }
     }
 
@@ -200,22 +143,6 @@ public final class GatewayPlayer implements AutoCloseable {
         long min = config.path("minBuyIn").asLong(config.path("boot").asLong());
         long max = config.path("maxBuyIn").asLong(Long.MAX_VALUE);
         return Math.max(min, Math.min(max, settings.buyIn()));
-    }
-
-    private void act(ObjectNode action) {
-        String id = runId + "-" + (++moves);
-        inFlight = id;
-        inFlightSentNanos = System.nanoTime();
-        socket.send(Map.of("type", "act", "id", id, "channel", tableChannel, "action", action));
-        timers.schedule(() -> {
-            synchronized (this) {
-                // no answer at all (a gateway that went away): think again rather than wait for ever
-                if (id.equals(inFlight)) {
-                    inFlight = null;
-                    consider();
-                }
-            }
-        }, UNANSWERED.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private JsonNode seatOf(String player) {
@@ -235,13 +162,5 @@ public final class GatewayPlayer implements AutoCloseable {
             }
         }
         return 0;
-    }
-
-    @Override
-    public synchronized void close() {
-        closed = true;
-        if (socket != null) {
-            socket.close("bot done");
-        }
     }
 }
