@@ -1,5 +1,6 @@
 package dev.scoreline.market;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public record Market(String id, BetList bets, Map<String, Long> stakes, long poo
 
         /** The terms it was settled under: a correction takes back what was paid, whatever the terms now. */
         BettingTerms terms() {
-            return new BettingTerms(cutPercent, java.time.Duration.ofMillis(delayMillis), Long.MAX_VALUE);
+            return new BettingTerms(cutPercent, Duration.ofMillis(delayMillis), Long.MAX_VALUE);
         }
     }
 
