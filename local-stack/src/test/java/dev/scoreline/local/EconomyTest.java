@@ -150,8 +150,12 @@ class EconomyTest {
             for (int t = 1; t <= TABLES; t++) {
                 String channel = "table:eco-" + t;
                 Await.value(channel + " dealt three hands", WAIT, () -> {
-                    JsonNode table = Json.tree(new Gateway(gateway.port()).get("/v1/channels/" + channel + "?token="
-                            + Tokens.issue(GatewayConfig.DEV_SECRET, channel.substring(6), null, null)).body());
+                    var response = new Gateway(gateway.port()).get("/v1/channels/" + channel + "?token="
+                            + Tokens.issue(GatewayConfig.DEV_SECRET, channel.substring(6), null, null));
+                    if (response.statusCode() != 200) {
+                        return null;
+                    }
+                    JsonNode table = Json.tree(response.body());
                     return table.path("state").path("hands").asInt() >= 3 ? table : null;
                 });
             }
