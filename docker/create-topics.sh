@@ -20,6 +20,8 @@ create wallet-events
 create ticker-events
 create state-deltas retention.ms=21600000 cleanup.policy=delete
 create state-snapshots cleanup.policy=compact min.compaction.lag.ms=60000 segment.ms=3600000
+create private-deltas retention.ms=21600000 cleanup.policy=delete
+create private-snapshots cleanup.policy=compact min.compaction.lag.ms=60000 segment.ms=3600000
 create state-changelog retention.ms=604800000
 create verdicts retention.ms=3600000
 create dead-letters retention.ms=604800000

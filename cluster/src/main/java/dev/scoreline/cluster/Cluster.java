@@ -206,6 +206,16 @@ public final class Cluster {
         record.kill();
     }
 
+    /** Stops one process as an operator would (SIGTERM, its shutdown hooks run), SIGKILL after 30 s. */
+    public void stop(String name) {
+        Member m = layout().member(name);
+        ProcessRecord record = state.processes().get(m.name());
+        if (record == null || !record.alive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        record.stop(Duration.ofSeconds(30));
+    }
+
     /** Starts one process again (after a kill) and waits until it answers. */
     public void start(String name) {
         Member m = layout().member(name);

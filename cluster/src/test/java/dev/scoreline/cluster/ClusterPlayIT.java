@@ -783,10 +783,14 @@ class ClusterPlayIT {
     static Books.Totals awaitBooks() {
         return Await.value(() -> "the books balance", SETTLE, () -> {
             Books books = new Books();
-            TopicReader.readAll(cluster.bootstrapServers(), Topic.STATE_SNAPSHOTS.defaultName())
-                    .forEach(r -> books.snapshot(Json.read(r.value(), Snapshot.class)));
-            TopicReader.readAll(cluster.bootstrapServers(), Topic.STATE_DELTAS.defaultName())
-                    .forEach(r -> books.delta(Json.read(r.value(), Delta.class)));
+            for (Topic topic : List.of(Topic.STATE_SNAPSHOTS, Topic.PRIVATE_SNAPSHOTS)) {
+                TopicReader.readAll(cluster.bootstrapServers(), topic.defaultName())
+                        .forEach(r -> books.snapshot(Json.read(r.value(), Snapshot.class)));
+            }
+            for (Topic topic : List.of(Topic.STATE_DELTAS, Topic.PRIVATE_DELTAS)) {
+                TopicReader.readAll(cluster.bootstrapServers(), topic.defaultName())
+                        .forEach(r -> books.delta(Json.read(r.value(), Delta.class)));
+            }
             Books.Totals totals = books.totals();
             return totals.balanced() && totals.reserved() == 0 ? totals : null;
         });

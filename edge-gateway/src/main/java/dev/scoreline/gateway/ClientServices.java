@@ -5,6 +5,7 @@ import dev.scoreline.gateway.auth.TokenVerifier;
 import dev.scoreline.gateway.fanout.AutoSubscriptions;
 import dev.scoreline.gateway.fanout.ConnectionRegistry;
 import dev.scoreline.gateway.fanout.Hubs;
+import dev.scoreline.gateway.feed.PrivateShards;
 import dev.scoreline.gateway.metrics.GatewayMetrics;
 import java.time.Clock;
 
@@ -17,4 +18,5 @@ public record ClientServices(
         GatewayMetrics metrics,
         Clock clock,
         AutoSubscriptions autoSubscriptions,
-        Moves moves) {}
+        Moves moves,
+        PrivateShards shards) {}

@@ -8,6 +8,8 @@ import dev.scoreline.gateway.fanout.ConnectionRegistry;
 import dev.scoreline.gateway.fanout.Hubs;
 import dev.scoreline.gateway.feed.FeedSettings;
 import dev.scoreline.gateway.feed.KafkaFeed;
+import dev.scoreline.gateway.feed.PrivateFeed;
+import dev.scoreline.gateway.feed.PrivateShards;
 import dev.scoreline.gateway.http.Routes;
 import dev.scoreline.gateway.metrics.GatewayMetrics;
 import dev.scoreline.gateway.sse.SseEndpoint;
@@ -17,6 +19,9 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.Options;
@@ -44,6 +49,8 @@ public final class EdgeGateway implements AutoCloseable {
     private final ConnectionRegistry registry;
     private final TokenVerifier verifier;
     private final KafkaFeed feed;
+    private final PrivateShards shards;
+    private final PrivateFeed privateFeed;
     private final Moves moves;
     private final ClientServices clients;
     private Undertow server;
@@ -58,10 +65,17 @@ public final class EdgeGateway implements AutoCloseable {
                 config.deltaTopic(), config.partitions(), Duration.ofMillis(100), "scoreline-gateway",
                 config.kafkaProperties()), hubs, metrics);
         metrics.observe(hubs::knownChannels, () -> new ArrayList<>(feed.lag()));
+        Map<String, String> kafka = new HashMap<>(config.kafkaProperties());
+        kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        this.shards = new PrivateShards(config.privateGroup(), config.privateDeltaTopic(), kafka);
+        this.privateFeed = new PrivateFeed(new PrivateFeed.Settings(config.bootstrapServers(),
+                config.privateSnapshotTopic(), config.privateDeltaTopic(), config.privateGroup(), Duration.ofMillis(100),
+                config.kafkaProperties()), shards, hubs, metrics);
+        metrics.observePrivate(hubs::knownPrivateChannels, shards::ownedPartitions);
         this.moves = new Moves(config.bootstrapServers(), config.tableTopic(), config.walletTopic(), config.verdictTopic(),
                 config.kafkaProperties(), config.movesPerSecond(), config.moveBurst());
         this.clients = new ClientServices(config, hubs, verifier, registry, metrics, clock,
-                config.autoSubscriptions(), moves);
+                config.autoSubscriptions(), moves, shards);
     }
 
     /** Starts the feed and the server; returns at once (see {@link #awaitReady}). */
@@ -80,10 +94,10 @@ public final class EdgeGateway implements AutoCloseable {
                 .setHandler(Routes.of(
                         new WebSocketEndpoint(clients),
                         new SseEndpoint(clients),
-                        hubs, verifier, metrics, feed::isReady, clock,
+                        hubs, verifier, metrics, this::isReady, clock,
                         config.jwtSecret() == null && config.devMode() ? GatewayConfig.DEV_SECRET : null,
                         new Routes.ActionsSettings(moves, config.maxFrameBytes(), config.verdictWait(),
-                                new ServerTokenVerifier(config.serverSecret(), clock))));
+                                new ServerTokenVerifier(config.serverSecret(), clock)), shards));
         if (config.socketSendBufferBytes() > 0) {
             builder.setSocketOption(Options.SEND_BUFFER, config.socketSendBufferBytes());
         }
@@ -97,6 +111,8 @@ public final class EdgeGateway implements AutoCloseable {
                     + ": " + e.getMessage(), e);
         }
         port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        shards.serveAs(config.advertisedUrl(port));
+        privateFeed.start();
         LOG.info("edge gateway on {}:{} reading {} and {} from {}", config.bindAddress(), port,
                 config.snapshotTopic(), config.deltaTopic(), config.bootstrapServers());
         return this;
@@ -107,13 +123,23 @@ public final class EdgeGateway implements AutoCloseable {
         return port;
     }
 
-    /** True once the feed has read both topics up to where they ended at start. */
+    /**
+     * True once the feed has read the public topics up to where they ended at start, and the
+     * gateways' group has given this one its share of the players (perhaps none) and it read it.
+     */
     public boolean isReady() {
-        return feed.isReady();
+        return feed.isReady() && privateFeed.isReady();
     }
 
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        return feed.awaitReady(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return feed.awaitReady(timeout)
+                && privateFeed.awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+
+    /** This gateway's address for clients, as the others name it. */
+    public String advertisedUrl() {
+        return shards.self();
     }
 
     /**
@@ -144,6 +170,8 @@ public final class EdgeGateway implements AutoCloseable {
             }
         }
         feed.close();
+        privateFeed.close();
+        shards.close();
         moves.close();
         if (server != null) {
             server.stop();

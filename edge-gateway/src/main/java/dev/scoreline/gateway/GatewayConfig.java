@@ -56,6 +56,13 @@ import java.util.Set;
  * @param movesPerSecond moves one connection may send a second on average, default 20
  * @param moveBurst moves one connection may send at once, default 40
  * @param verdictWait how long an HTTP action waits for its verdict before answering 202, default 5 s
+ * @param privateSnapshotTopic the private channels' snapshots, default {@code private-snapshots}
+ * @param privateDeltaTopic the private channels' deltas, default {@code private-deltas}
+ * @param privateGroup the consumer group the gateways share the private topics' partitions in
+ *     (and so the players), default {@code scoreline-gateways}
+ * @param advertisedUrl where clients reach this gateway ({@code http://host:port}), named to
+ *     clients sent here from another gateway; null (default) for {@code http://<bind>:<port>}
+ *     (the loopback address when bound to every address)
  */
 public record GatewayConfig(
         String bootstrapServers,
@@ -89,7 +96,11 @@ public record GatewayConfig(
         String verdictTopic,
         int movesPerSecond,
         int moveBurst,
-        Duration verdictWait) {
+        Duration verdictWait,
+        String privateSnapshotTopic,
+        String privateDeltaTopic,
+        String privateGroup,
+        String advertisedUrl) {
 
     /** The secret used in dev mode when none is given. Never for a deployment. */
     public static final String DEV_SECRET = "scoreline-dev-secret-not-for-production";
@@ -115,6 +126,8 @@ public record GatewayConfig(
         require(!pingInterval.isZero() && !pingInterval.isNegative(), "pingInterval must be > 0");
         require(idleTimeout.compareTo(pingInterval) > 0, "idleTimeout must be longer than pingInterval");
         require(!closeGrace.isNegative(), "closeGrace must be >= 0");
+        require(advertisedUrl == null || advertisedUrl.matches("https?://[^/?#\\s]+"),
+                "advertisedUrl must be http[s]://host:port, no path: " + advertisedUrl);
         for (int p : partitions) {
             require(p >= 0, "partitions are numbered from 0: " + p);
         }
@@ -155,7 +168,17 @@ public record GatewayConfig(
                 .kafkaProperties(kafkaProperties).autoSubscribe(autoSubscribe).tableTopic(tableTopic)
                 .walletTopic(walletTopic).serverSecret(serverSecret).verdictTopic(verdictTopic)
                 .movesPerSecond(movesPerSecond).moveBurst(moveBurst)
-                .verdictWait(verdictWait);
+                .verdictWait(verdictWait).privateSnapshotTopic(privateSnapshotTopic)
+                .privateDeltaTopic(privateDeltaTopic).privateGroup(privateGroup).advertisedUrl(advertisedUrl);
+    }
+
+    /** This gateway's address for clients, once its port is known ({@code port} when configured with 0). */
+    public String advertisedUrl(int boundPort) {
+        if (advertisedUrl != null) {
+            return advertisedUrl;
+        }
+        String host = bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + boundPort;
     }
 
     /** Defaults as documented on {@link GatewayConfig}. */
@@ -192,6 +215,10 @@ public record GatewayConfig(
         private int movesPerSecond = 20;
         private int moveBurst = 40;
         private Duration verdictWait = Duration.ofSeconds(5);
+        private String privateSnapshotTopic = Topic.PRIVATE_SNAPSHOTS.defaultName();
+        private String privateDeltaTopic = Topic.PRIVATE_DELTAS.defaultName();
+        private String privateGroup = "scoreline-gateways";
+        private String advertisedUrl;
 
         private Builder(String bootstrapServers) {
             this.bootstrapServers = bootstrapServers;
@@ -228,6 +255,10 @@ public record GatewayConfig(
         public Builder movesPerSecond(int v) { movesPerSecond = v; return this; }
         public Builder moveBurst(int v) { moveBurst = v; return this; }
         public Builder verdictWait(Duration v) { verdictWait = v; return this; }
+        public Builder privateSnapshotTopic(String v) { privateSnapshotTopic = v; return this; }
+        public Builder privateDeltaTopic(String v) { privateDeltaTopic = v; return this; }
+        public Builder privateGroup(String v) { privateGroup = v; return this; }
+        public Builder advertisedUrl(String v) { advertisedUrl = v; return this; }
 
         public GatewayConfig build() {
             return new GatewayConfig(bootstrapServers, snapshotTopic, deltaTopic, bindAddress, port, partitions,
@@ -235,7 +266,7 @@ public record GatewayConfig(
                     maxFrameBytes, maxSubscriptions, maxConnections, maxMalformed, pingInterval, idleTimeout,
                     closeGrace, jwtSecret, devMode, ioThreads, socketSendBufferBytes, kafkaProperties,
                     autoSubscribe, tableTopic, walletTopic, serverSecret, verdictTopic, movesPerSecond, moveBurst,
-                    verdictWait);
+                    verdictWait, privateSnapshotTopic, privateDeltaTopic, privateGroup, advertisedUrl);
         }
     }
 }

@@ -90,6 +90,16 @@ public final class GatewayMain {
             .byDefault(DEFAULTS.snapshotTopic()).help("topic of snapshots");
     public static final Option<String> DELTAS_TOPIC = Option.text("deltas-topic", "NAME")
             .byDefault(DEFAULTS.deltaTopic()).help("topic of deltas");
+    public static final Option<String> PRIVATE_SNAPSHOTS_TOPIC = Option.text("private-snapshots-topic", "NAME")
+            .byDefault(DEFAULTS.privateSnapshotTopic()).help("topic of the private channels' snapshots");
+    public static final Option<String> PRIVATE_DELTAS_TOPIC = Option.text("private-deltas-topic", "NAME")
+            .byDefault(DEFAULTS.privateDeltaTopic()).help("topic of the private channels' deltas");
+    public static final Option<String> PRIVATE_GROUP = Option.text("private-group", "NAME")
+            .byDefault(DEFAULTS.privateGroup())
+            .help("consumer group in which the gateways share the private topics' partitions, and so the players");
+    public static final Option<String> ADVERTISED_URL = Option.text("advertised-url", "URL")
+            .defaultText("http://<bind>:<port>")
+            .help("where clients reach this gateway, named to those another gateway sends here");
     public static final Option<List<Integer>> PARTITIONS = Option.of("partitions", ValueType.list(ValueType.integer()))
             .defaultText("all").help("serve only these partitions of both topics");
     public static final Option<Integer> RING_SIZE = Option.of("ring-size", ValueType.integer())
@@ -150,14 +160,16 @@ public final class GatewayMain {
 
     public static final Options OPTIONS = Options.command("gateway",
                     "One edge gateway against an existing Kafka, until the process is stopped.")
-            .with(BOOTSTRAP, PORT, BIND, SNAPSHOTS_TOPIC, DELTAS_TOPIC, PARTITIONS, RING_SIZE, QUEUE_BYTES,
+            .with(BOOTSTRAP, PORT, BIND, ADVERTISED_URL, SNAPSHOTS_TOPIC, DELTAS_TOPIC, PARTITIONS,
+                    PRIVATE_SNAPSHOTS_TOPIC, PRIVATE_DELTAS_TOPIC, PRIVATE_GROUP, RING_SIZE, QUEUE_BYTES,
                     WRITE_WINDOW_BYTES, MAX_CONFLATIONS, CONFLATION_WINDOW, STALL_TIMEOUT, MAX_FRAME_BYTES,
                     MAX_SUBSCRIPTIONS, MAX_CONNECTIONS, MAX_MALFORMED, PING_INTERVAL, IDLE_TIMEOUT, CLOSE_GRACE,
                     JWT_SECRET, DEV, IO_THREADS, SOCKET_SEND_BUFFER, AUTO_SUBSCRIBE, TABLE_TOPIC, WALLET_TOPIC, SERVER_SECRET,
                     VERDICTS_TOPIC,
                     MOVES_PER_SECOND, MOVE_BURST, VERDICT_WAIT, KAFKA)
             .footer("SIZE: bytes, or with k/m (KiB/MiB). DURATION: 500ms, 20s, 5m, or plain seconds.\n"
-                    + "Close codes: 1013 too slow or gateway full, 1001 idle or shutdown, 1008 abuse, 1009 message too big.");
+                    + "Close codes: 1013 too slow or gateway full, 1001 idle or shutdown, 1008 abuse, 1009 message too big,\n"
+                    + "4307 moved (another gateway serves the player now: GET /v1/route).");
 
     /**
      * Reads the command line into a configuration.
@@ -178,6 +190,10 @@ public final class GatewayMain {
                 .bindAddress(p.get(BIND))
                 .snapshotTopic(p.get(SNAPSHOTS_TOPIC))
                 .deltaTopic(p.get(DELTAS_TOPIC))
+                .privateSnapshotTopic(p.get(PRIVATE_SNAPSHOTS_TOPIC))
+                .privateDeltaTopic(p.get(PRIVATE_DELTAS_TOPIC))
+                .privateGroup(p.get(PRIVATE_GROUP))
+                .advertisedUrl(p.get(ADVERTISED_URL))
                 .ringSize(p.get(RING_SIZE))
                 .queueBytes(p.get(QUEUE_BYTES))
                 .writeWindowBytes(p.get(WRITE_WINDOW_BYTES))

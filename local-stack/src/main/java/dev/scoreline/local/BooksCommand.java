@@ -8,6 +8,7 @@ import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 import dev.scoreline.job.JobOptions;
 import dev.scoreline.json.Json;
+import dev.scoreline.topic.Topic;
 import dev.scoreline.wallet.Books;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -39,7 +40,8 @@ final class BooksCommand implements Command {
     static final Options OPTIONS = Options.command("./scoreline books",
                     "Checks that every chip in the game is where the books say: wallets, reservations, stacks, pots, "
                             + "stakes in betting markets and the house against credits less debits.")
-            .with(JobOptions.BOOTSTRAP, JobOptions.SNAPSHOTS_TOPIC, JobOptions.DELTAS_TOPIC, WAIT)
+            .with(JobOptions.BOOTSTRAP, JobOptions.SNAPSHOTS_TOPIC, JobOptions.DELTAS_TOPIC,
+                    JobOptions.PRIVATE_SNAPSHOTS_TOPIC, JobOptions.PRIVATE_DELTAS_TOPIC, WAIT)
             .footer("Exit code 0 when the books balance, 1 when they do not within --wait.");
 
     @Override
@@ -50,20 +52,30 @@ final class BooksCommand implements Command {
     @Override
     public int run(String[] arguments) {
         Parsed args = OPTIONS.parse(arguments);
-        Books.Totals totals = check(args.get(JobOptions.BOOTSTRAP), args.get(JobOptions.SNAPSHOTS_TOPIC),
-                args.get(JobOptions.DELTAS_TOPIC), args.get(WAIT));
+        Books.Totals totals = check(args.get(JobOptions.BOOTSTRAP),
+                List.of(args.get(JobOptions.SNAPSHOTS_TOPIC), args.get(JobOptions.PRIVATE_SNAPSHOTS_TOPIC)),
+                List.of(args.get(JobOptions.DELTAS_TOPIC), args.get(JobOptions.PRIVATE_DELTAS_TOPIC)), args.get(WAIT));
         print(totals, System.out);
         return totals.balanced() ? 0 : 1;
     }
 
-    /** Reads both topics until the books balance or {@code wait} is up; the last totals either way. */
-    static Books.Totals check(String bootstrap, String snapshotsTopic, String deltasTopic, Duration wait) {
+    /** {@link #check(String, List, List, Duration)} on the topics of their default names. */
+    static Books.Totals check(String bootstrap, Duration wait) {
+        return check(bootstrap, List.of(Topic.STATE_SNAPSHOTS.defaultName(), Topic.PRIVATE_SNAPSHOTS.defaultName()),
+                List.of(Topic.STATE_DELTAS.defaultName(), Topic.PRIVATE_DELTAS.defaultName()), wait);
+    }
+
+    /**
+     * Reads the topics (the public ones for tables and matches, the private ones for wallets) until
+     * the books balance or {@code wait} is up; the last totals either way.
+     */
+    static Books.Totals check(String bootstrap, List<String> snapshotTopics, List<String> deltaTopics, Duration wait) {
         Instant until = Instant.now().plus(wait);
         Books.Totals totals;
         do {
             Books books = new Books();
-            read(bootstrap, snapshotsTopic, value -> books.snapshot(Json.read(value, Snapshot.class)));
-            read(bootstrap, deltasTopic, value -> books.delta(Json.read(value, Delta.class)));
+            snapshotTopics.forEach(topic -> read(bootstrap, topic, value -> books.snapshot(Json.read(value, Snapshot.class))));
+            deltaTopics.forEach(topic -> read(bootstrap, topic, value -> books.delta(Json.read(value, Delta.class))));
             totals = books.totals();
             if (totals.balanced()) {
                 return totals;

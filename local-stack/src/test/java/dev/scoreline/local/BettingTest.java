@@ -93,8 +93,7 @@ class BettingTest {
                 assertThat(verdicts).as("bets answered").isGreaterThan(20);
 
                 Books.Totals books = Await.value("every market decided and the books balanced", WAIT, () -> {
-                    Books.Totals t = BooksCommand.check(bootstrap, Topic.STATE_SNAPSHOTS.defaultName(),
-                            Topic.STATE_DELTAS.defaultName(), Duration.ofSeconds(10));
+                    Books.Totals t = BooksCommand.check(bootstrap, Duration.ofSeconds(10));
                     return t.balanced() && t.staked() == 0 && t.reserved() == 0 && t.matches() == 1 ? t : null;
                 });
                 assertThat(books.issued()).isEqualTo(BETTORS * CREDIT);

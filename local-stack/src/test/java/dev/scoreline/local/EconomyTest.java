@@ -109,8 +109,7 @@ class EconomyTest {
 
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 Books.Totals books = Await.value("the books with every stack back", WAIT, () -> {
-                    Books.Totals t = BooksCommand.check(bootstrap, Topic.STATE_SNAPSHOTS.defaultName(),
-                            Topic.STATE_DELTAS.defaultName(), Duration.ofSeconds(30));
+                    Books.Totals t = BooksCommand.check(bootstrap, Duration.ofSeconds(30));
                     return t.stacks() == 0 && t.debited() == 100 ? t : null;
                 });
                 BooksCommand.print(books, new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -164,6 +164,30 @@ public record Channel(Kind kind, String entityId, String playerId, String part) 
         return playerId != null;
     }
 
+    /**
+     * The partition of the private topics that holds every private channel of {@code playerId}:
+     * the job writes there and the gateway owning that partition serves the player. The one
+     * definition, on both sides; {@link String#hashCode} is specified, so every JVM agrees.
+     */
+    public static int privatePartition(String playerId, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("a topic has at least one partition: " + partitions);
+        }
+        return Math.floorMod(playerId.hashCode(), partitions);
+    }
+
+    /**
+     * The player who alone may read the channel named {@code name}, or null for a public one;
+     * for names the job itself made (valid), without parsing them.
+     */
+    public static String ownerOf(String name) {
+        if (name.startsWith("player:")) {
+            return name.substring("player:".length());
+        }
+        int seat = name.indexOf("/seat:");
+        return seat < 0 ? null : name.substring(seat + "/seat:".length());
+    }
+
     public String name() {
         if (kind == Kind.SCORES) {
             return SCORES;

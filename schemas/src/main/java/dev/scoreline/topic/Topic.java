@@ -41,6 +41,17 @@ public enum Topic {
             "cleanup.policy", "compact",
             "min.compaction.lag.ms", Long.toString(Duration.ofMinutes(1).toMillis()),
             "segment.ms", Long.toString(Duration.ofHours(1).toMillis()))),
+    /**
+     * The deltas of private channels (a seat, a wallet), partitioned by their player
+     * ({@link dev.scoreline.delta.Channel#privatePartition}) and keyed by channel. The gateways
+     * share its partitions as one consumer group: each reads only the players it serves.
+     */
+    PRIVATE_DELTAS("private-deltas", STATE_DELTAS.config),
+    /**
+     * The snapshots of private channels, compacted, partitioned as {@link #PRIVATE_DELTAS} (both
+     * topics must have as many partitions): a gateway taking over a partition reads its snapshots.
+     */
+    PRIVATE_SNAPSHOTS("private-snapshots", STATE_SNAPSHOTS.config),
     /** The event log analysts rebuild from: kept a week by default. */
     STATE_CHANGELOG("state-changelog", Map.of(
             "retention.ms", Long.toString(Duration.ofDays(7).toMillis()))),

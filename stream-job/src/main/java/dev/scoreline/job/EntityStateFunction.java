@@ -4,6 +4,7 @@ import dev.scoreline.action.Actions;
 import dev.scoreline.action.Verdict;
 import dev.scoreline.deadletter.DeadLetter;
 import dev.scoreline.delta.ChangeLogEntry;
+import dev.scoreline.delta.Channel;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 import dev.scoreline.entity.EntityEngine;
@@ -491,10 +492,14 @@ public final class EntityStateFunction<S, E extends EntityEvent>
         slot.publishedAt = now;
         EntityEngine.Publication<S> publication = engine.publish(slot.record, slot.views, now);
         for (Delta delta : publication.deltas()) {
-            out.collect(new Outgoing(topics.deltas(), delta.channel(), Json.bytes(delta), now));
+            String player = Channel.ownerOf(delta.channel());
+            out.collect(new Outgoing(player == null ? topics.deltas() : topics.privateDeltas(), delta.channel(),
+                    Json.bytes(delta), now, player));
         }
         for (Snapshot snapshot : publication.snapshots()) {
-            out.collect(new Outgoing(topics.snapshots(), snapshot.channel(), Json.bytes(snapshot), now));
+            String player = Channel.ownerOf(snapshot.channel());
+            out.collect(new Outgoing(player == null ? topics.snapshots() : topics.privateSnapshots(),
+                    snapshot.channel(), Json.bytes(snapshot), now, player));
         }
         slot.record = publication.record();
         slot.views = publication.views();

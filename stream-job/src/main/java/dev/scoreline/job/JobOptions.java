@@ -72,9 +72,14 @@ public record JobOptions(
             "the matches write their lines and the ticker reads them");
     public static final Option<String> WALLET_TOPIC = topic("wallet-topic", Topic.WALLET_EVENTS,
             "the wallets read credits, debits, players' sits and bets and the tables' and matches' answers");
-    public static final Option<String> DELTAS_TOPIC = topic("deltas-topic", Topic.STATE_DELTAS, "deltas are written");
+    public static final Option<String> DELTAS_TOPIC = topic("deltas-topic", Topic.STATE_DELTAS,
+            "the deltas of public channels are written");
     public static final Option<String> SNAPSHOTS_TOPIC = topic("snapshots-topic", Topic.STATE_SNAPSHOTS,
-            "snapshots are written");
+            "the snapshots of public channels are written");
+    public static final Option<String> PRIVATE_DELTAS_TOPIC = topic("private-deltas-topic", Topic.PRIVATE_DELTAS,
+            "the deltas of private channels (seats, wallets) are written, partitioned by their player");
+    public static final Option<String> PRIVATE_SNAPSHOTS_TOPIC = topic("private-snapshots-topic",
+            Topic.PRIVATE_SNAPSHOTS, "the snapshots of private channels are written, partitioned as their deltas");
     public static final Option<String> CHANGELOG_TOPIC = topic("changelog-topic", Topic.STATE_CHANGELOG,
             "changelog entries are written");
     public static final Option<String> DEAD_LETTERS_TOPIC = topic("dead-letters-topic", Topic.DEAD_LETTERS,
@@ -135,7 +140,8 @@ public record JobOptions(
 
     /** The options every command that runs the job takes. */
     public static final List<Option<?>> ALL = List.of(BOOTSTRAP, GROUP_ID, ENTITIES, MATCH_TOPIC, TABLE_TOPIC,
-            TICKER_TOPIC, WALLET_TOPIC, DELTAS_TOPIC, SNAPSHOTS_TOPIC, CHANGELOG_TOPIC, DEAD_LETTERS_TOPIC, VERDICTS_TOPIC,
+            TICKER_TOPIC, WALLET_TOPIC, DELTAS_TOPIC, SNAPSHOTS_TOPIC, PRIVATE_DELTAS_TOPIC, PRIVATE_SNAPSHOTS_TOPIC,
+            CHANGELOG_TOPIC, DEAD_LETTERS_TOPIC, VERDICTS_TOPIC,
             DEALER_SECRET_FILE, STARTING_OFFSETS,
             BATCH_INTERVAL, BATCH_MAX_EVENTS, SNAPSHOT_EVERY_VERSIONS, SNAPSHOT_INTERVAL, DEDUP_RETENTION,
             IDLE_TIMEOUT, FINISHED_RETENTION, ENTITIES_IN_MEMORY, MAX_RECORD_BYTES, DELIVERY, PARALLELISM,
@@ -171,7 +177,7 @@ public record JobOptions(
                 walletTopic,
                 new OutputTopics(p.get(DELTAS_TOPIC), p.get(SNAPSHOTS_TOPIC), p.get(CHANGELOG_TOPIC),
                         p.get(DEAD_LETTERS_TOPIC), p.get(VERDICTS_TOPIC), tickerTopic, tableTopic, walletTopic,
-                        p.get(MATCH_TOPIC)),
+                        p.get(MATCH_TOPIC), p.get(PRIVATE_DELTAS_TOPIC), p.get(PRIVATE_SNAPSHOTS_TOPIC)),
                 p.get(STARTING_OFFSETS),
                 new StateTuning(
                         p.get(BATCH_INTERVAL),

@@ -4,11 +4,13 @@ import dev.scoreline.topic.Topic;
 import java.io.Serializable;
 
 /**
- * Where the job writes: its outputs, and the input topics through which one entity sends events to
+ * Where the job writes: its outputs (a private channel's deltas and snapshots to their own topics,
+ * which only the gateway serving its player reads), and the input topics through which one entity sends events to
  * another ({@link dev.scoreline.entity.Message}).
  */
 public record OutputTopics(String deltas, String snapshots, String changeLog, String deadLetters, String verdicts,
-        String tickerEvents, String tableEvents, String walletEvents, String matchEvents) implements Serializable {
+        String tickerEvents, String tableEvents, String walletEvents, String matchEvents, String privateDeltas,
+        String privateSnapshots) implements Serializable {
 
     public static OutputTopics defaults() {
         return new OutputTopics(
@@ -20,7 +22,9 @@ public record OutputTopics(String deltas, String snapshots, String changeLog, St
                 Topic.TICKER_EVENTS.defaultName(),
                 Topic.TABLE_EVENTS.defaultName(),
                 Topic.WALLET_EVENTS.defaultName(),
-                Topic.MATCH_EVENTS.defaultName());
+                Topic.MATCH_EVENTS.defaultName(),
+                Topic.PRIVATE_DELTAS.defaultName(),
+                Topic.PRIVATE_SNAPSHOTS.defaultName());
     }
 
     /** The name under which this job reads {@code topic}, for a message sent to an entity that reads it. */

@@ -61,7 +61,7 @@ public abstract class GatewayBot implements AutoCloseable {
         return BotSocket.open(http, gateway, token, base::received).thenApply(socket -> {
             synchronized (base) {
                 base.socket = socket;
-                channels.forEach(channel -> socket.send(Map.of("type", "subscribe", "channel", channel)));
+                channels.forEach(socket::subscribe);
             }
             return bot;
         });

@@ -191,12 +191,12 @@ final class Economy implements AutoCloseable {
                 .map(o -> Json.read(o.value(), DeadLetter.class)).toList();
     }
 
-    /** The books from the snapshots and deltas published so far, as {@code ./scoreline books} reads them. */
+    /** The books from the snapshots and deltas published so far, public and private, as {@code ./scoreline books} reads them. */
     Books.Totals books() {
         Books books = new Books();
-        written.stream().filter(o -> o.topic().equals(TOPICS.snapshots()))
+        written.stream().filter(o -> o.topic().equals(TOPICS.snapshots()) || o.topic().equals(TOPICS.privateSnapshots()))
                 .forEach(o -> books.snapshot(Json.read(o.value(), Snapshot.class)));
-        written.stream().filter(o -> o.topic().equals(TOPICS.deltas()))
+        written.stream().filter(o -> o.topic().equals(TOPICS.deltas()) || o.topic().equals(TOPICS.privateDeltas()))
                 .forEach(o -> books.delta(Json.read(o.value(), Delta.class)));
         return books.totals();
     }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /** The keyed function in Flink's operator harness: real keyed state, real timers, snapshots and restores. */
 class EntityStateFunctionTest {
 
-    private static final OutputTopics TOPICS = new OutputTopics("deltas", "snapshots", "changelog", "dead", "verdicts", "ticker", "table", "wallet", "match");
+    private static final OutputTopics TOPICS = new OutputTopics("deltas", "snapshots", "changelog", "dead", "verdicts", "ticker", "table", "wallet", "match",
+            "private-deltas", "private-snapshots");
     private static final StateTuning TUNING = new StateTuning(Duration.ofMillis(100), 3,
             new SnapshotPolicy(100, Duration.ofHours(1)), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(1), 1024);
 
@@ -58,9 +59,10 @@ class EntityStateFunctionTest {
         harness.processElement(new StreamRecord<>(new Sourced<>(event, "tally-events", 0, 7), event.eventTime().toEpochMilli()));
     }
 
+    /** What went to {@code topic} and to its private twin. */
     private <T> List<T> emitted(String topic, Class<T> type) {
         return harness.extractOutputValues().stream()
-                .filter(o -> o.topic().equals(topic))
+                .filter(o -> o.topic().equals(topic) || o.topic().equals("private-" + topic))
                 .map(o -> Json.read(o.value(), type))
                 .toList();
     }
@@ -74,6 +76,12 @@ class EntityStateFunctionTest {
                 .extracting(Delta::channel, Delta::from, Delta::to)
                 .containsExactlyInAnyOrder(tuple("table:t1", 1L, 1L), tuple("table:t1/seat:ann", 1L, 1L));
         assertThat(emitted("snapshots", Snapshot.class)).as("first publication snapshots every channel").hasSize(2);
+        assertThat(harness.extractOutputValues()).as("a seat goes to the private topics, to its player's partition")
+                .filteredOn(o -> !o.topic().equals("changelog"))
+                .extracting(Outgoing::topic, Outgoing::key, Outgoing::player)
+                .containsExactlyInAnyOrder(tuple("deltas", "table:t1", null), tuple("snapshots", "table:t1", null),
+                        tuple("private-deltas", "table:t1/seat:ann", "ann"),
+                        tuple("private-snapshots", "table:t1/seat:ann", "ann"));
 
         harness.setProcessingTime(1_040);
         send(Tally.Event.add("e2", "t1", 8, "ann", 2));

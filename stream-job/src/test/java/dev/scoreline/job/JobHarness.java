@@ -54,6 +54,8 @@ final class JobHarness implements AutoCloseable {
                 "--wallet-topic", topic(Topic.WALLET_EVENTS),
                 "--deltas-topic", topic(Topic.STATE_DELTAS),
                 "--snapshots-topic", topic(Topic.STATE_SNAPSHOTS),
+                "--private-deltas-topic", topic(Topic.PRIVATE_DELTAS),
+                "--private-snapshots-topic", topic(Topic.PRIVATE_SNAPSHOTS),
                 "--changelog-topic", topic(Topic.STATE_CHANGELOG),
                 "--dead-letters-topic", topic(Topic.DEAD_LETTERS),
                 "--verdicts-topic", topic(Topic.VERDICTS),

@@ -66,12 +66,25 @@ class TableJobTest {
                 LocalJob job = h.start(dir.resolve("tables"), "--entities", "table");
                 TopicReader changes = h.reader(Topic.STATE_CHANGELOG);
                 TopicReader deltas = h.reader(Topic.STATE_DELTAS);
-                TopicReader snapshots = h.reader(Topic.STATE_SNAPSHOTS)) {
+                TopicReader snapshots = h.reader(Topic.STATE_SNAPSHOTS);
+                TopicReader privateDeltas = h.reader(Topic.PRIVATE_DELTAS);
+                TopicReader privateSnapshots = h.reader(Topic.PRIVATE_SNAPSHOTS)) {
             events.forEach(e -> h.send(Topic.TABLE_EVENTS, e));
             h.flush();
             Settled.await(versions, "table:", changes, deltas);
-            List<ConsumerRecord<String, String>> deltaRecords = deltas.read();
-            List<ConsumerRecord<String, String>> snapshotRecords = snapshots.read();
+            List<ConsumerRecord<String, String>> publicRecords = new ArrayList<>(deltas.read());
+            publicRecords.addAll(snapshots.read());
+            assertThat(publicRecords).as("no seat in the topics every gateway reads")
+                    .allMatch(r -> !r.key().contains("/seat:"));
+            List<ConsumerRecord<String, String>> privateRecords = new ArrayList<>(privateDeltas.read());
+            privateRecords.addAll(privateSnapshots.read());
+            assertThat(privateRecords).as("seats only, each in its player's partition").isNotEmpty()
+                    .allMatch(r -> r.key().contains("/seat:")
+                            && r.partition() == Channel.privatePartition(Channel.ownerOf(r.key()), 2));
+            List<ConsumerRecord<String, String>> deltaRecords = new ArrayList<>(deltas.read());
+            deltaRecords.addAll(privateDeltas.read());
+            List<ConsumerRecord<String, String>> snapshotRecords = new ArrayList<>(snapshots.read());
+            snapshotRecords.addAll(privateSnapshots.read());
 
             TeenPattiRules rules = new TeenPattiRules();
             List<String> checked = new ArrayList<>();

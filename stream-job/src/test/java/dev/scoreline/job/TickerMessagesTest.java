@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 class TickerMessagesTest {
 
     private static final String MATCH = "1082591";
-    private static final OutputTopics TOPICS = new OutputTopics("deltas", "snapshots", "changelog", "dead", "verdicts", "ticker", "table", "wallet", "match");
+    private static final OutputTopics TOPICS = new OutputTopics("deltas", "snapshots", "changelog", "dead", "verdicts", "ticker", "table", "wallet", "match",
+            "private-deltas", "private-snapshots");
     private static final StateTuning TUNING = new StateTuning(Duration.ofMillis(100), 50,
             SnapshotPolicy.DEFAULT, Duration.ofHours(1), Duration.ofHours(2), Duration.ofMinutes(5), 1024);
 

@@ -79,6 +79,8 @@ public final class FanoutBench {
         try (InProcessKafka kafka = InProcessKafka.start(work.resolve("kafka"))) {
             kafka.createTopic("bench-snapshots", 1, Topic.STATE_SNAPSHOTS.config());
             kafka.createTopic("bench-deltas", 1, Topic.STATE_DELTAS.config());
+            kafka.createTopic(Topic.PRIVATE_SNAPSHOTS.defaultName(), 1, Topic.PRIVATE_SNAPSHOTS.config());
+            kafka.createTopic(Topic.PRIVATE_DELTAS.defaultName(), 1, Topic.PRIVATE_DELTAS.config());
             try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
                 for (int c = 0; c < maxChannels; c++) {
                     publishKafka(producer, channel(c), pad);

@@ -187,7 +187,8 @@ public final class JobBench {
     private static List<String> outputs(String round, String kind) {
         return List.of(round + "-" + kind + "-deltas", round + "-" + kind + "-snapshots",
                 round + "-" + kind + "-changelog", round + "-" + kind + "-dead-letters", round + "-" + kind + "-ticker",
-                round + "-" + kind + "-wallets");
+                round + "-" + kind + "-wallets", round + "-" + kind + "-private-deltas",
+                round + "-" + kind + "-private-snapshots");
     }
 
     private static JobOptions options(String bootstrap, String round, String kind, String input, int parallelism,
@@ -198,6 +199,7 @@ public final class JobBench {
                 "--deltas-topic", outputs.get(0), "--snapshots-topic", outputs.get(1),
                 "--changelog-topic", outputs.get(2), "--dead-letters-topic", outputs.get(3),
                 "--ticker-topic", outputs.get(4), "--wallet-topic", outputs.get(5),
+                "--private-deltas-topic", outputs.get(6), "--private-snapshots-topic", outputs.get(7),
                 "--starting-offsets", "earliest", "--parallelism", Integer.toString(parallelism),
                 "--checkpoint-interval", interval);
     }

@@ -15,6 +15,12 @@ public enum CloseReason {
     ABUSE(1008, "abuse"),
     /** A message over the frame size limit. */
     TOO_BIG(1009, "too-big"),
+    /**
+     * Another gateway serves the player's private channels now (gateways joined or left): the
+     * client asks {@code GET /v1/route} where, and resumes there. A code of the application's
+     * range (RFC 6455 7.4.2), like HTTP's 307: the same request, elsewhere.
+     */
+    MOVED(4307, "moved"),
     /** The gateway is shutting down. */
     SHUTDOWN(1001, "shutdown"),
     /** The client closed, or the network did. */

@@ -78,6 +78,14 @@ public final class Connection {
         }
     }
 
+    /** Forgets a subscription whose hub has been retired under it. */
+    void unsubscribed(Hub hub) {
+        if (subscriptions.remove(hub.channel(), hub)) {
+            metrics.unsubscribed();
+        }
+        forget(hub.channel());
+    }
+
     /** Ends a subscription: no more frames of this channel, and none of its waiting ones. */
     public void unsubscribe(String channel, Hubs hubs) {
         Hub hub = subscriptions.remove(channel);

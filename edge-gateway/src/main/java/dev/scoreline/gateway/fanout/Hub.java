@@ -6,8 +6,10 @@ import dev.scoreline.gateway.channel.Change;
 import dev.scoreline.gateway.channel.ChannelState;
 import dev.scoreline.gateway.wire.Frame;
 import dev.scoreline.wire.ClientMessage.Position;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -116,6 +118,22 @@ public final class Hub {
     /** The channel's position, or null while no state is known. */
     public synchronized Summary summary() {
         return state.known() ? new Summary(channel(), state.epoch(), state.version()) : null;
+    }
+
+    /**
+     * Retires this hub whatever it holds (its channel is no longer served here).
+     *
+     * @return the connections that followed it, which keep no subscription to it
+     */
+    synchronized List<Connection> retire() {
+        retired = true;
+        List<Connection> followers = new ArrayList<>(subscribers);
+        subscribers.clear();
+        ahead.clear();
+        for (Connection c : followers) {
+            c.unsubscribed(this);
+        }
+        return followers;
     }
 
     /** Marks this hub retired when it holds nothing worth keeping; see {@link Hubs}. */

@@ -1,5 +1,6 @@
 package dev.scoreline.gateway.fanout;
 
+import dev.scoreline.delta.Channel;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 import dev.scoreline.gateway.channel.Change;
@@ -7,8 +8,10 @@ import dev.scoreline.gateway.wire.Frame;
 import dev.scoreline.wire.ClientMessage.Position;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -68,6 +71,23 @@ public final class Hubs {
         }
     }
 
+    /**
+     * Forgets the channels whose names pass {@code which} (a gateway no longer serves them): their
+     * state goes, and so does every subscription to them.
+     *
+     * @return the connections that followed one of them, for the caller to tell
+     */
+    public List<Connection> drop(Predicate<String> which) {
+        Set<Connection> followers = new LinkedHashSet<>();
+        for (Hub hub : hubs.values()) {
+            if (which.test(hub.channel())) {
+                followers.addAll(hub.retire());
+                hubs.remove(hub.channel(), hub);
+            }
+        }
+        return new ArrayList<>(followers);
+    }
+
     /** The current snapshot of a channel, if its state is known. */
     public Optional<Frame> snapshot(String channel) {
         Hub hub = hubs.get(channel);
@@ -91,9 +111,18 @@ public final class Hubs {
 
     /** Channels whose state is known. */
     public int knownChannels() {
+        return known(name -> true);
+    }
+
+    /** Private channels (seats, wallets) whose state is known. */
+    public int knownPrivateChannels() {
+        return known(name -> Channel.ownerOf(name) != null);
+    }
+
+    private int known(Predicate<String> which) {
         int n = 0;
         for (Hub hub : hubs.values()) {
-            if (hub.summary() != null) {
+            if (which.test(hub.channel()) && hub.summary() != null) {
                 n++;
             }
         }

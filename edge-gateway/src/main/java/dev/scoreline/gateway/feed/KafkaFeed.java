@@ -30,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that reads {@code state-snapshots} and {@code state-deltas} and applies them to
- * the channels, which fan out what changed. It only ever queues frames for clients, so no client
+ * The one thread that reads {@code state-snapshots} and {@code state-deltas} (the public channels,
+ * which every gateway serves; the private ones come through {@link PrivateFeed}) and applies them
+ * to the channels, which fan out what changed. It only ever queues frames for clients, so no client
  * can slow it down.
  *
  * <p>Warm-up, before the gateway reports ready: the snapshot topic is read from its start to the
@@ -196,6 +197,7 @@ public final class KafkaFeed implements AutoCloseable {
                 ? hubs.apply(snapshot, warmingUp)
                 : hubs.apply(delta, record.timestamp(), warmingUp);
         metrics.feedRecord(topic, change.outcome().label());
+        metrics.feedBytes(topic, record.serializedValueSize());
     }
 
     static Snapshot readSnapshot(byte[] value) {

@@ -7,6 +7,7 @@ import dev.scoreline.gateway.auth.Grant;
 import dev.scoreline.gateway.auth.TokenVerifier;
 import dev.scoreline.gateway.fanout.Hub;
 import dev.scoreline.gateway.fanout.Hubs;
+import dev.scoreline.gateway.feed.PrivateShards;
 import dev.scoreline.gateway.wire.Frame;
 import dev.scoreline.json.Json;
 import io.undertow.server.HttpServerExchange;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * {@code GET /v1/channels/{channel}}: the channel's snapshot message (the same object as a
  * WebSocket {@code snapshot}), 404 for a channel this gateway has no state of, 401/403 for one the
  * caller may not read. {@code GET /v1/channels[?prefix=…]}: the channels the caller may read that
- * the gateway knows, with their epoch and version; anonymous callers see the public ones.
+ * the gateway knows, with their epoch and version; anonymous callers see the public ones. A
+ * private channel another gateway serves is a 307 there ({@link RouteApi#elsewhere}).
  */
 final class ChannelsApi {
 
@@ -32,11 +34,13 @@ final class ChannelsApi {
     private final Hubs hubs;
     private final TokenVerifier verifier;
     private final Clock clock;
+    private final PrivateShards shards;
 
-    ChannelsApi(Hubs hubs, TokenVerifier verifier, Clock clock) {
+    ChannelsApi(Hubs hubs, TokenVerifier verifier, Clock clock, PrivateShards shards) {
         this.hubs = hubs;
         this.verifier = verifier;
         this.clock = clock;
+        this.shards = shards;
     }
 
     void snapshot(HttpServerExchange exchange) {
@@ -57,6 +61,10 @@ final class ChannelsApi {
                 exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
             }
             Responses.text(exchange, decision.verdict().httpStatus(), decision.reason());
+            return;
+        }
+        if (channel.isPrivate() && !shards.serves(channel.playerId())) {
+            RouteApi.elsewhere(exchange, shards, channel.playerId());
             return;
         }
         Optional<Frame> snapshot = hubs.snapshot(channel.name());

@@ -4,6 +4,7 @@ import dev.scoreline.gateway.act.Moves;
 import dev.scoreline.gateway.auth.ServerTokenVerifier;
 import dev.scoreline.gateway.auth.TokenVerifier;
 import dev.scoreline.gateway.fanout.Hubs;
+import dev.scoreline.gateway.feed.PrivateShards;
 import dev.scoreline.gateway.metrics.GatewayMetrics;
 import dev.scoreline.json.Json;
 import io.undertow.Handlers;
@@ -25,7 +26,7 @@ import java.util.function.BooleanSupplier;
 /**
  * The gateway's HTTP surface: {@code /ws}, {@code /sse}, {@code /v1/channels[/…]},
  * {@code POST /v1/channels/{channel}/actions}, {@code POST /v1/wallets/{playerId}/credits|debits},
- * {@code /healthz}, {@code /metrics}, in dev mode {@code /v1/dev/token}, and the static page: {@code /} serves {@code index.html}
+ * {@code GET /v1/route}, {@code /healthz}, {@code /metrics}, in dev mode {@code /v1/dev/token}, and the static page: {@code /} serves {@code index.html}
  * and {@code /static/<path>} serves {@code <path>}, both from the classpath folder
  * {@code dev/scoreline/gateway/web/} (404 while there is none).
  */
@@ -40,8 +41,10 @@ public final class Routes {
      *     its own, which opens {@code /v1/dev/token}; null otherwise
      */
     public static HttpHandler of(HttpHandler webSocket, HttpHandler sse, Hubs hubs, TokenVerifier verifier,
-            GatewayMetrics metrics, BooleanSupplier ready, Clock clock, String devSecret, ActionsSettings acting) {
-        ChannelsApi channels = new ChannelsApi(hubs, verifier, clock);
+            GatewayMetrics metrics, BooleanSupplier ready, Clock clock, String devSecret, ActionsSettings acting,
+            PrivateShards shards) {
+        ChannelsApi channels = new ChannelsApi(hubs, verifier, clock, shards);
+        RouteApi route = new RouteApi(shards, verifier);
         ActionsApi actions = new ActionsApi(acting.moves(), verifier, clock, acting.maxBodyBytes(), acting.verdictWait());
         WalletsApi wallets = new WalletsApi(acting.moves(), acting.servers(), clock, acting.maxBodyBytes());
         HttpHandler snapshot = get(channels::snapshot);
@@ -50,6 +53,7 @@ public final class Routes {
                 .addExactPath("/ws", webSocket)
                 .addExactPath("/sse", sse)
                 .addExactPath("/v1/channels", get(channels::list))
+                .addExactPath("/v1/route", get(route::route))
                 .addPrefixPath("/v1/channels/", exchange -> {
                     if (exchange.getRelativePath().endsWith(ActionsApi.SUFFIX)) {
                         post(actions::act).handleRequest(exchange);

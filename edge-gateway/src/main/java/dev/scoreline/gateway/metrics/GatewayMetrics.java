@@ -54,6 +54,7 @@ public final class GatewayMetrics implements FanoutMetrics {
     private final Counter errorFrames;
     private final DistributionDataPoint deltaAge;
     private final Counter feedRecords;
+    private final Counter feedBytes;
     private final GaugeDataPoint ready;
 
     public GatewayMetrics() {
@@ -116,6 +117,11 @@ public final class GatewayMetrics implements FanoutMetrics {
                 .name("scoreline_gateway_feed_records")
                 .help("Records read from Kafka, by topic and what they did to the channel")
                 .labelNames("topic", "outcome")
+                .register(registry);
+        feedBytes = Counter.builder()
+                .name("scoreline_gateway_feed_bytes")
+                .help("Bytes of record values read from Kafka, by topic")
+                .labelNames("topic")
                 .register(registry);
         ready = Gauge.builder()
                 .name("scoreline_gateway_ready")
@@ -233,6 +239,26 @@ public final class GatewayMetrics implements FanoutMetrics {
 
     public void feedRecord(String topic, String outcome) {
         feedRecords.labelValues(topic, outcome).inc();
+    }
+
+    public void feedBytes(String topic, int bytes) {
+        if (bytes > 0) {
+            feedBytes.labelValues(topic).inc(bytes);
+        }
+    }
+
+    /** Registers the gauges of the private channels this gateway serves; called once by the gateway. */
+    public void observePrivate(IntSupplier channels, IntSupplier partitions) {
+        GaugeWithCallback.builder()
+                .name("scoreline_gateway_private_channels")
+                .help("Private channels (seats, wallets) whose state the gateway holds: those of the players it serves")
+                .callback(cb -> cb.call(channels.getAsInt()))
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("scoreline_gateway_private_partitions")
+                .help("Partitions of the private topics the gateways' group gave this gateway")
+                .callback(cb -> cb.call(partitions.getAsInt()))
+                .register(registry);
     }
 
     public void ready(boolean isReady) {

@@ -5,7 +5,9 @@ import dev.scoreline.delta.Channel;
 import dev.scoreline.gateway.auth.Access;
 import dev.scoreline.gateway.auth.BearerToken;
 import dev.scoreline.gateway.auth.Grant;
+import dev.scoreline.gateway.fanout.CloseReason;
 import dev.scoreline.gateway.fanout.Connection;
+import dev.scoreline.gateway.http.RouteApi;
 import dev.scoreline.wire.ClientMessage.Position;
 import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpHandler;
@@ -90,6 +92,12 @@ public final class SseEndpoint implements HttpHandler {
                 return;
             }
         }
+        for (Channel c : channels) {
+            if (c.isPrivate() && !services.shards().serves(c.playerId())) {
+                RouteApi.elsewhere(exchange, services.shards(), c.playerId());
+                return;
+            }
+        }
         if (!services.registry().reserve()) {
             services.metrics().rejected("max-connections");
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
@@ -141,6 +149,11 @@ public final class SseEndpoint implements HttpHandler {
         sink.comment("scoreline " + String.join(" ", channelNames));
         for (String name : channelNames) {
             services.hubs().subscribe(connection, name, since.get(name));
+            String player = Channel.ownerOf(name);
+            if (player != null && !services.shards().serves(player)) {
+                connection.close(CloseReason.MOVED, "moved: the player's partition moved while subscribing");
+                break;
+            }
         }
         ticker[0] = exchange.getIoThread().executeAtInterval(() -> {
             sink.comment("keep-alive");

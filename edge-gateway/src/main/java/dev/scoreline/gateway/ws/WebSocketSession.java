@@ -120,7 +120,17 @@ final class WebSocketSession extends AbstractReceiveListener {
                     "at most " + services.config().maxSubscriptions() + " subscriptions per connection", s.channel());
             return;
         }
+        if (target.isPrivate() && !services.shards().serves(target.playerId())) {
+            connection.sendError("moved", "another gateway serves player " + target.playerId()
+                    + "'s private channels: GET /v1/route with the token for where to connect", s.channel());
+            connection.close(CloseReason.MOVED, "moved: another gateway serves the player; GET /v1/route");
+            return;
+        }
         services.hubs().subscribe(connection, s.channel(), s.since());
+        if (target.isPrivate() && !services.shards().serves(target.playerId())) {
+            connection.close(CloseReason.MOVED, "moved: the player's partition moved while subscribing; GET /v1/route");
+            return;
+        }
         if (s.token() != null && target.kind() == Channel.Kind.TABLE) {
             tableGrants.put(target.entityId(), grant);
             followPlayerOf(grant);

@@ -183,7 +183,8 @@ class AuthTest {
         assertThat(Http.get(gateway.port(), "/v1/dev/token?table=t1&player=p1").statusCode())
                 .as("a gateway with its own secret").isEqualTo(404);
 
-        EdgeGateway dev = Gateways.start(topics, b -> b.jwtSecret(null).devMode(true));
+        // a fleet of its own: in the first one's group it would serve only some of the players
+        EdgeGateway dev = Gateways.start(topics, b -> b.jwtSecret(null).devMode(true).privateGroup(topics.group() + "-dev"));
         try {
             Await.until("the dev gateway", WAIT, dev::isReady);
             assertThat(Http.get(dev.port(), "/v1/dev/token?table=t1&player=bad/id").statusCode()).isEqualTo(400);

@@ -1,6 +1,7 @@
 package dev.scoreline.gateway.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.delta.Channel;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
 import dev.scoreline.json.Json;
@@ -14,7 +15,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Plays the stream job in tests: publishes snapshots and deltas of a scoreboard whose state at
- * each version is known here ({@link #state}), keyed by channel as the job keys them.
+ * each version is known here ({@link #state}), keyed by channel as the job keys them, a private
+ * channel's to the private topics, into its player's partition.
  */
 public final class Feed implements AutoCloseable {
 
@@ -59,11 +61,13 @@ public final class Feed implements AutoCloseable {
     }
 
     public void snapshot(String channel, String epoch, long version) {
-        send(topics.snapshots(), channel, Json.bytes(new Snapshot(channel, epoch, version, state(version))));
+        send(Channel.ownerOf(channel) == null ? topics.snapshots() : topics.privateSnapshots(), channel,
+                Json.bytes(new Snapshot(channel, epoch, version, state(version))));
     }
 
     public void delta(Delta delta) {
-        send(topics.deltas(), delta.channel(), Json.bytes(delta));
+        send(Channel.ownerOf(delta.channel()) == null ? topics.deltas() : topics.privateDeltas(), delta.channel(),
+                Json.bytes(delta));
     }
 
     /** Deltas {@code from..to}, one version each. */
@@ -85,7 +89,10 @@ public final class Feed implements AutoCloseable {
     }
 
     private void send(String topic, String key, byte[] value) {
-        send(new ProducerRecord<>(topic, key, value));
+        String player = Channel.ownerOf(key);
+        Integer partition = player == null ? null
+                : Channel.privatePartition(player, producer.partitionsFor(topic).size());
+        send(new ProducerRecord<>(topic, partition, key, value));
     }
 
     private void send(ProducerRecord<String, byte[]> record) {

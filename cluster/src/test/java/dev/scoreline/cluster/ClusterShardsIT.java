@@ -1,0 +1,285 @@
+package dev.scoreline.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scoreline.gateway.auth.Tokens;
+import dev.scoreline.json.Json;
+import dev.scoreline.match.cricsheet.CricsheetRecords;
+import dev.scoreline.match.event.MatchEvent;
+import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.ChannelView;
+import dev.scoreline.testkit.Kafka;
+import dev.scoreline.testkit.WsClient;
+import dev.scoreline.topic.Topic;
+import dev.scoreline.wallet.event.Credit;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Private channels shared out among the gateways (the cluster's two, separate processes): every
+ * player's wallet channel is followed by a client that connects where {@code GET /v1/route} says,
+ * while its wallet keeps changing and the gateways leave and join: one is stopped (its players
+ * move to the other), started again (the group gives it back a share: players move to it), and
+ * the other is killed with {@code kill -9} (its players move once Kafka notices) and started again.
+ * Every client ends with its wallet exactly as the job made it, no change lost or applied twice,
+ * no frame of anyone else's; a match followed at the same time never notices.
+ */
+class ClusterShardsIT {
+
+    private static final Duration SETTLE = Duration.ofMinutes(2);
+    private static final int PLAYERS = 16;
+    private static final long START = 1_000;
+
+    static Cluster cluster;
+    static Feed feed;
+    static KafkaProducer<String, String> wallets;
+
+    @BeforeAll
+    static void start() {
+        cluster = SharedCluster.get();
+        feed = new Feed(cluster.bootstrapServers());
+        wallets = Kafka.producer(cluster.bootstrapServers(), new StringSerializer(), Map.of(
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true", ProducerConfig.LINGER_MS_CONFIG, "2"));
+    }
+
+    @AfterAll
+    static void stop() {
+        wallets.close();
+        feed.close();
+    }
+
+    @Test
+    void aPlayersPrivateChannelFollowsThemAcrossGatewaysLeavingJoiningAndKilledLosingNothing() throws Exception {
+        List<Integer> ports = cluster.layout().members(Role.GATEWAY).stream().map(Member::port).toList();
+        List<String> players = new ArrayList<>();
+        for (int i = 1; i <= PLAYERS; i++) {
+            String player = "shard-p" + i;
+            players.add(player);
+            credit(player, "credit:start", START);
+        }
+        AtomicLongArray credited = new AtomicLongArray(PLAYERS);
+        List<PrivateClient> clients = new ArrayList<>();
+        List<MatchEvent> match = CricsheetRecords.events("1426312", "shards");
+        GatewayClient watcher = null;
+        AtomicBoolean crediting = new AtomicBoolean(true);
+        CompletableFuture<Void> credits = null;
+        try {
+            for (String player : players) {
+                clients.add(new PrivateClient(ports, player, Tokens.issuePlayer(cluster.gatewaySecret(), player, null)));
+            }
+            for (PrivateClient c : clients) {
+                Await.until(c.channel + " at its first version", SETTLE, () -> c.view.version() >= 1);
+            }
+            assertThat(clients.stream().map(c -> c.port).distinct().count())
+                    .as("the players are shared out between both gateways").isEqualTo(2);
+            heldAdd(ports, PLAYERS);
+
+            watcher = new GatewayClient(ports, 0, "match:shards");
+            Feed.Replay replay = feed.replay(match, Duration.ofMillis(40));
+            credits = CompletableFuture.runAsync(() -> {
+                for (int n = 0; crediting.get(); n++) {
+                    int i = n % PLAYERS;
+                    credit(players.get(i), "credit:shards-" + n, 1);
+                    credited.incrementAndGet(i);
+                    sleep(20);
+                }
+            });
+
+            sleep(2_000);
+            cluster.stop("gateway-2");
+            awaitEveryoneOn(clients, List.of(ports.get(0)));
+            sleep(2_000);
+            cluster.start("gateway-2");
+            Await.until("the players shared out again", SETTLE,
+                    () -> clients.stream().map(c -> c.port).distinct().count() == 2);
+            sleep(2_000);
+            cluster.kill("gateway-1");
+            awaitEveryoneOn(clients, List.of(ports.get(1)));
+            sleep(2_000);
+            cluster.start("gateway-1");
+            Await.until("the players shared out once more", SETTLE,
+                    () -> clients.stream().map(c -> c.port).distinct().count() == 2);
+            sleep(2_000);
+            crediting.set(false);
+            credits.join();
+            replay.done.join();
+
+            for (int i = 0; i < PLAYERS; i++) {
+                PrivateClient c = clients.get(i);
+                long balance = START + credited.get(i);
+                Await.until(c.channel + " with balance " + balance, SETTLE,
+                        () -> c.view.state() != null && c.view.state().path("balance").asLong() == balance);
+            }
+            int moves = 0;
+            for (PrivateClient c : clients) {
+                assertThat(c.view.gaps()).as("%s: changes lost", c.channel).isZero();
+                assertThat(c.view.appliedTwice()).as("%s: changes applied twice", c.channel).isZero();
+                assertThat(c.foreign).as("%s: frames of channels not its own", c.channel).isEmpty();
+                moves += c.connections.get() - 1;
+            }
+            assertThat(moves).as("clients moved to another gateway and resumed there").isGreaterThanOrEqualTo(PLAYERS);
+            heldAdd(ports, PLAYERS);
+
+            MatchChecks.awaitSettled(watcher.view, match, SETTLE);
+            MatchChecks.assertExact(watcher.view, match);
+            assertThat(watcher.connections()).as("the match's client reconnected when its own gateway was killed, "
+                    + "never for a rebalance").isEqualTo(2);
+            assertThat(watcher.view.appliedTwice()).isZero();
+
+            try (WsClient spy = WsClient.connect(clients.get(0).port, "", Map.of("Authorization", "Bearer "
+                    + Tokens.issuePlayer(cluster.gatewaySecret(), players.get(0), null)))) {
+                spy.subscribe("player:" + players.get(1));
+                JsonNode error = Await.value("the answer to a subscription to another player's wallet", SETTLE,
+                        () -> spy.errors().isEmpty() ? null : spy.errors().get(0));
+                assertThat(error.path("code").asText()).isEqualTo("forbidden");
+            }
+            Figures.record(String.format("private channels: %d players' wallets followed across a gateway stopped, "
+                    + "started, killed -9 and started: %d moves, changes lost 0, applied twice 0", PLAYERS, moves));
+        } finally {
+            crediting.set(false);
+            clients.forEach(PrivateClient::close);
+            if (watcher != null) {
+                watcher.close();
+            }
+        }
+    }
+
+    /** Each private channel is held by exactly one gateway: their counts add up to {@code expected}. */
+    private static void heldAdd(List<Integer> ports, int expected) {
+        Await.until("every wallet held by one gateway", SETTLE, () -> {
+            long sum = 0;
+            for (int port : ports) {
+                sum += (long) Scrape.gauge(port, "scoreline_gateway_private_channels");
+            }
+            return sum == expected;
+        });
+    }
+
+    private static void awaitEveryoneOn(List<PrivateClient> clients, List<Integer> ports) {
+        Await.until("every player served by " + ports, SETTLE,
+                () -> clients.stream().allMatch(c -> ports.contains(c.port) && c.view.version() > 0 && c.connected));
+    }
+
+    private static void credit(String player, String id, long chips) {
+        Kafka.sendAndWait(wallets, new ProducerRecord<>(Topic.WALLET_EVENTS.defaultName(), player,
+                Json.string(new Credit(id, player, Instant.now(), chips, "bonus"))));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A player's client as a browser would be: asks any gateway where its player is served,
+     * subscribes to its wallet there, and whenever the connection ends asks again and resumes with
+     * {@code since}.
+     */
+    static final class PrivateClient implements AutoCloseable {
+
+        private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+        final String channel;
+        final ChannelView view;
+        final AtomicInteger connections = new AtomicInteger();
+        final ConcurrentLinkedQueue<String> foreign = new ConcurrentLinkedQueue<>();
+        private final List<Integer> ports;
+        private final String token;
+        volatile int port;
+        volatile boolean connected;
+        private volatile boolean closed;
+        private volatile WsClient socket;
+
+        PrivateClient(List<Integer> ports, String player, String token) {
+            this.ports = ports;
+            this.token = token;
+            this.channel = "player:" + player;
+            this.view = new ChannelView(channel);
+            connect();
+        }
+
+        private void connect() {
+            long deadline = System.nanoTime() + SETTLE.toNanos();
+            for (int attempt = 0; !closed; attempt++) {
+                try {
+                    int target = route(ports.get(attempt % ports.size()));
+                    WsClient ws = WsClient.open(target, "", Map.of("Authorization", "Bearer " + token), c -> {
+                        if (!c.equals(channel)) {
+                            foreign.add(c);
+                        }
+                        return view;
+                    }).get(5, TimeUnit.SECONDS);
+                    socket = ws;
+                    port = target;
+                    if (view.epoch() == null) {
+                        ws.subscribe(channel);
+                    } else {
+                        ws.subscribe(channel, view.epoch(), view.version());
+                    }
+                    connections.incrementAndGet();
+                    connected = true;
+                    ws.closed().thenRun(this::dropped);
+                    return;
+                } catch (Exception e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(channel + " found no gateway to serve it", e);
+                    }
+                    sleep(250);
+                }
+            }
+        }
+
+        /** {@code GET /v1/route} at a gateway: the port of the one serving the player. */
+        private int route(int ask) throws Exception {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ask + "/v1/route"))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("route: " + r.statusCode() + " " + r.body());
+            }
+            return URI.create(Json.tree(r.body()).path("gateway").asText()).getPort();
+        }
+
+        private void dropped() {
+            connected = false;
+            if (!closed) {
+                Thread t = new Thread(this::connect, "reconnect-" + channel);
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            WsClient ws = socket;
+            if (ws != null) {
+                ws.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package dev.scoreline.gateway.feed;
+
+import dev.scoreline.delta.Delta;
+import dev.scoreline.delta.Snapshot;
+import dev.scoreline.gateway.channel.Change;
+import dev.scoreline.gateway.fanout.CloseReason;
+import dev.scoreline.gateway.fanout.Connection;
+import dev.scoreline.gateway.fanout.Hubs;
+import dev.scoreline.gateway.metrics.GatewayMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thread that follows the private channels (seats, wallets) of the players this gateway
+ * serves. The gateways are one consumer group on {@code private-deltas}: Kafka gives each gateway
+ * some of its partitions (cooperatively: a rebalance moves only what it must) and so some of the
+ * players, all of whose private channels the job writes to one partition.
+ *
+ * <p>On a partition given: its snapshots are read from {@code private-snapshots} (the same
+ * partition) up to their end, then its deltas from the start of their retention, as a gateway
+ * warms up on the public topics, and both are followed from there; only then does the gateway
+ * serve its players. On a partition
+ * taken away (another gateway joined, or this one is leaving): its channels are dropped and every
+ * connection that followed one is closed as {@link CloseReason#MOVED}, so that its client asks
+ * where to go and resumes there by version. No offsets are committed: a gateway always reads a
+ * partition's state from the topics.
+ */
+public final class PrivateFeed implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrivateFeed.class);
+
+    /** What the feed reads and as whom. */
+    public record Settings(String bootstrapServers, String snapshotTopic, String deltaTopic, String group,
+            Duration pollTimeout, Map<String, String> kafkaProperties) {
+        public Settings {
+            kafkaProperties = Map.copyOf(kafkaProperties);
+        }
+    }
+
+    private final Settings settings;
+    private final PrivateShards shards;
+    private final Hubs hubs;
+    private final GatewayMetrics metrics;
+    private final Thread thread;
+    private final CountDownLatch joined = new CountDownLatch(1);
+    /** Per partition, the offset below which its deltas are the recent past, read to warm up. */
+    private final Map<Integer, Long> warmUntil = new HashMap<>();
+    private volatile boolean running = true;
+    private volatile boolean failed;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private KafkaConsumer<byte[], byte[]> snapshots;
+
+    public PrivateFeed(Settings settings, PrivateShards shards, Hubs hubs, GatewayMetrics metrics) {
+        this.settings = settings;
+        this.shards = shards;
+        this.hubs = hubs;
+        this.metrics = metrics;
+        this.thread = new Thread(this::run, "gateway-private-feed");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** True once the group gave this gateway its first share (perhaps none) and it read it. */
+    public boolean isReady() {
+        return joined.getCount() == 0 && !failed;
+    }
+
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return joined.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Consumers.stop(consumer, thread);
+    }
+
+    private void run() {
+        try (KafkaConsumer<byte[], byte[]> group = new KafkaConsumer<>(groupProperties());
+                KafkaConsumer<byte[], byte[]> snapshotReader = new KafkaConsumer<>(readerProperties())) {
+            consumer = group;
+            snapshots = snapshotReader;
+            List<PartitionInfo> deltaPartitions = Consumers.partitionsOnceThere(group, settings.deltaTopic(), () -> running, LOG);
+            List<PartitionInfo> snapshotPartitions =
+                    Consumers.partitionsOnceThere(snapshotReader, settings.snapshotTopic(), () -> running, LOG);
+            if (!running) {
+                return;
+            }
+            if (deltaPartitions.size() != snapshotPartitions.size()) {
+                throw new IllegalStateException(settings.deltaTopic() + " has " + deltaPartitions.size() + " partitions and "
+                        + settings.snapshotTopic() + " " + snapshotPartitions.size() + ": both must have as many, "
+                        + "each player's channels are in the same partition of both");
+            }
+            shards.partitions(deltaPartitions.size());
+            group.subscribe(List.of(settings.deltaTopic()), new Rebalance(group));
+            while (running) {
+                try {
+                    for (ConsumerRecord<byte[], byte[]> record : group.poll(settings.pollTimeout())) {
+                        apply(record);
+                    }
+                    if (!snapshotReader.assignment().isEmpty()) {
+                        for (ConsumerRecord<byte[], byte[]> record : snapshotReader.poll(Duration.ZERO)) {
+                            applySnapshot(record);
+                        }
+                    }
+                } catch (RetriableException e) {
+                    LOG.warn("poll failed, retrying: {}", e.toString());
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("private feed woken up while running", e);
+            }
+        } catch (RuntimeException e) {
+            failed = true;
+            metrics.ready(false);
+            LOG.error("private feed stopped: the gateway serves no player's private channels and reports itself "
+                    + "not ready", e);
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            metrics.feedRecord(record.topic(), "tombstone");
+            return;
+        }
+        Delta delta;
+        try {
+            delta = KafkaFeed.readDelta(record.value());
+        } catch (RuntimeException e) {
+            metrics.feedRecord(record.topic(), "rejected");
+            LOG.warn("rejected record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return;
+        }
+        boolean warmingUp = record.offset() < warmUntil.getOrDefault(record.partition(), 0L);
+        Change change = hubs.apply(delta, record.timestamp(), warmingUp);
+        metrics.feedRecord(record.topic(), change.outcome().label());
+        metrics.feedBytes(record.topic(), record.serializedValueSize());
+    }
+
+    /**
+     * Reads the partitions' snapshots up to their end, before any of their deltas, and follows them
+     * from there on (the job snapshots a channel now and then) beside the partitions already read.
+     */
+    private void loadSnapshots(Collection<Integer> parts) {
+        List<TopicPartition> added = parts.stream().map(p -> new TopicPartition(settings.snapshotTopic(), p)).toList();
+        Set<TopicPartition> all = new HashSet<>(snapshots.assignment());
+        all.addAll(added);
+        snapshots.assign(all);
+        snapshots.seekToBeginning(added);
+        Map<TopicPartition, Long> ends = snapshots.endOffsets(added, Duration.ofSeconds(30));
+        while (running && added.stream().anyMatch(tp -> snapshots.position(tp) < ends.get(tp))) {
+            for (ConsumerRecord<byte[], byte[]> record : snapshots.poll(settings.pollTimeout())) {
+                applySnapshot(record);
+            }
+        }
+    }
+
+    private void unfollowSnapshots(Collection<Integer> parts) {
+        Set<TopicPartition> all = new HashSet<>(snapshots.assignment());
+        parts.forEach(p -> all.remove(new TopicPartition(settings.snapshotTopic(), p)));
+        snapshots.assign(all);
+    }
+
+    private void applySnapshot(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            metrics.feedRecord(record.topic(), "tombstone");
+            return;
+        }
+        Snapshot snapshot;
+        try {
+            snapshot = KafkaFeed.readSnapshot(record.value());
+        } catch (RuntimeException e) {
+            metrics.feedRecord(record.topic(), "rejected");
+            LOG.warn("rejected record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return;
+        }
+        boolean warmingUp = !shards.servesPartition(record.partition());
+        Change change = hubs.apply(snapshot, warmingUp);
+        metrics.feedRecord(record.topic(), change.outcome().label());
+        metrics.feedBytes(record.topic(), record.serializedValueSize());
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<byte[], byte[]> group;
+
+        Rebalance(KafkaConsumer<byte[], byte[]> group) {
+            this.group = group;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            List<Integer> parts = partitions.stream().map(TopicPartition::partition).toList();
+            if (!parts.isEmpty()) {
+                loadSnapshots(parts);
+                Map<TopicPartition, Long> ends = group.endOffsets(partitions, Duration.ofSeconds(30));
+                ends.forEach((tp, end) -> warmUntil.put(tp.partition(), end));
+                group.seekToBeginning(partitions);
+                shards.assigned(parts);
+                LOG.info("serving the players of {} partitions {} more: {}", settings.deltaTopic(), parts,
+                        shards.ownedPartitions());
+            }
+            joined.countDown();
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            drop(partitions, "moved: this gateway no longer serves the player (gateways joined or left); "
+                    + "GET /v1/route for the one that does");
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            drop(partitions, "moved: this gateway lost the player's partition; GET /v1/route for the one that serves it");
+        }
+
+        private void drop(Collection<TopicPartition> partitions, String why) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            List<Integer> parts = new ArrayList<>(partitions.stream().map(TopicPartition::partition).toList());
+            shards.revoked(parts);
+            parts.forEach(warmUntil::remove);
+            unfollowSnapshots(parts);
+            List<Connection> moved = hubs.drop(channel -> shards.inAny(channel, parts));
+            moved.forEach(c -> c.close(CloseReason.MOVED, why));
+            LOG.info("no longer serving the players of {} partitions {}: {} connections moved", settings.deltaTopic(), parts,
+                    moved.size());
+        }
+    }
+
+    private Properties groupProperties() {
+        Properties p = common();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, shards.self());
+        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
+        p.putAll(settings.kafkaProperties());
+        return p;
+    }
+
+    private Properties readerProperties() {
+        Properties p = common();
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "scoreline-gateway-private-snapshots");
+        p.putAll(settings.kafkaProperties());
+        return p;
+    }
+
+    private Properties common() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        return p;
+    }
+}
