@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * {@code ./scoreline bench [fanout|job|e2e|scorer|play|bet|all] [options]}: runs the benchmarks and prints
+ * {@code ./scoreline bench [fanout|job|e2e|scorer|play|bet|shards|all] [options]}: runs the benchmarks and prints
  * their results as markdown tables, every figure beside the baseline measured in the same run.
  */
 public final class BenchMain {
@@ -43,10 +43,10 @@ public final class BenchMain {
             return 0;
         }
         String which = o.positional().isEmpty() ? "all" : o.positional().get(0);
-        if (!List.of("all", "fanout", "job", "scorer", "e2e", "play", "bet").contains(which)
+        if (!List.of("all", "fanout", "job", "scorer", "e2e", "play", "bet", "shards").contains(which)
                 || o.positional().size() > 1) {
             throw new UsageException("unknown benchmark '" + String.join(" ", o.positional())
-                    + "': all, fanout, job, scorer, e2e, play or bet");
+                    + "': all, fanout, job, scorer, e2e, play, bet or shards");
         }
         Path work = o.get(BenchOptions.DIR).toAbsolutePath();
         wipe(work);
@@ -82,6 +82,12 @@ public final class BenchMain {
         if (which.equals("all") || which.equals("bet")) {
             dev.scoreline.bench.bet.BetBench.Result r =
                     new dev.scoreline.bench.bet.BetBench(o, work.resolve("bet"), log).run();
+            report.append(r.markdown()).append('\n');
+            targets.addAll(r.targets());
+        }
+        if (which.equals("all") || which.equals("shards")) {
+            dev.scoreline.bench.shards.ShardBench.Result r =
+                    new dev.scoreline.bench.shards.ShardBench(o, work.resolve("shards"), log).run();
             report.append(r.markdown()).append('\n');
             targets.addAll(r.targets());
         }

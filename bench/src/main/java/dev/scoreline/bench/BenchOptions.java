@@ -100,19 +100,33 @@ public final class BenchOptions {
     public static final Option<Integer> BET_WARM_UP_SECONDS = Option.of("bet-warm-up-seconds", ValueType.count())
             .byDefault(10).help("bet: seconds at each level's rate before it is measured");
 
+    public static final Option<List<Integer>> SHARD_GATEWAYS = Option.of("shard-gateways",
+                    ValueType.list(ValueType.count())).byDefault(List.of(1, 4, 8))
+            .help("shards: the fleets of gateways measured in turn; the first is the baseline");
+    public static final Option<Integer> SHARD_PLAYERS = Option.of("shard-players", ValueType.count()).byDefault(2_000)
+            .help("shards: players whose wallets change");
+    public static final Option<Integer> SHARD_PARTITIONS = Option.of("shard-partitions", ValueType.count())
+            .byDefault(24).help("shards: partitions of every topic, the private ones among them");
+    public static final Option<Integer> SHARD_RATE = Option.of("shard-rate", ValueType.count()).byDefault(1_000)
+            .help("shards: wallet credits a second, over all the players");
+    public static final Option<Integer> SHARD_SECONDS = Option.of("shard-seconds", ValueType.count()).byDefault(15)
+            .help("shards: seconds measured per fleet");
+
     public static final Options OPTIONS = Options.command("./scoreline bench", """
                     Runs the benchmarks and prints their results as markdown tables, every figure beside \\
                     the baseline measured in the same run. BENCHMARK is all (default), fanout (the gateway \\
                     against Mosquitto and the socket limit), job (the match and table jobs against a \\
                     pass-through job), scorer (the cricket scorer alone), e2e (a ball into Kafka, the job, \\
-                    a gateway, a WebSocket client) or play (bots playing tables through a gateway: their moves \\
-                    against the verdicts and the other players' deltas).""")
+                    a gateway, a WebSocket client), play (bots playing tables through a gateway: their moves \\
+                    against the verdicts and the other players' deltas), bet (bets through a gateway) or shards \\
+                    (what each gateway of a fleet reads and holds of the private channels).""")
             .with(OUT, DIR, MATCHES, WARM_UP_SECONDS, SYSTEMS, SUBSCRIBERS, CHANNELS, OFFERED, MAX_OFFERED, SECONDS,
                     PAD, PER_PROCESS, PROFILE, MATCH_EVENTS, TABLE_EVENTS, WARM_UP_EVENTS, PARALLELISM,
                     CHECKPOINT_INTERVAL, KINDS, MEASURE_SECONDS, CONCURRENT_MATCHES, BALLS_PER_SECOND, E2E_MATCHES,
                     E2E_SECONDS, E2E_WARM_UP_SECONDS, BATCH_INTERVAL, PLAY_RATES, PLAY_TABLES, PLAY_BOTS, PLAY_TABLES_PER_CONNECTION,
-                    PLAY_SECONDS, PLAY_WARM_UP_SECONDS, BET_RATES, BET_CONNECTIONS, BET_SECONDS, BET_WARM_UP_SECONDS)
-            .positional("BENCHMARK", "all, fanout, job, scorer, e2e, play or bet");
+                    PLAY_SECONDS, PLAY_WARM_UP_SECONDS, BET_RATES, BET_CONNECTIONS, BET_SECONDS, BET_WARM_UP_SECONDS,
+                    SHARD_GATEWAYS, SHARD_PLAYERS, SHARD_PARTITIONS, SHARD_RATE, SHARD_SECONDS)
+            .positional("BENCHMARK", "all, fanout, job, scorer, e2e, play, bet or shards");
 
     /** The recorded matches the benchmarks read. */
     public static Path matches(Parsed p) {

@@ -13,6 +13,7 @@ import dev.scoreline.testkit.Kafka;
 import dev.scoreline.testkit.WsClient;
 import dev.scoreline.topic.Topic;
 import dev.scoreline.wallet.event.Credit;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -170,7 +171,14 @@ class ClusterShardsIT {
         Await.until("every wallet held by one gateway", SETTLE, () -> {
             long sum = 0;
             for (int port : ports) {
-                sum += (long) Scrape.gauge(port, "scoreline_gateway_private_channels");
+                try {
+                    sum += (long) Scrape.gauge(port, "scoreline_gateway_private_channels");
+                } catch (IOException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
             return sum == expected;
         });

@@ -60,7 +60,8 @@ import java.util.Set;
  * @param privateDeltaTopic the private channels' deltas, default {@code private-deltas}
  * @param privateGroup the consumer group the gateways share the private topics' partitions in
  *     (and so the players), default {@code scoreline-gateways}
- * @param advertisedUrl where clients reach this gateway ({@code http://host:port}), named to
+ * @param advertisedUrl where clients reach this gateway ({@code http://host:port[/path]}: a path
+ *     when a load balancer sends that path to this gateway alone), named to
  *     clients sent here from another gateway; null (default) for {@code http://<bind>:<port>}
  *     (the loopback address when bound to every address)
  */
@@ -126,8 +127,8 @@ public record GatewayConfig(
         require(!pingInterval.isZero() && !pingInterval.isNegative(), "pingInterval must be > 0");
         require(idleTimeout.compareTo(pingInterval) > 0, "idleTimeout must be longer than pingInterval");
         require(!closeGrace.isNegative(), "closeGrace must be >= 0");
-        require(advertisedUrl == null || advertisedUrl.matches("https?://[^/?#\\s]+"),
-                "advertisedUrl must be http[s]://host:port, no path: " + advertisedUrl);
+        require(advertisedUrl == null || advertisedUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*[^/?#\\s])?"),
+                "advertisedUrl must be http[s]://host:port[/path], without a query or a closing slash: " + advertisedUrl);
         for (int p : partitions) {
             require(p >= 0, "partitions are numbered from 0: " + p);
         }
