@@ -109,6 +109,9 @@ public final class BenchOptions {
             .byDefault(24).help("shards: partitions of every topic, the private ones among them");
     public static final Option<Integer> SHARD_RATE = Option.of("shard-rate", ValueType.count()).byDefault(1_000)
             .help("shards: wallet credits a second, over all the players");
+    public static final Option<String> SHARD_OBSERVE = Option.of("shard-observe", ValueType.hostPorts())
+            .help("shards: instead of the fleets, read the private deltas a running system writes (at this Kafka) "
+                    + "and report the model's inputs per player");
     public static final Option<Integer> SHARD_SECONDS = Option.of("shard-seconds", ValueType.count()).byDefault(15)
             .help("shards: seconds measured per fleet");
 
@@ -125,7 +128,7 @@ public final class BenchOptions {
                     CHECKPOINT_INTERVAL, KINDS, MEASURE_SECONDS, CONCURRENT_MATCHES, BALLS_PER_SECOND, E2E_MATCHES,
                     E2E_SECONDS, E2E_WARM_UP_SECONDS, BATCH_INTERVAL, PLAY_RATES, PLAY_TABLES, PLAY_BOTS, PLAY_TABLES_PER_CONNECTION,
                     PLAY_SECONDS, PLAY_WARM_UP_SECONDS, BET_RATES, BET_CONNECTIONS, BET_SECONDS, BET_WARM_UP_SECONDS,
-                    SHARD_GATEWAYS, SHARD_PLAYERS, SHARD_PARTITIONS, SHARD_RATE, SHARD_SECONDS)
+                    SHARD_GATEWAYS, SHARD_PLAYERS, SHARD_PARTITIONS, SHARD_RATE, SHARD_SECONDS, SHARD_OBSERVE)
             .positional("BENCHMARK", "all, fanout, job, scorer, e2e, play, bet or shards");
 
     /** The recorded matches the benchmarks read. */

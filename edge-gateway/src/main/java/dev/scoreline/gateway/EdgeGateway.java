@@ -12,6 +12,7 @@ import dev.scoreline.gateway.feed.PrivateFeed;
 import dev.scoreline.gateway.feed.PrivateShards;
 import dev.scoreline.gateway.http.Routes;
 import dev.scoreline.gateway.metrics.GatewayMetrics;
+import dev.scoreline.gateway.metrics.GatewayMetrics.PartitionLag;
 import dev.scoreline.gateway.sse.SseEndpoint;
 import dev.scoreline.gateway.ws.WebSocketEndpoint;
 import io.undertow.Undertow;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.slf4j.Logger;
@@ -64,14 +66,18 @@ public final class EdgeGateway implements AutoCloseable {
         this.feed = new KafkaFeed(new FeedSettings(config.bootstrapServers(), config.snapshotTopic(),
                 config.deltaTopic(), config.partitions(), Duration.ofMillis(100), "scoreline-gateway",
                 config.kafkaProperties()), hubs, metrics);
-        metrics.observe(hubs::knownChannels, () -> new ArrayList<>(feed.lag()));
         Map<String, String> kafka = new HashMap<>(config.kafkaProperties());
         kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         this.shards = new PrivateShards(config.privateGroup(), config.privateDeltaTopic(), kafka);
         this.privateFeed = new PrivateFeed(new PrivateFeed.Settings(config.bootstrapServers(),
                 config.privateSnapshotTopic(), config.privateDeltaTopic(), config.privateGroup(), Duration.ofMillis(100),
-                config.kafkaProperties()), shards, hubs, metrics);
+                config.privateReplay(), config.kafkaProperties()), shards, hubs, metrics);
         metrics.observePrivate(hubs::knownPrivateChannels, shards::ownedPartitions);
+        metrics.observe(hubs::knownChannels, () -> {
+            List<PartitionLag> lag = new ArrayList<>(feed.lag());
+            lag.addAll(privateFeed.lag());
+            return lag;
+        });
         this.moves = new Moves(config.bootstrapServers(), config.tableTopic(), config.walletTopic(), config.verdictTopic(),
                 config.kafkaProperties(), config.movesPerSecond(), config.moveBurst());
         this.clients = new ClientServices(config, hubs, verifier, registry, metrics, clock,

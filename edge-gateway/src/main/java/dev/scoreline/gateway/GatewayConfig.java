@@ -60,6 +60,8 @@ import java.util.Set;
  * @param privateDeltaTopic the private channels' deltas, default {@code private-deltas}
  * @param privateGroup the consumer group the gateways share the private topics' partitions in
  *     (and so the players), default {@code scoreline-gateways}
+ * @param privateReplay how far back a gateway taking over players reads their deltas (the older
+ *     ones are in the snapshots); at least the job's {@code --snapshot-interval}, default 2 min
  * @param advertisedUrl where clients reach this gateway ({@code http://host:port[/path]}: a path
  *     when a load balancer sends that path to this gateway alone), named to
  *     clients sent here from another gateway; null (default) for {@code http://<bind>:<port>}
@@ -101,6 +103,7 @@ public record GatewayConfig(
         String privateSnapshotTopic,
         String privateDeltaTopic,
         String privateGroup,
+        Duration privateReplay,
         String advertisedUrl) {
 
     /** The secret used in dev mode when none is given. Never for a deployment. */
@@ -127,6 +130,7 @@ public record GatewayConfig(
         require(!pingInterval.isZero() && !pingInterval.isNegative(), "pingInterval must be > 0");
         require(idleTimeout.compareTo(pingInterval) > 0, "idleTimeout must be longer than pingInterval");
         require(!closeGrace.isNegative(), "closeGrace must be >= 0");
+        require(privateReplay.toMillis() >= 1, "privateReplay must be > 0");
         require(advertisedUrl == null || advertisedUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*[^/?#\\s])?"),
                 "advertisedUrl must be http[s]://host:port[/path], without a query or a closing slash: " + advertisedUrl);
         for (int p : partitions) {
@@ -170,7 +174,8 @@ public record GatewayConfig(
                 .walletTopic(walletTopic).serverSecret(serverSecret).verdictTopic(verdictTopic)
                 .movesPerSecond(movesPerSecond).moveBurst(moveBurst)
                 .verdictWait(verdictWait).privateSnapshotTopic(privateSnapshotTopic)
-                .privateDeltaTopic(privateDeltaTopic).privateGroup(privateGroup).advertisedUrl(advertisedUrl);
+                .privateDeltaTopic(privateDeltaTopic).privateGroup(privateGroup).privateReplay(privateReplay)
+                .advertisedUrl(advertisedUrl);
     }
 
     /** This gateway's address for clients, once its port is known ({@code port} when configured with 0). */
@@ -219,6 +224,7 @@ public record GatewayConfig(
         private String privateSnapshotTopic = Topic.PRIVATE_SNAPSHOTS.defaultName();
         private String privateDeltaTopic = Topic.PRIVATE_DELTAS.defaultName();
         private String privateGroup = "scoreline-gateways";
+        private Duration privateReplay = Duration.ofMinutes(2);
         private String advertisedUrl;
 
         private Builder(String bootstrapServers) {
@@ -259,6 +265,7 @@ public record GatewayConfig(
         public Builder privateSnapshotTopic(String v) { privateSnapshotTopic = v; return this; }
         public Builder privateDeltaTopic(String v) { privateDeltaTopic = v; return this; }
         public Builder privateGroup(String v) { privateGroup = v; return this; }
+        public Builder privateReplay(Duration v) { privateReplay = v; return this; }
         public Builder advertisedUrl(String v) { advertisedUrl = v; return this; }
 
         public GatewayConfig build() {
@@ -267,7 +274,7 @@ public record GatewayConfig(
                     maxFrameBytes, maxSubscriptions, maxConnections, maxMalformed, pingInterval, idleTimeout,
                     closeGrace, jwtSecret, devMode, ioThreads, socketSendBufferBytes, kafkaProperties,
                     autoSubscribe, tableTopic, walletTopic, serverSecret, verdictTopic, movesPerSecond, moveBurst,
-                    verdictWait, privateSnapshotTopic, privateDeltaTopic, privateGroup, advertisedUrl);
+                    verdictWait, privateSnapshotTopic, privateDeltaTopic, privateGroup, privateReplay, advertisedUrl);
         }
     }
 }

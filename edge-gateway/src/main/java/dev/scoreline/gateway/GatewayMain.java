@@ -97,6 +97,9 @@ public final class GatewayMain {
     public static final Option<String> PRIVATE_GROUP = Option.text("private-group", "NAME")
             .byDefault(DEFAULTS.privateGroup())
             .help("consumer group in which the gateways share the private topics' partitions, and so the players");
+    public static final Option<Duration> PRIVATE_REPLAY = Option.of("private-replay", DURATION)
+            .byDefault(DEFAULTS.privateReplay())
+            .help("how far back a gateway taking over players reads their deltas (older ones are in the snapshots)");
     public static final Option<String> ADVERTISED_URL = Option.text("advertised-url", "URL")
             .defaultText("http://<bind>:<port>")
             .help("where clients reach this gateway, named to those another gateway sends here");
@@ -161,7 +164,7 @@ public final class GatewayMain {
     public static final Options OPTIONS = Options.command("gateway",
                     "One edge gateway against an existing Kafka, until the process is stopped.")
             .with(BOOTSTRAP, PORT, BIND, ADVERTISED_URL, SNAPSHOTS_TOPIC, DELTAS_TOPIC, PARTITIONS,
-                    PRIVATE_SNAPSHOTS_TOPIC, PRIVATE_DELTAS_TOPIC, PRIVATE_GROUP, RING_SIZE, QUEUE_BYTES,
+                    PRIVATE_SNAPSHOTS_TOPIC, PRIVATE_DELTAS_TOPIC, PRIVATE_GROUP, PRIVATE_REPLAY, RING_SIZE, QUEUE_BYTES,
                     WRITE_WINDOW_BYTES, MAX_CONFLATIONS, CONFLATION_WINDOW, STALL_TIMEOUT, MAX_FRAME_BYTES,
                     MAX_SUBSCRIPTIONS, MAX_CONNECTIONS, MAX_MALFORMED, PING_INTERVAL, IDLE_TIMEOUT, CLOSE_GRACE,
                     JWT_SECRET, DEV, IO_THREADS, SOCKET_SEND_BUFFER, AUTO_SUBSCRIBE, TABLE_TOPIC, WALLET_TOPIC, SERVER_SECRET,
@@ -193,6 +196,7 @@ public final class GatewayMain {
                 .privateSnapshotTopic(p.get(PRIVATE_SNAPSHOTS_TOPIC))
                 .privateDeltaTopic(p.get(PRIVATE_DELTAS_TOPIC))
                 .privateGroup(p.get(PRIVATE_GROUP))
+                .privateReplay(p.get(PRIVATE_REPLAY))
                 .advertisedUrl(p.get(ADVERTISED_URL))
                 .ringSize(p.get(RING_SIZE))
                 .queueBytes(p.get(QUEUE_BYTES))

@@ -8,6 +8,7 @@ import dev.scoreline.bench.BenchOptions;
 import dev.scoreline.bench.MarkdownTable;
 import dev.scoreline.bench.Target;
 import dev.scoreline.cli.Parsed;
+import dev.scoreline.delta.Channel;
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.gateway.GatewayConfig;
 import dev.scoreline.job.JobOptions;
@@ -25,9 +26,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -70,6 +73,50 @@ public final class ShardBench {
     }
 
     public Result run() throws Exception {
+        return opts.has(BenchOptions.SHARD_OBSERVE) ? observe(opts.get(BenchOptions.SHARD_OBSERVE)) : fleets();
+    }
+
+    /**
+     * The model's inputs from a running system (the demo, say): what its job writes to
+     * {@code private-deltas} for {@code --shard-seconds}, per player.
+     */
+    private Result observe(String bootstrap) {
+        int seconds = opts.get(BenchOptions.SHARD_SECONDS);
+        String topic = Topic.PRIVATE_DELTAS.defaultName();
+        Set<String> channels = new HashSet<>();
+        Set<String> players = new HashSet<>();
+        long records = 0;
+        long bytes = 0;
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            c.assign(parts);
+            c.seekToEnd(parts);
+            parts.forEach(c::position);
+            log.accept("reading " + topic + " at " + bootstrap + " for " + seconds + " s");
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                for (var r : c.poll(Duration.ofMillis(200))) {
+                    String channel = new String(r.key(), StandardCharsets.UTF_8);
+                    channels.add(channel);
+                    players.add(Channel.ownerOf(channel));
+                    records++;
+                    bytes += r.serializedValueSize();
+                }
+            }
+        }
+        double minutes = seconds / 60.0;
+        MarkdownTable t = new MarkdownTable("The private channels of a running system, per player",
+                "seconds", "players whose channels changed", "private channels that changed", "private deltas",
+                "deltas per player per minute (r)", "channels per player (c)", "bytes per delta (b)");
+        t.row(seconds, players.size(), channels.size(), records, num(records / Math.max(1, players.size()) / minutes, 1),
+                num(channels.size() / (double) Math.max(1, players.size()), 2), bytes(bytes / (double) Math.max(1, records)));
+        return new Result(t.markdown(), List.of());
+    }
+
+    private Result fleets() throws Exception {
         List<Integer> fleets = opts.get(BenchOptions.SHARD_GATEWAYS);
         int players = opts.get(BenchOptions.SHARD_PLAYERS);
         int partitions = opts.get(BenchOptions.SHARD_PARTITIONS);
@@ -101,7 +148,8 @@ public final class ShardBench {
                     results.add(fleet(bootstrap, size, players, seconds));
                 }
                 running.set(false);
-                deltaBytes = results.get(0).members().get(0).privateBytes() / Math.max(1, results.get(0).privateProduced());
+                Member alone = results.get(0).members().get(0);
+                deltaBytes = alone.privateBytes() / Math.max(1, alone.privateRecords());
             }
         }
         return report(results, players, partitions, rate, deltaBytes);
@@ -130,6 +178,7 @@ public final class ShardBench {
                 Thread.sleep(200);
             }
             long heap = heapAfterGc() - heapBefore;
+            awaitCaughtUp(gateways);
             long[] privateStart = new long[size];
             double[] bytesStart = new double[size];
             long[] publicStart = new long[size];
@@ -145,7 +194,7 @@ public final class ShardBench {
             double elapsed = (System.nanoTime() - start) / 1e9;
             long privateProduced = endOffsets(bootstrap, Topic.PRIVATE_DELTAS.defaultName()) - producedPrivate;
             long publicProduced = endOffsets(bootstrap, Topic.STATE_DELTAS.defaultName()) - producedPublic;
-            Thread.sleep(1_000);
+            awaitCaughtUp(gateways);
             List<Member> members = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 EdgeGateway g = gateways.get(i);
@@ -163,24 +212,25 @@ public final class ShardBench {
 
     private static Result report(List<Fleet> fleets, int players, int partitions, int rate, double deltaBytes) {
         Fleet base = fleets.get(0);
-        double basePerGateway = base.members().stream().mapToLong(Member::privateRecords).max().orElse(1);
+        double basePublic = base.members().stream().mapToLong(Member::publicRecords).max().orElse(1);
         MarkdownTable t = new MarkdownTable("Private channels shared out among the gateways: what each gateway reads "
-                + "and holds", "gateways", "gateway", "partitions", "private deltas read", "share of all written",
-                "model (1/gateways)", "vs one gateway alone", "private bytes read/s", "private channels held",
-                "share of all", "public deltas read", "share of all public");
+                + "and holds", "gateways", "gateway", "partitions", "private deltas read", "share of the fleet's reads",
+                "model (1/gateways)", "fleet's reads / written", "private bytes read/s",
+                "private channels held", "share of all", "public deltas read", "vs one gateway alone (public)");
         List<Target> targets = new ArrayList<>();
         for (Fleet f : fleets) {
+            double fleetRead = f.members().stream().mapToLong(Member::privateRecords).sum();
             double worstRead = 0;
             double worstHeld = 0;
             for (Member m : f.members()) {
-                double read = m.privateRecords() / (double) Math.max(1, f.privateProduced());
+                double read = m.privateRecords() / Math.max(1, fleetRead);
                 double held = m.privateChannels() / (double) players;
                 worstRead = Math.max(worstRead, read);
                 worstHeld = Math.max(worstHeld, held);
                 t.row(f.size(), m.index(), m.partitions(), m.privateRecords(), pct(read), pct(1.0 / f.size()),
-                        num(m.privateRecords() / basePerGateway, 2) + "x", bytes(m.privateBytes() / f.seconds()),
-                        m.privateChannels(), pct(held), m.publicRecords(),
-                        pct(m.publicRecords() / (double) Math.max(1, f.publicProduced())));
+                        num(fleetRead / Math.max(1, f.privateProduced()), 2),
+                        bytes(m.privateBytes() / f.seconds()), m.privateChannels(), pct(held), m.publicRecords(),
+                        num(m.publicRecords() / basePublic, 2) + "x");
             }
             double limit = f.size() >= 8 ? 0.15 : f.size() >= 4 ? 0.30 : 1.0;
             if (f.size() >= 4) {
@@ -191,11 +241,13 @@ public final class ShardBench {
             }
         }
         long heapPerChannel = base.heapBytes() / Math.max(1, players);
-        t.note(String.format("%d players, each wallet changed %d times a second in all by credits through the job; "
-                        + "%d partitions of the private topics; a recorded match replays on the public ones. Model "
-                        + "inputs measured here: %s per private delta (mean value size), about %s of heap per "
-                        + "gateway-held channel (heap after GC with the one gateway of the first fleet, less before it, "
-                        + "over its channels: public and private, with their rings).",
+        t.note(String.format("%d players whose wallets the job changes %d times a second in all (credits); %d "
+                        + "partitions of the private topics; a recorded match replays on the public ones. Each fleet "
+                        + "is measured over the same length of time once it has caught up; its reads over what was "
+                        + "written then are a little above 1 because it reads on while it catches up at the end, and "
+                        + "never below: no private delta is left unread. Model inputs measured here: %s per private "
+                        + "delta (mean value size), about %s of heap per channel a gateway holds (heap after GC with "
+                        + "the one gateway of the first fleet, less before it, over its private channels).",
                 players, rate, partitions, bytes(deltaBytes), bytes(heapPerChannel)));
         return new Result(t.markdown(), targets);
     }
@@ -242,6 +294,27 @@ public final class ShardBench {
         } catch (Exception e) {
             log.accept("match replay stopped: " + e);
         }
+    }
+
+    /**
+     * Until every gateway has read what was written a moment ago: a window measured between two
+     * such moments counts what each gateway read of what was written in it, not a backlog.
+     */
+    private static void awaitCaughtUp(List<EdgeGateway> gateways) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (gateways.stream().anyMatch(g -> lag(g) > 50) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static double lag(EdgeGateway g) {
+        double sum = 0;
+        for (String line : metrics(g)) {
+            if (line.startsWith("scoreline_gateway_kafka_lag_records{")) {
+                sum += value(line);
+            }
+        }
+        return sum;
     }
 
     private static void awaitEnd(String bootstrap, String topic, int records) throws InterruptedException {

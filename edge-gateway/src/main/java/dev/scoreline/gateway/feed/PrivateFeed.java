@@ -7,6 +7,7 @@ import dev.scoreline.gateway.fanout.CloseReason;
 import dev.scoreline.gateway.fanout.Connection;
 import dev.scoreline.gateway.fanout.Hubs;
 import dev.scoreline.gateway.metrics.GatewayMetrics;
+import dev.scoreline.gateway.metrics.GatewayMetrics.PartitionLag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
@@ -38,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * players, all of whose private channels the job writes to one partition.
  *
  * <p>On a partition given: its snapshots are read from {@code private-snapshots} (the same
- * partition) up to their end, then its deltas from the start of their retention, as a gateway
- * warms up on the public topics, and both are followed from there; only then does the gateway
+ * partition) up to their end, then its deltas of the last moments ({@link Settings#replay}): the
+ * older ones are in the snapshots; both are followed from there; only then does the gateway
  * serve its players. On a partition
  * taken away (another gateway joined, or this one is leaving): its channels are dropped and every
  * connection that followed one is closed as {@link CloseReason#MOVED}, so that its client asks
@@ -51,8 +54,13 @@ public final class PrivateFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PrivateFeed.class);
 
     /** What the feed reads and as whom. */
+    /**
+     * @param replay how far back a partition taken over has its deltas read: the job snapshots a
+     *     channel at least every {@code --snapshot-interval} (30 s) after it changed, so older deltas
+     *     are in the snapshots; a gap left anyway waits for the channel's next snapshot
+     */
     public record Settings(String bootstrapServers, String snapshotTopic, String deltaTopic, String group,
-            Duration pollTimeout, Map<String, String> kafkaProperties) {
+            Duration pollTimeout, Duration replay, Map<String, String> kafkaProperties) {
         public Settings {
             kafkaProperties = Map.copyOf(kafkaProperties);
         }
@@ -68,6 +76,7 @@ public final class PrivateFeed implements AutoCloseable {
     private final Map<Integer, Long> warmUntil = new HashMap<>();
     private volatile boolean running = true;
     private volatile boolean failed;
+    private volatile List<PartitionLag> lag = List.of();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private KafkaConsumer<byte[], byte[]> snapshots;
 
@@ -93,6 +102,11 @@ public final class PrivateFeed implements AutoCloseable {
         return joined.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Records between the feed and the end of each partition of the deltas it serves, as of its last poll. */
+    public List<PartitionLag> lag() {
+        return lag;
+    }
+
     @Override
     public void close() {
         running = false;
@@ -100,8 +114,10 @@ public final class PrivateFeed implements AutoCloseable {
     }
 
     private void run() {
-        try (KafkaConsumer<byte[], byte[]> group = new KafkaConsumer<>(groupProperties());
-                KafkaConsumer<byte[], byte[]> snapshotReader = new KafkaConsumer<>(readerProperties())) {
+        // the group's consumer is closed first: leaving the group revokes its partitions, which
+        // unfollows their snapshots
+        try (KafkaConsumer<byte[], byte[]> snapshotReader = new KafkaConsumer<>(readerProperties());
+                KafkaConsumer<byte[], byte[]> group = new KafkaConsumer<>(groupProperties())) {
             consumer = group;
             snapshots = snapshotReader;
             List<PartitionInfo> deltaPartitions = Consumers.partitionsOnceThere(group, settings.deltaTopic(), () -> running, LOG);
@@ -122,6 +138,14 @@ public final class PrivateFeed implements AutoCloseable {
                     for (ConsumerRecord<byte[], byte[]> record : group.poll(settings.pollTimeout())) {
                         apply(record);
                     }
+                    List<PartitionLag> now = new ArrayList<>();
+                    for (TopicPartition tp : group.assignment()) {
+                        OptionalLong l = group.currentLag(tp);
+                        if (l.isPresent()) {
+                            now.add(new PartitionLag(tp.topic(), tp.partition(), l.getAsLong()));
+                        }
+                    }
+                    lag = List.copyOf(now);
                     if (!snapshotReader.assignment().isEmpty()) {
                         for (ConsumerRecord<byte[], byte[]> record : snapshotReader.poll(Duration.ZERO)) {
                             applySnapshot(record);
@@ -220,7 +244,14 @@ public final class PrivateFeed implements AutoCloseable {
                 loadSnapshots(parts);
                 Map<TopicPartition, Long> ends = group.endOffsets(partitions, Duration.ofSeconds(30));
                 ends.forEach((tp, end) -> warmUntil.put(tp.partition(), end));
-                group.seekToBeginning(partitions);
+                long since = System.currentTimeMillis() - settings.replay().toMillis();
+                Map<TopicPartition, Long> times = new HashMap<>();
+                partitions.forEach(tp -> times.put(tp, since));
+                Map<TopicPartition, OffsetAndTimestamp> from = group.offsetsForTimes(times, Duration.ofSeconds(30));
+                for (TopicPartition tp : partitions) {
+                    OffsetAndTimestamp at = from.get(tp);
+                    group.seek(tp, at == null ? ends.get(tp) : at.offset());
+                }
                 shards.assigned(parts);
                 LOG.info("serving the players of {} partitions {} more: {}", settings.deltaTopic(), parts,
                         shards.ownedPartitions());

@@ -16,7 +16,9 @@
  * resubscribes with since = {epoch, v}, so that the gateway sends what is missing. A delta of
  * another epoch means the channel's state was rebuilt: the client asks for a fresh snapshot.
  * After a lost connection it reconnects with exponential backoff and jitter and resubscribes
- * every channel with since = its last version, so nothing is lost or applied twice.
+ * every channel with since = its last version, so nothing is lost or applied twice. A gateway
+ * that closes with 4307 no longer serves the player's private channels (gateways joined or left):
+ * the client asks `GET /v1/route` where they are served and reconnects there.
  *
  * A gateway started with --auto-subscribe (the `scores` ticker, say) subscribes every connection
  * to some channels itself. Their frames are kept like any channel's, and `watch(channel, options)`
@@ -52,6 +54,9 @@ export const Connection = Object.freeze({
 
 /** How long after an `unavailable` answer a move is sent again. */
 const ACT_RETRY_MS = 1000;
+
+/** The close code of a gateway that no longer serves the player's private channels. */
+const MOVED = 4307;
 
 /** A move the gateway refused before it reached the game (a bad frame, a token, the rate limit). */
 export class ActError extends Error {
@@ -594,7 +599,35 @@ export class ScorelineClient {
     }
   }
 
+  /**
+   * Asks `GET /v1/route` which gateway serves the player now (a gateway closed with 4307: another
+   * one serves the player's private channels) and reconnects there; while the answer is on its
+   * way the backoff runs, and a reconnect that comes first is moved again and asks again.
+   */
+  async #reroute() {
+    const token = this.#options.token || [...this.#subscriptions.values()].map((sub) => sub.token).find((t) => t);
+    if (!token || typeof fetch !== "function") {
+      return;
+    }
+    try {
+      const response = await fetch(new URL("/v1/route", this.#url.replace(/^ws/, "http")),
+        { headers: { Authorization: `Bearer ${token}` } });
+      if (!response.ok) {
+        return;
+      }
+      const route = await response.json();
+      this.#url = this.#options.token
+        ? `${route.websocket}?token=${encodeURIComponent(this.#options.token)}`
+        : route.websocket;
+    } catch {
+      // the next attempt is moved again and asks again
+    }
+  }
+
   #lost(info) {
+    if (info.closeCode === MOVED) {
+      this.#reroute();
+    }
     const socket = this.#socket;
     this.#socket = null;
     if (socket) {
