@@ -8,26 +8,18 @@ import dev.scoreline.json.Json;
 import dev.scoreline.match.cricsheet.CricsheetRecords;
 import dev.scoreline.match.event.MatchEvent;
 import dev.scoreline.testkit.Await;
-import dev.scoreline.testkit.ChannelView;
 import dev.scoreline.testkit.Kafka;
 import dev.scoreline.testkit.WsClient;
 import dev.scoreline.topic.Topic;
 import dev.scoreline.wallet.event.Credit;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -80,19 +72,20 @@ class ClusterShardsIT {
             credit(player, "credit:start", START);
         }
         AtomicLongArray credited = new AtomicLongArray(PLAYERS);
-        List<PrivateClient> clients = new ArrayList<>();
+        List<GatewayClient> clients = new ArrayList<>();
         List<MatchEvent> match = CricsheetRecords.events("1426312", "shards");
         GatewayClient watcher = null;
         AtomicBoolean crediting = new AtomicBoolean(true);
         CompletableFuture<Void> credits = null;
         try {
             for (String player : players) {
-                clients.add(new PrivateClient(ports, player, Tokens.issuePlayer(cluster.gatewaySecret(), player, null)));
+                clients.add(GatewayClient.routed(ports, "player:" + player,
+                        Tokens.issuePlayer(cluster.gatewaySecret(), player, null)));
             }
-            for (PrivateClient c : clients) {
-                Await.until(c.channel + " at its first version", SETTLE, () -> c.view.version() >= 1);
+            for (GatewayClient c : clients) {
+                Await.until(c.view.channel() + " at its first version", SETTLE, () -> c.view.version() >= 1);
             }
-            assertThat(clients.stream().map(c -> c.port).distinct().count())
+            assertThat(clients.stream().map(GatewayClient::port).distinct().count())
                     .as("the players are shared out between both gateways").isEqualTo(2);
             heldAdd(ports, PLAYERS);
 
@@ -113,31 +106,31 @@ class ClusterShardsIT {
             sleep(2_000);
             cluster.start("gateway-2");
             Await.until("the players shared out again", SETTLE,
-                    () -> clients.stream().map(c -> c.port).distinct().count() == 2);
+                    () -> clients.stream().map(GatewayClient::port).distinct().count() == 2);
             sleep(2_000);
             cluster.kill("gateway-1");
             awaitEveryoneOn(clients, List.of(ports.get(1)));
             sleep(2_000);
             cluster.start("gateway-1");
             Await.until("the players shared out once more", SETTLE,
-                    () -> clients.stream().map(c -> c.port).distinct().count() == 2);
+                    () -> clients.stream().map(GatewayClient::port).distinct().count() == 2);
             sleep(2_000);
             crediting.set(false);
             credits.join();
             replay.done.join();
 
             for (int i = 0; i < PLAYERS; i++) {
-                PrivateClient c = clients.get(i);
+                GatewayClient c = clients.get(i);
                 long balance = START + credited.get(i);
-                Await.until(c.channel + " with balance " + balance, SETTLE,
+                Await.until(c.view.channel() + " with balance " + balance, SETTLE,
                         () -> c.view.state() != null && c.view.state().path("balance").asLong() == balance);
             }
             int moves = 0;
-            for (PrivateClient c : clients) {
-                assertThat(c.view.gaps()).as("%s: changes lost", c.channel).isZero();
-                assertThat(c.view.appliedTwice()).as("%s: changes applied twice", c.channel).isZero();
-                assertThat(c.foreign).as("%s: frames of channels not its own", c.channel).isEmpty();
-                moves += c.connections.get() - 1;
+            for (GatewayClient c : clients) {
+                assertThat(c.view.gaps()).as("%s: changes lost", c.view.channel()).isZero();
+                assertThat(c.view.appliedTwice()).as("%s: changes applied twice", c.view.channel()).isZero();
+                assertThat(c.foreign).as("%s: frames of channels not its own", c.view.channel()).isEmpty();
+                moves += c.connections() - 1;
             }
             assertThat(moves).as("clients moved to another gateway and resumed there").isGreaterThanOrEqualTo(PLAYERS);
             heldAdd(ports, PLAYERS);
@@ -148,7 +141,7 @@ class ClusterShardsIT {
                     + "never for a rebalance").isEqualTo(2);
             assertThat(watcher.view.appliedTwice()).isZero();
 
-            try (WsClient spy = WsClient.connect(clients.get(0).port, "", Map.of("Authorization", "Bearer "
+            try (WsClient spy = WsClient.connect(clients.get(0).port(), "", Map.of("Authorization", "Bearer "
                     + Tokens.issuePlayer(cluster.gatewaySecret(), players.get(0), null)))) {
                 spy.subscribe("player:" + players.get(1));
                 JsonNode error = Await.value("the answer to a subscription to another player's wallet", SETTLE,
@@ -159,7 +152,7 @@ class ClusterShardsIT {
                     + "started, killed -9 and started: %d moves, changes lost 0, applied twice 0", PLAYERS, moves));
         } finally {
             crediting.set(false);
-            clients.forEach(PrivateClient::close);
+            clients.forEach(GatewayClient::close);
             if (watcher != null) {
                 watcher.close();
             }
@@ -184,9 +177,9 @@ class ClusterShardsIT {
         });
     }
 
-    private static void awaitEveryoneOn(List<PrivateClient> clients, List<Integer> ports) {
+    private static void awaitEveryoneOn(List<GatewayClient> clients, List<Integer> ports) {
         Await.until("every player served by " + ports, SETTLE,
-                () -> clients.stream().allMatch(c -> ports.contains(c.port) && c.view.version() > 0 && c.connected));
+                () -> clients.stream().allMatch(c -> ports.contains(c.port()) && c.view.version() > 0 && c.connected()));
     }
 
     private static void credit(String player, String id, long chips) {
@@ -199,95 +192,6 @@ class ClusterShardsIT {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * A player's client as a browser would be: asks any gateway where its player is served,
-     * subscribes to its wallet there, and whenever the connection ends asks again and resumes with
-     * {@code since}.
-     */
-    static final class PrivateClient implements AutoCloseable {
-
-        private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-        final String channel;
-        final ChannelView view;
-        final AtomicInteger connections = new AtomicInteger();
-        final ConcurrentLinkedQueue<String> foreign = new ConcurrentLinkedQueue<>();
-        private final List<Integer> ports;
-        private final String token;
-        volatile int port;
-        volatile boolean connected;
-        private volatile boolean closed;
-        private volatile WsClient socket;
-
-        PrivateClient(List<Integer> ports, String player, String token) {
-            this.ports = ports;
-            this.token = token;
-            this.channel = "player:" + player;
-            this.view = new ChannelView(channel);
-            connect();
-        }
-
-        private void connect() {
-            long deadline = System.nanoTime() + SETTLE.toNanos();
-            for (int attempt = 0; !closed; attempt++) {
-                try {
-                    int target = route(ports.get(attempt % ports.size()));
-                    WsClient ws = WsClient.open(target, "", Map.of("Authorization", "Bearer " + token), c -> {
-                        if (!c.equals(channel)) {
-                            foreign.add(c);
-                        }
-                        return view;
-                    }).get(5, TimeUnit.SECONDS);
-                    socket = ws;
-                    port = target;
-                    if (view.epoch() == null) {
-                        ws.subscribe(channel);
-                    } else {
-                        ws.subscribe(channel, view.epoch(), view.version());
-                    }
-                    connections.incrementAndGet();
-                    connected = true;
-                    ws.closed().thenRun(this::dropped);
-                    return;
-                } catch (Exception e) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(channel + " found no gateway to serve it", e);
-                    }
-                    sleep(250);
-                }
-            }
-        }
-
-        /** {@code GET /v1/route} at a gateway: the port of the one serving the player. */
-        private int route(int ask) throws Exception {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ask + "/v1/route"))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("route: " + r.statusCode() + " " + r.body());
-            }
-            return URI.create(Json.tree(r.body()).path("gateway").asText()).getPort();
-        }
-
-        private void dropped() {
-            connected = false;
-            if (!closed) {
-                Thread t = new Thread(this::connect, "reconnect-" + channel);
-                t.setDaemon(true);
-                t.start();
-            }
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-            WsClient ws = socket;
-            if (ws != null) {
-                ws.close();
-            }
         }
     }
 }

@@ -35,7 +35,8 @@ final class KafkaClients implements AutoCloseable {
     KafkaClients(String bootstrap) {
         KafkaConsumer<String, String> consumer = Kafka.consumer(bootstrap);
         List<TopicPartition> partitions = new ArrayList<>();
-        for (Topic topic : List.of(Topic.STATE_SNAPSHOTS, Topic.STATE_DELTAS)) {
+        for (Topic topic : List.of(Topic.STATE_SNAPSHOTS, Topic.STATE_DELTAS, Topic.PRIVATE_SNAPSHOTS,
+                Topic.PRIVATE_DELTAS)) {
             consumer.partitionsFor(topic.defaultName(), Duration.ofSeconds(30))
                     .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
@@ -47,7 +48,8 @@ final class KafkaClients implements AutoCloseable {
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
                         long now = System.currentTimeMillis();
                         ChannelView client = channel(r.key());
-                        if (r.topic().equals(Topic.STATE_SNAPSHOTS.defaultName())) {
+                        if (r.topic().equals(Topic.STATE_SNAPSHOTS.defaultName())
+                                || r.topic().equals(Topic.PRIVATE_SNAPSHOTS.defaultName())) {
                             client.snapshot(Json.read(r.value(), Snapshot.class));
                         } else {
                             client.delta(now, Json.read(r.value(), Delta.class));

@@ -39,6 +39,10 @@ public final class ChannelView {
         this.channel = channel;
     }
 
+    public String channel() {
+        return channel;
+    }
+
     public synchronized void snapshot(Snapshot s) {
         snapshots.add(s);
         if (state == null) {

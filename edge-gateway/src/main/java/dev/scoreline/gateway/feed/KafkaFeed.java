@@ -6,17 +6,12 @@ import dev.scoreline.delta.Snapshot;
 import dev.scoreline.gateway.channel.Change;
 import dev.scoreline.gateway.fanout.Hubs;
 import dev.scoreline.gateway.metrics.GatewayMetrics;
-import dev.scoreline.gateway.metrics.GatewayMetrics.PartitionLag;
 import dev.scoreline.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,8 +19,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * this is the recent past), both without a consumer group: every gateway reads everything it
  * serves. Then both are followed live.
  */
-public final class KafkaFeed implements AutoCloseable {
+public final class KafkaFeed extends FeedThread {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaFeed.class);
     private static final Duration RETRY = Duration.ofSeconds(1);
@@ -48,54 +41,20 @@ public final class KafkaFeed implements AutoCloseable {
     private final FeedSettings settings;
     private final Hubs hubs;
     private final GatewayMetrics metrics;
-    private final Thread thread;
-    private final CountDownLatch ready = new CountDownLatch(1);
-
-    private volatile boolean running = true;
-    private volatile boolean failed;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private volatile List<PartitionLag> lag = List.of();
     private long rejected;
 
     public KafkaFeed(FeedSettings settings, Hubs hubs, GatewayMetrics metrics) {
+        super("gateway-feed", LOG, metrics);
         this.settings = settings;
         this.hubs = hubs;
         this.metrics = metrics;
-        this.thread = new Thread(this::run, "gateway-feed");
-        this.thread.setDaemon(true);
     }
 
-    public void start() {
-        thread.start();
-    }
-
-    /**
-     * True once both topics have been read up to where they ended when the feed started, and for
-     * as long as the feed keeps running.
-     */
-    public boolean isReady() {
-        return ready.getCount() == 0 && !failed;
-    }
-
-    /** Waits until {@link #isReady()}; returns false on time-out. */
-    public boolean awaitReady(Duration timeout) throws InterruptedException {
-        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Records between the feed and the end of each partition it reads, as of its last poll. */
-    public List<PartitionLag> lag() {
-        return lag;
-    }
-
+    /** Ready once both topics have been read up to where they ended when the feed started. */
     @Override
-    public void close() {
-        running = false;
-        Consumers.stop(consumer, thread);
-    }
-
-    private void run() {
+    protected void follow() {
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProperties())) {
-            consumer = c;
+            wakes(c);
             List<TopicPartition> snapshots = partitions(c, settings.snapshotTopic());
             List<TopicPartition> deltas = partitions(c, settings.deltaTopic());
             if (!running) {
@@ -112,21 +71,13 @@ public final class KafkaFeed implements AutoCloseable {
             if (!running) {
                 return;
             }
-            ready.countDown();
+            ready();
             metrics.ready(true);
             LOG.info("feed ready: {} channels from {} and {}", hubs.knownChannels(),
                     settings.snapshotTopic(), settings.deltaTopic());
             while (running) {
                 pollOnce(c, false);
             }
-        } catch (WakeupException e) {
-            if (running) {
-                LOG.error("feed woken up while running", e);
-            }
-        } catch (RuntimeException e) {
-            failed = true;
-            metrics.ready(false);
-            LOG.error("feed stopped: the gateway no longer follows Kafka and reports itself not ready", e);
         }
     }
 
@@ -160,14 +111,7 @@ public final class KafkaFeed implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             apply(record, warmingUp);
         }
-        List<PartitionLag> now = new ArrayList<>();
-        for (TopicPartition tp : c.assignment()) {
-            OptionalLong l = c.currentLag(tp);
-            if (l.isPresent()) {
-                now.add(new PartitionLag(tp.topic(), tp.partition(), l.getAsLong()));
-            }
-        }
-        lag = List.copyOf(now);
+        recordLag(c);
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record, boolean warmingUp) {
@@ -258,15 +202,7 @@ public final class KafkaFeed implements AutoCloseable {
     }
 
     private Properties consumerProperties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        Properties p = consumerProperties(settings.bootstrapServers(), settings.clientId());
         p.putAll(settings.kafkaProperties());
         return p;
     }

@@ -7,7 +7,6 @@ import dev.scoreline.gateway.fanout.CloseReason;
 import dev.scoreline.gateway.fanout.Connection;
 import dev.scoreline.gateway.fanout.Hubs;
 import dev.scoreline.gateway.metrics.GatewayMetrics;
-import dev.scoreline.gateway.metrics.GatewayMetrics.PartitionLag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,11 +14,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,8 +25,6 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * where to go and resumes there by version. No offsets are committed: a gateway always reads a
  * partition's state from the topics.
  */
-public final class PrivateFeed implements AutoCloseable {
+public final class PrivateFeed extends FeedThread {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrivateFeed.class);
 
@@ -70,55 +64,26 @@ public final class PrivateFeed implements AutoCloseable {
     private final PrivateShards shards;
     private final Hubs hubs;
     private final GatewayMetrics metrics;
-    private final Thread thread;
-    private final CountDownLatch joined = new CountDownLatch(1);
     /** Per partition, the offset below which its deltas are the recent past, read to warm up. */
     private final Map<Integer, Long> warmUntil = new HashMap<>();
-    private volatile boolean running = true;
-    private volatile boolean failed;
-    private volatile List<PartitionLag> lag = List.of();
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
     private KafkaConsumer<byte[], byte[]> snapshots;
 
     public PrivateFeed(Settings settings, PrivateShards shards, Hubs hubs, GatewayMetrics metrics) {
+        super("gateway-private-feed", LOG, metrics);
         this.settings = settings;
         this.shards = shards;
         this.hubs = hubs;
         this.metrics = metrics;
-        this.thread = new Thread(this::run, "gateway-private-feed");
-        this.thread.setDaemon(true);
     }
 
-    public void start() {
-        thread.start();
-    }
-
-    /** True once the group gave this gateway its first share (perhaps none) and it read it. */
-    public boolean isReady() {
-        return joined.getCount() == 0 && !failed;
-    }
-
-    public boolean awaitReady(Duration timeout) throws InterruptedException {
-        return joined.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Records between the feed and the end of each partition of the deltas it serves, as of its last poll. */
-    public List<PartitionLag> lag() {
-        return lag;
-    }
-
+    /** Ready once the group gave this gateway its first share (perhaps none) and it read it. */
     @Override
-    public void close() {
-        running = false;
-        Consumers.stop(consumer, thread);
-    }
-
-    private void run() {
+    protected void follow() {
         // the group's consumer is closed first: leaving the group revokes its partitions, which
         // unfollows their snapshots
         try (KafkaConsumer<byte[], byte[]> snapshotReader = new KafkaConsumer<>(readerProperties());
                 KafkaConsumer<byte[], byte[]> group = new KafkaConsumer<>(groupProperties())) {
-            consumer = group;
+            wakes(group);
             snapshots = snapshotReader;
             List<PartitionInfo> deltaPartitions = Consumers.partitionsOnceThere(group, settings.deltaTopic(), () -> running, LOG);
             List<PartitionInfo> snapshotPartitions =
@@ -138,14 +103,7 @@ public final class PrivateFeed implements AutoCloseable {
                     for (ConsumerRecord<byte[], byte[]> record : group.poll(settings.pollTimeout())) {
                         apply(record);
                     }
-                    List<PartitionLag> now = new ArrayList<>();
-                    for (TopicPartition tp : group.assignment()) {
-                        OptionalLong l = group.currentLag(tp);
-                        if (l.isPresent()) {
-                            now.add(new PartitionLag(tp.topic(), tp.partition(), l.getAsLong()));
-                        }
-                    }
-                    lag = List.copyOf(now);
+                    recordLag(group);
                     if (!snapshotReader.assignment().isEmpty()) {
                         for (ConsumerRecord<byte[], byte[]> record : snapshotReader.poll(Duration.ZERO)) {
                             applySnapshot(record);
@@ -155,15 +113,6 @@ public final class PrivateFeed implements AutoCloseable {
                     LOG.warn("poll failed, retrying: {}", e.toString());
                 }
             }
-        } catch (WakeupException e) {
-            if (running) {
-                LOG.error("private feed woken up while running", e);
-            }
-        } catch (RuntimeException e) {
-            failed = true;
-            metrics.ready(false);
-            LOG.error("private feed stopped: the gateway serves no player's private channels and reports itself "
-                    + "not ready", e);
         }
     }
 
@@ -256,7 +205,7 @@ public final class PrivateFeed implements AutoCloseable {
                 LOG.info("serving the players of {} partitions {} more: {}", settings.deltaTopic(), parts,
                         shards.ownedPartitions());
             }
-            joined.countDown();
+            ready();
         }
 
         @Override
@@ -286,9 +235,8 @@ public final class PrivateFeed implements AutoCloseable {
     }
 
     private Properties groupProperties() {
-        Properties p = common();
+        Properties p = consumerProperties(settings.bootstrapServers(), shards.self());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, shards.self());
         p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
         p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
@@ -297,21 +245,8 @@ public final class PrivateFeed implements AutoCloseable {
     }
 
     private Properties readerProperties() {
-        Properties p = common();
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "scoreline-gateway-private-snapshots");
+        Properties p = consumerProperties(settings.bootstrapServers(), "scoreline-gateway-private-snapshots");
         p.putAll(settings.kafkaProperties());
-        return p;
-    }
-
-    private Properties common() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         return p;
     }
 }
