@@ -13,6 +13,10 @@ import dev.scoreline.testkit.WsClient;
 import dev.scoreline.topic.Topic;
 import dev.scoreline.wallet.event.Credit;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +51,7 @@ class ClusterShardsIT {
     static Cluster cluster;
     static Feed feed;
     static KafkaProducer<String, String> wallets;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -87,7 +92,7 @@ class ClusterShardsIT {
             }
             assertThat(clients.stream().map(GatewayClient::port).distinct().count())
                     .as("the players are shared out between both gateways").isEqualTo(2);
-            heldAdd(ports, PLAYERS);
+            heldOnce(ports, players);
 
             watcher = new GatewayClient(ports, 0, "match:shards");
             Feed.Replay replay = feed.replay(match, Duration.ofMillis(40));
@@ -133,7 +138,7 @@ class ClusterShardsIT {
                 moves += c.connections() - 1;
             }
             assertThat(moves).as("clients moved to another gateway and resumed there").isGreaterThanOrEqualTo(PLAYERS);
-            heldAdd(ports, PLAYERS);
+            heldOnce(ports, players);
 
             MatchChecks.awaitSettled(watcher.view, match, SETTLE);
             MatchChecks.assertExact(watcher.view, match);
@@ -159,22 +164,40 @@ class ClusterShardsIT {
         }
     }
 
-    /** Each private channel is held by exactly one gateway: their counts add up to {@code expected}. */
-    private static void heldAdd(List<Integer> ports, int expected) {
-        Await.until("every wallet held by one gateway", SETTLE, () -> {
-            long sum = 0;
-            for (int port : ports) {
-                try {
-                    sum += (long) Scrape.gauge(port, "scoreline_gateway_private_channels");
-                } catch (IOException e) {
-                    return false;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
+    /**
+     * Each player's wallet is held by exactly one gateway: it answers its snapshot there, and the
+     * other gateway sends the player on (307) or is down.
+     */
+    private static void heldOnce(List<Integer> ports, List<String> players) {
+        for (String player : players) {
+            String token = Tokens.issuePlayer(cluster.gatewaySecret(), player, null);
+            Await.until(player + "'s wallet held by one gateway", SETTLE, () -> {
+                int holding = 0;
+                for (int port : ports) {
+                    int status = snapshotStatus(port, "player:" + player, token);
+                    if (status == 200) {
+                        holding++;
+                    } else if (status != 307 && status != -1) {
+                        return false;
+                    }
                 }
-            }
-            return sum == expected;
-        });
+                return holding == 1;
+            });
+        }
+    }
+
+    /** The status of {@code GET /v1/channels/<channel>} at a gateway, -1 when it does not answer. */
+    private static int snapshotStatus(int port, String channel, String token) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/channels/" + channel
+                    + "?token=" + token)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private static void awaitEveryoneOn(List<GatewayClient> clients, List<Integer> ports) {

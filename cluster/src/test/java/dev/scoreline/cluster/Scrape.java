@@ -15,27 +15,16 @@ final class Scrape {
     private Scrape() {}
 
     static Set<String> metricNames(String url) throws IOException, InterruptedException {
-        Set<String> names = new TreeSet<>();
-        text(url).lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
-                .map(l -> l.split("[{ ]", 2)[0])
-                .forEach(names::add);
-        return names;
-    }
-
-    /** The value of an unlabelled sample at a gateway's {@code /metrics}; 0 when it is not there. */
-    static double gauge(int gatewayPort, String name) throws IOException, InterruptedException {
-        return text("http://127.0.0.1:" + gatewayPort + "/metrics").lines().filter(l -> l.startsWith(name + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1).trim().split(" ")[0]))
-                .findFirst().orElse(0);
-    }
-
-    private static String text(String url) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode());
         }
-        return response.body();
+        Set<String> names = new TreeSet<>();
+        response.body().lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(l -> l.split("[{ ]", 2)[0])
+                .forEach(names::add);
+        return names;
     }
 }

@@ -55,18 +55,34 @@ public final class BotSocket {
     }
 
     private CompletableFuture<WebSocket> connect() {
+        return reach(ROUTE_TRIES).thenApply(ws -> {
+            synchronized (this) {
+                socket = ws;
+                sending = CompletableFuture.completedFuture(ws);
+                channels.forEach(channel -> sendLocked(Map.of("type", "subscribe", "channel", channel)));
+            }
+            return ws;
+        });
+    }
+
+    /**
+     * A WebSocket to the gateway serving the player, tried again a while: the gateway named may be
+     * gone (Kafka names a dead one until its session times out).
+     */
+    private CompletableFuture<WebSocket> reach(int tries) {
         return route(ROUTE_TRIES)
                 .thenCompose(target -> http.newWebSocketBuilder()
                         .header("Authorization", "Bearer " + token)
                         .buildAsync(target, new Listener()))
-                .thenApply(ws -> {
-                    synchronized (this) {
-                        socket = ws;
-                        sending = CompletableFuture.completedFuture(ws);
-                        channels.forEach(channel -> sendLocked(Map.of("type", "subscribe", "channel", channel)));
-                    }
-                    return ws;
-                });
+                .handle((ws, error) -> error == null ? CompletableFuture.completedFuture(ws)
+                        : tries > 1 ? later().thenCompose(x -> reach(tries - 1))
+                        : CompletableFuture.<WebSocket>failedFuture(error))
+                .thenCompose(f -> f);
+    }
+
+    private static CompletableFuture<Void> later() {
+        return CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(ROUTE_RETRY.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** The gateway serving this player, by {@code GET /v1/route} at the one given; retried while nobody does. */
@@ -79,9 +95,7 @@ public final class BotSocket {
                 return CompletableFuture.completedFuture(URI.create(Json.tree(r.body()).path("websocket").asText()));
             }
             if (r.statusCode() == 503 && tries > 1) {
-                return CompletableFuture.supplyAsync(() -> null,
-                        CompletableFuture.delayedExecutor(ROUTE_RETRY.toMillis(), TimeUnit.MILLISECONDS))
-                        .thenCompose(x -> route(tries - 1));
+                return later().thenCompose(x -> route(tries - 1));
             }
             return CompletableFuture.failedFuture(
                     new IllegalStateException("GET " + ask + ": " + r.statusCode() + " " + r.body()));
