@@ -21,8 +21,13 @@ public record BetLedger(Set<String> taken, Map<String, Integer> standing) {
     public static BetLedger of(Iterable<ChangeLogEntry> changeLog, Predicate<String> players) {
         Set<String> taken = new HashSet<>();
         Map<String, Integer> standing = new HashMap<>();
+        Set<String> read = new HashSet<>();
         for (ChangeLogEntry e : changeLog) {
             if (!e.kind().equals("player") || !players.test(e.entityId())) {
+                continue;
+            }
+            // the job writes the change log at least once: a restore writes some entries again, the same
+            if (!read.add(e.entityId() + " " + e.epoch() + " " + e.version())) {
                 continue;
             }
             String bet = e.event().path("bet").asText();
