@@ -26,9 +26,9 @@ class BenchOptionsTest {
 
     @Test
     void everyBenchmarkIsAChoiceAndAnUnknownOneIsNamed() {
-        assertThat(BenchOptions.OPTIONS.help()).contains("all, fanout, job, scorer, e2e, play or bet");
+        assertThat(BenchOptions.OPTIONS.help()).contains("all, fanout, job, scorer, e2e, play, bet or shards");
         assertThatThrownBy(() -> BenchMain.run(new String[] {"plays"}))
-                .hasMessage("unknown benchmark 'plays': all, fanout, job, scorer, e2e, play or bet");
+                .hasMessage("unknown benchmark 'plays': all, fanout, job, scorer, e2e, play, bet or shards");
     }
 
     @Test
