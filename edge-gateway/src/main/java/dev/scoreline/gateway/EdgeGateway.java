@@ -118,6 +118,11 @@ public final class EdgeGateway implements AutoCloseable {
         }
         port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         shards.serveAs(config.advertisedUrl(port));
+        boolean everyAddress = config.bindAddress().equals("0.0.0.0") || config.bindAddress().equals("::");
+        if (config.advertisedUrl() == null && everyAddress) {
+            LOG.warn("no --advertised-url: other gateways send this one's players to {}, which only this machine reaches",
+                    shards.self());
+        }
         privateFeed.start();
         LOG.info("edge gateway on {}:{} reading {} and {} from {}", config.bindAddress(), port,
                 config.snapshotTopic(), config.deltaTopic(), config.bootstrapServers());

@@ -1,5 +1,6 @@
 package dev.scoreline.gateway.feed;
 
+import dev.scoreline.gateway.channel.Change;
 import dev.scoreline.gateway.metrics.GatewayMetrics;
 import dev.scoreline.gateway.metrics.GatewayMetrics.PartitionLag;
 import java.time.Duration;
@@ -9,7 +10,9 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -29,6 +32,7 @@ abstract class FeedThread implements AutoCloseable {
     private final GatewayMetrics metrics;
     private volatile boolean failed;
     private volatile List<PartitionLag> lag = List.of();
+    private long rejected;
     /** The consumer woken when the feed is told to stop. */
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     protected volatile boolean running = true;
@@ -66,6 +70,33 @@ abstract class FeedThread implements AutoCloseable {
     public void close() {
         running = false;
         Consumers.stop(consumer, thread);
+    }
+
+    /**
+     * The record's value as {@code reader} reads it, or null for a tombstone or a value that is not
+     * one (counted, and logged the first times and then every thousandth).
+     */
+    protected <T> T decode(ConsumerRecord<byte[], byte[]> record, Function<byte[], T> reader) {
+        if (record.value() == null) {
+            metrics.feedRecord(record.topic(), "tombstone");
+            return null;
+        }
+        try {
+            return reader.apply(record.value());
+        } catch (RuntimeException e) {
+            metrics.feedRecord(record.topic(), "rejected");
+            if (++rejected <= 20 || rejected % 1000 == 0) {
+                log.warn("rejected record {}-{}@{} ({} so far): {}", record.topic(), record.partition(), record.offset(),
+                        rejected, e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    /** Counts what a record did to its channel, and its bytes. */
+    protected void counted(ConsumerRecord<byte[], byte[]> record, Change change) {
+        metrics.feedRecord(record.topic(), change.outcome().label());
+        metrics.feedBytes(record.topic(), record.serializedValueSize());
     }
 
     protected void ready() {

@@ -3,7 +3,6 @@ package dev.scoreline.gateway.feed;
 import dev.scoreline.delta.Channel;
 import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
-import dev.scoreline.gateway.channel.Change;
 import dev.scoreline.gateway.fanout.Hubs;
 import dev.scoreline.gateway.metrics.GatewayMetrics;
 import dev.scoreline.json.Json;
@@ -41,7 +40,6 @@ public final class KafkaFeed extends FeedThread {
     private final FeedSettings settings;
     private final Hubs hubs;
     private final GatewayMetrics metrics;
-    private long rejected;
 
     public KafkaFeed(FeedSettings settings, Hubs hubs, GatewayMetrics metrics) {
         super("gateway-feed", LOG, metrics);
@@ -115,33 +113,17 @@ public final class KafkaFeed extends FeedThread {
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record, boolean warmingUp) {
-        String topic = record.topic();
-        if (record.value() == null) {
-            metrics.feedRecord(topic, "tombstone");
-            return;
-        }
-        boolean isSnapshot = topic.equals(settings.snapshotTopic());
-        Snapshot snapshot = null;
-        Delta delta = null;
-        try {
-            if (isSnapshot) {
-                snapshot = readSnapshot(record.value());
-            } else {
-                delta = readDelta(record.value());
+        if (record.topic().equals(settings.snapshotTopic())) {
+            Snapshot snapshot = decode(record, KafkaFeed::readSnapshot);
+            if (snapshot != null) {
+                counted(record, hubs.apply(snapshot, warmingUp));
             }
-        } catch (RuntimeException e) {
-            metrics.feedRecord(topic, "rejected");
-            if (++rejected <= 20 || rejected % 1000 == 0) {
-                LOG.warn("rejected record {}-{}@{} ({} so far): {}", topic, record.partition(), record.offset(),
-                        rejected, e.getMessage());
+        } else {
+            Delta delta = decode(record, KafkaFeed::readDelta);
+            if (delta != null) {
+                counted(record, hubs.apply(delta, record.timestamp(), warmingUp));
             }
-            return;
         }
-        Change change = isSnapshot
-                ? hubs.apply(snapshot, warmingUp)
-                : hubs.apply(delta, record.timestamp(), warmingUp);
-        metrics.feedRecord(topic, change.outcome().label());
-        metrics.feedBytes(topic, record.serializedValueSize());
     }
 
     static Snapshot readSnapshot(byte[] value) {

@@ -2,7 +2,6 @@ package dev.scoreline.gateway.feed;
 
 import dev.scoreline.delta.Delta;
 import dev.scoreline.delta.Snapshot;
-import dev.scoreline.gateway.channel.Change;
 import dev.scoreline.gateway.fanout.CloseReason;
 import dev.scoreline.gateway.fanout.Connection;
 import dev.scoreline.gateway.fanout.Hubs;
@@ -63,7 +62,6 @@ public final class PrivateFeed extends FeedThread {
     private final Settings settings;
     private final PrivateShards shards;
     private final Hubs hubs;
-    private final GatewayMetrics metrics;
     /** Per partition, the offset below which its deltas are the recent past, read to warm up. */
     private final Map<Integer, Long> warmUntil = new HashMap<>();
     private KafkaConsumer<byte[], byte[]> snapshots;
@@ -73,7 +71,6 @@ public final class PrivateFeed extends FeedThread {
         this.settings = settings;
         this.shards = shards;
         this.hubs = hubs;
-        this.metrics = metrics;
     }
 
     /** Ready once the group gave this gateway its first share (perhaps none) and it read it. */
@@ -117,22 +114,11 @@ public final class PrivateFeed extends FeedThread {
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null) {
-            metrics.feedRecord(record.topic(), "tombstone");
-            return;
+        Delta delta = decode(record, KafkaFeed::readDelta);
+        if (delta != null) {
+            boolean warmingUp = record.offset() < warmUntil.getOrDefault(record.partition(), 0L);
+            counted(record, hubs.apply(delta, record.timestamp(), warmingUp));
         }
-        Delta delta;
-        try {
-            delta = KafkaFeed.readDelta(record.value());
-        } catch (RuntimeException e) {
-            metrics.feedRecord(record.topic(), "rejected");
-            LOG.warn("rejected record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
-            return;
-        }
-        boolean warmingUp = record.offset() < warmUntil.getOrDefault(record.partition(), 0L);
-        Change change = hubs.apply(delta, record.timestamp(), warmingUp);
-        metrics.feedRecord(record.topic(), change.outcome().label());
-        metrics.feedBytes(record.topic(), record.serializedValueSize());
     }
 
     /**
@@ -160,22 +146,10 @@ public final class PrivateFeed extends FeedThread {
     }
 
     private void applySnapshot(ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null) {
-            metrics.feedRecord(record.topic(), "tombstone");
-            return;
+        Snapshot snapshot = decode(record, KafkaFeed::readSnapshot);
+        if (snapshot != null) {
+            counted(record, hubs.apply(snapshot, !shards.servesPartition(record.partition())));
         }
-        Snapshot snapshot;
-        try {
-            snapshot = KafkaFeed.readSnapshot(record.value());
-        } catch (RuntimeException e) {
-            metrics.feedRecord(record.topic(), "rejected");
-            LOG.warn("rejected record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
-            return;
-        }
-        boolean warmingUp = !shards.servesPartition(record.partition());
-        Change change = hubs.apply(snapshot, warmingUp);
-        metrics.feedRecord(record.topic(), change.outcome().label());
-        metrics.feedBytes(record.topic(), record.serializedValueSize());
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {

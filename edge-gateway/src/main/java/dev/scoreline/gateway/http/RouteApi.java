@@ -9,6 +9,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * Where a client should connect: {@code GET /v1/route} with its token (Authorization: Bearer, or
  * {@code ?token=}) answers the gateway that serves its player's private channels,
  * {@code {"player","partition","gateway","websocket","sse"}}; without a player, this gateway.
- * 503 with Retry-After while the gateways are still sharing the players out, 401 for a bad token.
+ * 503 with Retry-After while the gateways are still sharing the players out, 401 for a bad or
+ * expired token.
  * A request for a private channel on a gateway that does not serve it is redirected the same way
  * ({@link #elsewhere}).
  */
@@ -26,10 +28,12 @@ public final class RouteApi {
 
     private final PrivateShards shards;
     private final TokenVerifier verifier;
+    private final Clock clock;
 
-    RouteApi(PrivateShards shards, TokenVerifier verifier) {
+    RouteApi(PrivateShards shards, TokenVerifier verifier, Clock clock) {
         this.shards = shards;
         this.verifier = verifier;
+        this.clock = clock;
     }
 
     void route(HttpServerExchange exchange) {
@@ -43,6 +47,11 @@ public final class RouteApi {
         if (grant instanceof Grant.Invalid invalid) {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
             Responses.error(exchange, StatusCodes.UNAUTHORIZED, "unauthorized", invalid.reason());
+            return;
+        }
+        if (grant instanceof Grant.Valid valid && valid.expiresAt() != null && !clock.instant().isBefore(valid.expiresAt())) {
+            exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
+            Responses.error(exchange, StatusCodes.UNAUTHORIZED, "unauthorized", "token expired at " + valid.expiresAt());
             return;
         }
         String player = grant instanceof Grant.Valid valid ? valid.player() : null;

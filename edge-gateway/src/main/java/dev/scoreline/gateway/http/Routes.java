@@ -44,7 +44,7 @@ public final class Routes {
             GatewayMetrics metrics, BooleanSupplier ready, Clock clock, String devSecret, ActionsSettings acting,
             PrivateShards shards) {
         ChannelsApi channels = new ChannelsApi(hubs, verifier, clock, shards);
-        RouteApi route = new RouteApi(shards, verifier);
+        RouteApi route = new RouteApi(shards, verifier, clock);
         ActionsApi actions = new ActionsApi(acting.moves(), verifier, clock, acting.maxBodyBytes(), acting.verdictWait());
         WalletsApi wallets = new WalletsApi(acting.moves(), acting.servers(), clock, acting.maxBodyBytes());
         HttpHandler snapshot = get(channels::snapshot);

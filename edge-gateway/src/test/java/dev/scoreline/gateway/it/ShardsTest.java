@@ -10,6 +10,7 @@ import dev.scoreline.testkit.Await;
 import dev.scoreline.testkit.WsClient;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ class ShardsTest {
     }
 
     private static int privateChannels(EdgeGateway g) {
-        for (String line : new String(g.metricsText(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        for (String line : new String(g.metricsText(), StandardCharsets.UTF_8).split("\n")) {
             if (line.startsWith("scoreline_gateway_private_channels ")) {
                 return (int) Double.parseDouble(line.split(" ")[1]);
             }
