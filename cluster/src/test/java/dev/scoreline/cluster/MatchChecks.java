@@ -50,7 +50,18 @@ final class MatchChecks {
      * @return how many entries were logged again by replays
      */
     static int assertChangeLogReplaysIdentical(String bootstrap, String matchId, int events) {
+        // the change log can trail the deltas a client settled on: read until it holds every version, a while
         List<ConsumerRecord<String, String>> log = TopicReader.readAll(bootstrap, Topic.STATE_CHANGELOG.defaultName());
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (log.stream().filter(r -> matchId.equals(r.key())).count() < events && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            log = TopicReader.readAll(bootstrap, Topic.STATE_CHANGELOG.defaultName());
+        }
         Map<Long, JsonNode> byVersion = new HashMap<>();
         int repeats = 0;
         for (ConsumerRecord<String, String> r : log) {
