@@ -15,6 +15,10 @@ public enum CloseReason {
     ABUSE(1008, "abuse"),
     /** A message over the frame size limit. */
     TOO_BIG(1009, "too-big"),
+    /** Frames that break the WebSocket protocol (unmasked, reserved bits, a bad opcode or fragment). */
+    PROTOCOL(1002, "protocol"),
+    /** A text message that is not UTF-8. */
+    BAD_TEXT(1007, "bad-text"),
     /**
      * Another gateway serves the player's private channels now (gateways joined or left): the
      * client asks {@code GET /v1/route} where, and resumes there. A code of the application's

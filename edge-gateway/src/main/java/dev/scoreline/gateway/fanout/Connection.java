@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,10 +33,13 @@ public final class Connection {
     private final FanoutLimits limits;
     private final FanoutMetrics metrics;
     private final LongSupplier nanoClock;
-    private final Map<String, Hub> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Sink.WriteDone writeDone = new WriteDone();
     /** One task object for the connection's life: a flush is scheduled for every delta fanned out. */
     private final Runnable flushTask = this::flush;
+    private volatile Lane lane;
+    /** Queued to in the lane's current pass; only the lane's thread touches it. */
+    private boolean touched;
 
     private final Object lock = new Object();
     private final OutboundQueue queue = new OutboundQueue();
@@ -71,16 +75,51 @@ public final class Connection {
         return subscriptions.containsKey(channel);
     }
 
-    /** Records a subscription that {@link Hub#subscribe} has just set up. */
-    void subscribed(Hub hub) {
-        if (subscriptions.put(hub.channel(), hub) == null) {
-            metrics.subscribed();
+    /**
+     * A subscription: its hub and the number of the hub's last change this connection was sent
+     * directly (as catch-up or conflation), so that it skips the changes up to it still in its lane.
+     * {@code after} is guarded by the connection's lock.
+     */
+    private static final class Subscription {
+        final Hub hub;
+        long after;
+
+        Subscription(Hub hub, long after) {
+            this.hub = hub;
+            this.after = after;
+        }
+    }
+
+    Lane lane() {
+        return lane;
+    }
+
+    void lane(Lane lane) {
+        this.lane = lane;
+    }
+
+    Executor thread() {
+        return sink.thread();
+    }
+
+    /**
+     * Records a subscription {@link Hub#subscribe} sets up, under the hub's lock: the frames it
+     * needs first, current to the hub's change {@code after} (none, and {@link Long#MAX_VALUE},
+     * while the connection is held until the hub catches up with it).
+     */
+    void subscribed(Hub hub, List<Frame> catchUp, long after) {
+        synchronized (lock) {
+            if (subscriptions.put(hub.channel(), new Subscription(hub, after)) == null) {
+                metrics.subscribed();
+            }
+            queueLocked(catchUp);
         }
     }
 
     /** Forgets a subscription whose hub has been retired under it. */
     void unsubscribed(Hub hub) {
-        if (subscriptions.remove(hub.channel(), hub)) {
+        Subscription s = subscriptions.get(hub.channel());
+        if (s != null && s.hub == hub && subscriptions.remove(hub.channel(), s)) {
             metrics.unsubscribed();
         }
         forget(hub.channel());
@@ -88,10 +127,10 @@ public final class Connection {
 
     /** Ends a subscription: no more frames of this channel, and none of its waiting ones. */
     public void unsubscribe(String channel, Hubs hubs) {
-        Hub hub = subscriptions.remove(channel);
-        if (hub != null) {
+        Subscription s = subscriptions.remove(channel);
+        if (s != null) {
             metrics.unsubscribed();
-            hubs.leave(hub, this);
+            hubs.leave(s.hub, this);
         }
     }
 
@@ -104,39 +143,72 @@ public final class Connection {
         metrics.dropped(dropped);
     }
 
-    /** Frames a new subscription needs first (snapshot or missed deltas); called under the hub's lock. */
-    void catchUp(List<Frame> frames) {
+    /**
+     * Frames a held subscription needs now that its hub has caught up with it (missed deltas, or a
+     * new epoch's snapshot), current to the hub's change {@code at}; called under the hub's lock.
+     */
+    void catchUp(Hub hub, List<Frame> frames, long at) {
         synchronized (lock) {
-            if (state != State.OPEN) {
+            Subscription s = subscriptions.get(hub.channel());
+            if (s == null || s.hub != hub) {
                 return;
             }
-            for (Frame frame : frames) {
-                queue.add(frame, false);
-            }
-            scheduleFlushLocked();
+            s.after = at;
+            queueLocked(frames);
         }
     }
 
+    private void queueLocked(List<Frame> frames) {
+        if (state != State.OPEN || frames.isEmpty()) {
+            return;
+        }
+        for (Frame frame : frames) {
+            queue.add(frame, false);
+        }
+        scheduleFlushLocked();
+    }
+
     /**
-     * A frame fanned out as it happened; called under {@code hub}'s lock, so that the snapshot a
-     * conflation takes is exactly the state this frame leads to.
+     * A change fanned out as it happened, on the connection's lane; skipped when this connection
+     * does not follow its hub or was already sent a state that includes it.
+     *
+     * @return true when something was queued (the lane then flushes the connection)
      */
-    void deliver(Frame frame, Hub hub) {
+    boolean offer(Lane.Delivery d) {
+        Frame frame = d.frame();
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                return false;
+            }
+            Subscription s = subscriptions.get(frame.channel());
+            if (s == null || s.hub != d.hub() || d.seq() <= s.after) {
+                return false;
+            }
+            if (backlogLocked() + frame.size() <= limits.queueBytes()) {
+                queue.add(frame, true);
+                return true;
+            }
+        }
+        d.hub().conflate(this, frame);
+        return true;
+    }
+
+    /**
+     * The change {@code unsent} did not fit: what waits of its channel gives way to the hub's
+     * current snapshot, current to the hub's change {@code at}; called under the hub's lock.
+     */
+    void conflated(Hub hub, Frame unsent, Frame snapshot, long at) {
         boolean tooSlow;
         String why;
         int dropped;
         synchronized (lock) {
-            if (state != State.OPEN) {
+            Subscription s = subscriptions.get(hub.channel());
+            if (state != State.OPEN || s == null || s.hub != hub || at <= s.after) {
                 return;
             }
-            if (backlogLocked() + frame.size() <= limits.queueBytes()) {
-                queue.add(frame, true);
-                scheduleFlushLocked();
-                return;
-            }
-            Frame fresh = frame.kind() == Frame.Kind.SNAPSHOT ? frame : hub.snapshotFrame();
-            dropped = queue.removeChannel(frame.channel()) + (fresh == frame ? 0 : 1);
-            queue.add(fresh, false);
+            s.after = at;
+            dropped = queue.removeChannel(hub.channel()) + (snapshot == unsent ? 0 : 1);
+            queue.add(snapshot, false);
             long now = nanoClock.getAsLong();
             conflationTimes.addLast(now);
             while (!conflationTimes.isEmpty() && now - conflationTimes.peekFirst() > limits.conflationWindow().toNanos()) {
@@ -153,7 +225,6 @@ public final class Connection {
             } else {
                 tooSlow = false;
                 why = null;
-                scheduleFlushLocked();
             }
         }
         metrics.conflated();
@@ -161,6 +232,19 @@ public final class Connection {
         if (tooSlow) {
             close(CloseReason.TOO_SLOW, why);
         }
+    }
+
+    /** Marks the connection queued to in the lane's pass; false when it already was. */
+    boolean touch() {
+        if (touched) {
+            return false;
+        }
+        touched = true;
+        return true;
+    }
+
+    void untouch() {
+        touched = false;
     }
 
     /** An error message for the client, queued behind what is already waiting. */
@@ -252,7 +336,7 @@ public final class Connection {
         metrics.closed(reason);
         metrics.dropped(dropped);
         List<Queued> parting = last;
-        sink.execute(() -> {
+        sink.thread().execute(() -> {
             if (!parting.isEmpty()) {
                 metrics.handedOver(parting, System.currentTimeMillis());
                 sink.write(parting, writeDone);
@@ -290,7 +374,7 @@ public final class Connection {
     private void scheduleFlushLocked() {
         if (!flushScheduled && inFlightBytes < limits.writeWindowBytes()) {
             flushScheduled = true;
-            sink.execute(flushTask);
+            sink.thread().execute(flushTask);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.scoreline.gateway.channel.ChannelState;
 import dev.scoreline.gateway.wire.Frame;
 import dev.scoreline.wire.ClientMessage.Position;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,11 @@ import java.util.Set;
  * after it (or a snapshot when the ring does not reach back). Sending it the older snapshot would
  * take its state back in time, and the deltas that follow are not all meant for any base but the
  * gateway's own.
+ *
+ * <p>Changes reach subscribers through their transport threads' {@link Lane}s, each change posted
+ * once per lane with the lane's subscribers of that moment. Every change is numbered; what a
+ * connection is sent directly under this lock (its catch-up, a conflation's snapshot) records the
+ * number it is current to, and the connection skips the changes up to it still on their way.
  */
 public final class Hub {
 
@@ -34,7 +40,16 @@ public final class Hub {
     private final long maxReplayBytes;
     private final Set<Connection> subscribers = new LinkedHashSet<>();
     private final Map<Connection, Long> ahead = new HashMap<>();
+    /** The subscribers per lane, by the lane's index; an array only grows in place, so a posted delivery's view stays valid. */
+    private Members[] byLane = new Members[0];
+    /** Changes fanned out so far. */
+    private long seq;
     private boolean retired;
+
+    private static final class Members {
+        Connection[] connections = new Connection[4];
+        int count;
+    }
 
     Hub(String channel, int ringCapacity, long maxReplayBytes) {
         this.state = new ChannelState(channel, ringCapacity);
@@ -63,23 +78,41 @@ public final class Hub {
 
     private Change fanOut(Change change) {
         Frame frame = change.frame();
-        if (frame != null && ahead.isEmpty()) {
-            for (Connection c : subscribers) {
-                c.deliver(frame, this);
-            }
-        } else if (frame != null) {
-            for (Connection c : subscribers) {
-                Long held = ahead.get(c);
-                if (held == null || change.outcome() == Change.Outcome.RESET) {
-                    ahead.remove(c);
-                    c.deliver(frame, this);
-                } else if (state.version() > held) {
-                    ahead.remove(c);
-                    c.catchUp(state.catchUp(new Position(state.epoch(), held), maxReplayBytes));
+        if (frame == null) {
+            return change;
+        }
+        long at = ++seq;
+        if (!ahead.isEmpty()) {
+            for (var it = ahead.entrySet().iterator(); it.hasNext(); ) {
+                var held = it.next();
+                if (change.outcome() == Change.Outcome.RESET) {
+                    it.remove();
+                    held.getKey().catchUp(this, List.of(frame), at);
+                } else if (state.version() > held.getValue()) {
+                    it.remove();
+                    held.getKey().catchUp(this,
+                            state.catchUp(new Position(state.epoch(), held.getValue()), maxReplayBytes), at);
                 }
             }
         }
+        for (int i = 0; i < byLane.length; i++) {
+            Members m = byLane[i];
+            if (m != null && m.count > 0) {
+                m.connections[0].lane().post(new Lane.Delivery(this, frame, at, m.connections, m.count));
+            }
+        }
         return change;
+    }
+
+    /**
+     * Replaces what {@code connection} waits for of this channel by the current snapshot; called
+     * on the connection's lane when a change does not fit in its queue.
+     */
+    synchronized void conflate(Connection connection, Frame unsent) {
+        Frame snapshot = state.snapshotFrame();
+        if (!retired && snapshot != null) {
+            connection.conflated(this, unsent, snapshot, seq);
+        }
     }
 
     /** @return false when this hub was retired meanwhile (the caller looks the channel up again) */
@@ -94,18 +127,51 @@ public final class Hub {
             connection.forget(channel());
         }
         ahead.remove(connection);
+        if (subscribers.add(connection)) {
+            join(connection);
+        }
         if (since != null && state.known() && since.epoch().equals(state.epoch()) && since.version() > state.version()) {
             ahead.put(connection, since.version());
+            connection.subscribed(this, List.of(), Long.MAX_VALUE);
         } else {
-            connection.catchUp(state.catchUp(since, maxReplayBytes));
+            connection.subscribed(this, state.catchUp(since, maxReplayBytes), seq);
         }
-        subscribers.add(connection);
-        connection.subscribed(this);
         return true;
     }
 
+    private void join(Connection connection) {
+        int lane = connection.lane().index();
+        if (lane >= byLane.length) {
+            byLane = Arrays.copyOf(byLane, lane + 1);
+        }
+        Members m = byLane[lane];
+        if (m == null) {
+            m = byLane[lane] = new Members();
+        }
+        if (m.count == m.connections.length) {
+            m.connections = Arrays.copyOf(m.connections, m.count * 2);
+        }
+        m.connections[m.count++] = connection;
+    }
+
+    private void leave(Connection connection) {
+        Members m = byLane[connection.lane().index()];
+        Connection[] left = new Connection[m.connections.length];
+        int n = 0;
+        for (int i = 0; i < m.count; i++) {
+            if (m.connections[i] != connection) {
+                left[n++] = m.connections[i];
+            }
+        }
+        // a new array: deliveries on their way keep reading the old one
+        m.connections = left;
+        m.count = n;
+    }
+
     synchronized void unsubscribe(Connection connection) {
-        subscribers.remove(connection);
+        if (subscribers.remove(connection)) {
+            leave(connection);
+        }
         ahead.remove(connection);
         connection.forget(channel());
     }
@@ -130,6 +196,7 @@ public final class Hub {
         List<Connection> followers = new ArrayList<>(subscribers);
         subscribers.clear();
         ahead.clear();
+        byLane = new Members[0];
         for (Connection c : followers) {
             c.unsubscribed(this);
         }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -23,6 +25,9 @@ import java.util.function.Predicate;
 public final class Hubs {
 
     private final ConcurrentHashMap<String, Hub> hubs = new ConcurrentHashMap<>();
+    /** A lane per transport thread, found by the thread's executor. */
+    private final ConcurrentHashMap<Executor, Lane> lanes = new ConcurrentHashMap<>();
+    private final AtomicInteger laneCount = new AtomicInteger();
     private final int ringCapacity;
     private final long maxReplayBytes;
 
@@ -58,6 +63,9 @@ public final class Hubs {
      * it needs to catch up from {@code since}, then every change.
      */
     public void subscribe(Connection connection, String channel, Position since) {
+        if (connection.lane() == null) {
+            connection.lane(lanes.computeIfAbsent(connection.thread(), thread -> new Lane(laneCount.getAndIncrement(), thread)));
+        }
         while (!hub(channel).subscribe(connection, since)) {
             Thread.onSpinWait();
         }

@@ -3,15 +3,16 @@ package dev.scoreline.gateway.fanout;
 import dev.scoreline.gateway.fanout.OutboundQueue.Queued;
 import dev.scoreline.gateway.wire.Frame;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * The transport under one {@link Connection}: a WebSocket or a Server-Sent Events stream. Every
- * method but {@link #execute} runs on the transport's own thread.
+ * method but {@link #thread} runs on the transport's own thread.
  */
 public interface Sink {
 
-    /** Runs a task on the transport's thread, without waiting for it. */
-    void execute(Runnable task);
+    /** The transport's thread: tasks given to it run there, in order, without the caller waiting. */
+    Executor thread();
 
     /**
      * Writes these frames, in order, without blocking; reports each one through {@code done} once

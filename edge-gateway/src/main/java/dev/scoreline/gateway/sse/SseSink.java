@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
@@ -58,8 +59,8 @@ final class SseSink implements Sink {
     }
 
     @Override
-    public void execute(Runnable task) {
-        exchange.getIoThread().execute(task);
+    public Executor thread() {
+        return exchange.getIoThread();
     }
 
     @Override

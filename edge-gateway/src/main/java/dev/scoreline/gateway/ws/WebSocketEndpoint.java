@@ -8,13 +8,16 @@ import dev.scoreline.gateway.fanout.Connection;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
-import io.undertow.websockets.WebSocketConnectionCallback;
-import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
-import io.undertow.websockets.core.WebSocketChannel;
-import io.undertow.websockets.core.WebSockets;
-import io.undertow.websockets.spi.WebSocketHttpExchange;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import org.xnio.StreamConnection;
 
 /**
  * {@code /ws}: the WebSocket upgrade. A full gateway answers 503 before upgrading (or, when two
@@ -24,25 +27,43 @@ import java.util.List;
  * the upgrade's {@code ?since=<channel>:<epoch>:<version>} if it names one ({@link AutoSubscriptions});
  * a {@code since} that cannot be used gets an error frame ({@code bad-request}, or
  * {@code not-auto-subscribed} for a channel that is not auto-subscribed here), and its channel a snapshot.
+ *
+ * <p>The handshake is RFC 6455's (section 4.2), version 13, with no subprotocol and no extension;
+ * after it the socket is the gateway's own ({@link WebSocketSink}, {@link FrameReader}) rather than
+ * Undertow's WebSocket channel, whose per-message framing cost more than the rest of the fan-out.
  */
-public final class WebSocketEndpoint implements HttpHandler, WebSocketConnectionCallback {
+public final class WebSocketEndpoint implements HttpHandler {
+
+    private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     private final ClientServices services;
-    private final HttpHandler handshake;
 
     public WebSocketEndpoint(ClientServices services) {
         this.services = services;
-        this.handshake = new WebSocketProtocolHandshakeHandler(this, WebSocketEndpoint::notAnUpgrade);
     }
 
-    private static void notAnUpgrade(HttpServerExchange exchange) {
-        exchange.setStatusCode(StatusCodes.BAD_REQUEST);
+    private static void refuse(HttpServerExchange exchange, int status, String why) {
+        exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
-        exchange.getResponseSender().send("/ws takes a WebSocket upgrade (GET with Upgrade: websocket)\n");
+        exchange.getResponseSender().send(why + "\n");
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
+        String upgrade = exchange.getRequestHeaders().getFirst(Headers.UPGRADE);
+        String connectionHeader = exchange.getRequestHeaders().getFirst(Headers.CONNECTION);
+        String key = exchange.getRequestHeaders().getFirst(Headers.SEC_WEB_SOCKET_KEY);
+        if (!exchange.getRequestMethod().equals(Methods.GET) || upgrade == null
+                || !upgrade.equalsIgnoreCase("websocket") || connectionHeader == null
+                || !connectionHeader.toLowerCase(Locale.ROOT).contains("upgrade") || key == null) {
+            refuse(exchange, StatusCodes.BAD_REQUEST, "/ws takes a WebSocket upgrade (GET with Upgrade: websocket)");
+            return;
+        }
+        if (!"13".equals(exchange.getRequestHeaders().getFirst(Headers.SEC_WEB_SOCKET_VERSION))) {
+            exchange.getResponseHeaders().put(Headers.SEC_WEB_SOCKET_VERSION, "13");
+            refuse(exchange, StatusCodes.UPGRADE_REQUIRED, "/ws speaks WebSocket version 13 (RFC 6455)");
+            return;
+        }
         if (services.registry().full()) {
             services.metrics().rejected("max-connections");
             exchange.setStatusCode(StatusCodes.SERVICE_UNAVAILABLE);
@@ -52,27 +73,40 @@ public final class WebSocketEndpoint implements HttpHandler, WebSocketConnection
                     + " connections; try another or retry later\n");
             return;
         }
-        handshake.handleRequest(exchange);
+        Deque<String> tokenParam = exchange.getQueryParameters().get("token");
+        String token = BearerToken.of(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION),
+                tokenParam == null || tokenParam.isEmpty() ? null : tokenParam.getFirst());
+        Deque<String> sinceParam = exchange.getQueryParameters().get("since");
+        List<String> since = sinceParam == null ? List.of() : List.copyOf(sinceParam);
+        exchange.getResponseHeaders().put(Headers.UPGRADE, "websocket");
+        exchange.getResponseHeaders().put(Headers.SEC_WEB_SOCKET_ACCEPT, accept(key));
+        exchange.upgradeChannel((connection, upgraded) -> onConnect(connection, token, since));
+        exchange.endExchange();
     }
 
-    @Override
-    public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
+    /** Sec-WebSocket-Accept: the key and RFC 6455's GUID, hashed with SHA-1, in base64. */
+    static String accept(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1")
+                    .digest((key.trim() + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-1", e);
+        }
+    }
+
+    private void onConnect(StreamConnection channel, String token, List<String> since) {
+        WebSocketSink sink = new WebSocketSink(channel, services.config().closeGrace());
         if (!services.registry().reserve()) {
             services.metrics().rejected("max-connections");
-            WebSockets.sendClose(CloseReason.OVER_CAPACITY.code(), "this gateway holds its maximum of connections",
-                    channel, null);
+            sink.sendClose(CloseReason.OVER_CAPACITY.code(), "this gateway holds its maximum of connections");
             return;
         }
-        List<String> tokenParam = exchange.getRequestParameters().get("token");
-        String token = BearerToken.of(exchange.getRequestHeader("Authorization"),
-                tokenParam == null || tokenParam.isEmpty() ? null : tokenParam.get(0));
-        WebSocketSink sink = new WebSocketSink(channel, services.config().closeGrace());
         Connection connection = new Connection(services.registry().nextId(), "websocket", sink, services.config().fanoutLimits(), services.metrics(),
                 System::nanoTime);
         services.registry().add(connection);
         // before the session reads: a client's first message finds the auto-subscriptions in place
-        List<String> since = exchange.getRequestParameters().get("since");
-        AutoSubscriptions.Start start = services.autoSubscriptions().start(since == null ? List.of() : since);
+        AutoSubscriptions.Start start = services.autoSubscriptions().start(since);
         for (AutoSubscriptions.Problem problem : start.problems()) {
             connection.sendError(problem.code(), problem.message(), problem.channel());
         }

@@ -12,35 +12,35 @@ import dev.scoreline.gateway.fanout.Connection;
 import dev.scoreline.gateway.wire.ClientFrames;
 import dev.scoreline.gateway.wire.Frame;
 import dev.scoreline.wire.ClientMessage;
-import io.undertow.websockets.core.AbstractReceiveListener;
-import io.undertow.websockets.core.BufferedBinaryMessage;
-import io.undertow.websockets.core.BufferedTextMessage;
-import io.undertow.websockets.core.WebSocketChannel;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
+import org.xnio.StreamConnection;
 import org.xnio.XnioExecutor;
+import org.xnio.conduits.ConduitStreamSourceChannel;
 
 /**
- * One WebSocket client: reads its messages (subscribe, unsubscribe, ping, act), checks them, and
- * keeps it alive with pings. Everything here runs on the connection's I/O thread.
+ * One WebSocket client: reads its frames ({@link FrameReader}) and messages (subscribe,
+ * unsubscribe, ping, act), checks them, and keeps it alive with pings. Everything here runs on the
+ * connection's I/O thread.
  *
  * <p>Errors go back as {@code error} messages: {@code bad-request} for a malformed message (the
  * {@code maxMalformed}-th closes the connection with 1008), {@code unauthorized} or
  * {@code forbidden} for a channel the client may not read, {@code too-many-subscriptions},
  * {@code not-subscribed}. None of them touches the connection's other subscriptions.
  */
-final class WebSocketSession extends AbstractReceiveListener {
+final class WebSocketSession implements FrameReader.Events {
 
-    /**
-     * The id of Undertow's "Message exceeded max message size" error, which it raises after
-     * sending the 1009 close itself (ids are stable across Undertow releases).
-     */
-    private static final String UNDERTOW_MESSAGE_TOO_BIG = "UT002040";
+    /** One read buffer per I/O thread: a connection holds bytes only while a frame is incomplete. */
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(16 * 1024));
 
-    private final WebSocketChannel channel;
+    private final StreamConnection channel;
+    private final ConduitStreamSourceChannel in;
+    private final FrameReader reader;
     private final WebSocketSink sink;
     private final Connection connection;
     private final Grant connectionGrant;
@@ -54,9 +54,11 @@ final class WebSocketSession extends AbstractReceiveListener {
     /** The token each table was subscribed to with, to act there with the same one. */
     private final Map<String, Grant> tableGrants = new HashMap<>();
 
-    WebSocketSession(WebSocketChannel channel, WebSocketSink sink, Connection connection, Grant connectionGrant,
+    WebSocketSession(StreamConnection channel, WebSocketSink sink, Connection connection, Grant connectionGrant,
             ClientServices services) {
         this.channel = channel;
+        this.in = channel.getSourceChannel();
+        this.reader = new FrameReader(services.config().maxFrameBytes(), this);
         this.sink = sink;
         this.connection = connection;
         this.connectionGrant = connectionGrant;
@@ -66,27 +68,40 @@ final class WebSocketSession extends AbstractReceiveListener {
     }
 
     void start() {
-        channel.addCloseTask(ch -> ended());
-        channel.getReceiveSetter().set(this);
-        channel.resumeReceives();
+        channel.setCloseListener(ch -> ended());
+        in.getReadSetter().set(ch -> readable());
+        in.resumeReads();
         long tick = Math.max(20, Math.min(1000, services.config().pingInterval().toMillis() / 2));
         ticker = channel.getIoThread().executeAtInterval(this::tick, tick, TimeUnit.MILLISECONDS);
     }
 
-    @Override
-    protected long getMaxTextBufferSize() {
-        return services.config().maxFrameBytes();
+    private void readable() {
+        ByteBuffer buf = READ_BUFFER.get();
+        try {
+            while (channel.isOpen()) {
+                buf.clear();
+                int n = in.read(buf);
+                if (n == -1) {
+                    // the client went without a close frame
+                    IoUtils.safeClose(channel);
+                    return;
+                }
+                if (n == 0) {
+                    return;
+                }
+                buf.flip();
+                reader.read(buf);
+            }
+        } catch (IOException e) {
+            connection.close(CloseReason.ERROR, String.valueOf(e.getMessage()));
+            IoUtils.safeClose(channel);
+        }
     }
 
     @Override
-    protected long getMaxBinaryBufferSize() {
-        return services.config().maxFrameBytes();
-    }
-
-    @Override
-    protected void onFullTextMessage(WebSocketChannel ch, BufferedTextMessage message) {
+    public void text(String message) {
         heard();
-        ClientFrames.Parsed parsed = ClientFrames.parse(message.getData());
+        ClientFrames.Parsed parsed = ClientFrames.parse(message);
         if (parsed instanceof ClientFrames.Malformed bad) {
             malformed(bad.reason(), bad.channel(), bad.actionId());
             return;
@@ -187,42 +202,35 @@ final class WebSocketSession extends AbstractReceiveListener {
     }
 
     @Override
-    protected void onFullBinaryMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
+    public void binary() {
         heard();
-        message.getData().free();
         malformed("binary messages are not part of the protocol: send JSON text", null, null);
     }
 
     @Override
-    protected void onFullPongMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
+    public void ping(byte[] payload) {
         heard();
-        message.getData().free();
+        sink.pong(payload);
     }
 
     @Override
-    protected void onFullPingMessage(WebSocketChannel ch, BufferedBinaryMessage message) throws IOException {
+    public void pong() {
         heard();
-        super.onFullPingMessage(ch, message);
-        ch.flush();
     }
 
     @Override
-    protected void onFullCloseMessage(WebSocketChannel ch, BufferedBinaryMessage message) throws IOException {
-        super.onFullCloseMessage(ch, message);
-        ch.flush();
+    public void close(int code) {
+        sink.closeReceived(code);
     }
 
     @Override
-    protected void onError(WebSocketChannel ch, Throwable error) {
-        if (error instanceof IOException && error.getMessage() != null
-                && error.getMessage().startsWith(UNDERTOW_MESSAGE_TOO_BIG)) {
-            // Undertow has already sent the close frame (1009, message too big)
-            connection.close(CloseReason.TOO_BIG, "message over " + services.config().maxFrameBytes() + " bytes");
-            ch.flush();
-            return;
-        }
-        super.onError(ch, error);
-        connection.close(CloseReason.ERROR, String.valueOf(error.getMessage()));
+    public void violation(int closeCode, String why) {
+        CloseReason reason = switch (closeCode) {
+            case FrameReader.TOO_BIG -> CloseReason.TOO_BIG;
+            case FrameReader.INVALID_DATA -> CloseReason.BAD_TEXT;
+            default -> CloseReason.PROTOCOL;
+        };
+        connection.close(reason, why);
     }
 
     private void heard() {

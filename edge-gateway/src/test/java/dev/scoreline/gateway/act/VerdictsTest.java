@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +28,8 @@ class VerdictsTest {
         final List<JsonNode> frames = new ArrayList<>();
 
         @Override
-        public void execute(Runnable task) {
-            task.run();
+        public Executor thread() {
+            return Runnable::run;
         }
 
         @Override

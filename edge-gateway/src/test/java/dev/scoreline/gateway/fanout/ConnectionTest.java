@@ -100,13 +100,14 @@ class ConnectionTest {
     void framesQueuedBeforeTheTransportGetsToThemGoOutInOneWrite() {
         snapshot(A, 1, 10);
         hubs.subscribe(conn, A, null);
+        sink.drain();
         for (long v = 2; v <= 6; v++) {
             delta(A, v, 5);
         }
-        assertThat(sink.tasks).as("one flush asked for, however many frames").hasSize(1);
+        assertThat(sink.tasks).as("one pass of the transport thread asked for, however many frames").hasSize(1);
         sink.runTasks();
-        assertThat(sink.writes).hasSize(1);
-        assertThat(sink.writes.get(0)).hasSize(6);
+        assertThat(sink.writes).hasSize(2);
+        assertThat(sink.writes.get(1)).extracting(Frame::to).containsExactly(2L, 3L, 4L, 5L, 6L);
     }
 
     @Test
@@ -204,8 +205,8 @@ class ConnectionTest {
         sink.runTasks();
         hubs.subscribe(conn, B, null);
         delta(A, 3, 10);
+        sink.runTasks();
         assertThat(conn.isOpen()).isFalse();
-        assertThat(sink.tasks).isNotEmpty();
         sink.runTasks();
         assertThat(sink.closedWith).isEqualTo(CloseReason.TOO_SLOW);
         assertThat(sink.closeDetail).contains("even after conflation");

@@ -5,6 +5,7 @@ import dev.scoreline.gateway.wire.Frame;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * A transport for unit tests of one class: tasks run only when the test says so, writes complete
@@ -13,6 +14,7 @@ import java.util.List;
 final class FakeSink implements Sink {
 
     final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private final Executor thread = tasks::add;
     final List<List<Frame>> writes = new ArrayList<>();
     final ArrayDeque<Frame> unconfirmed = new ArrayDeque<>();
     WriteDone done;
@@ -20,8 +22,8 @@ final class FakeSink implements Sink {
     String closeDetail;
 
     @Override
-    public void execute(Runnable task) {
-        tasks.add(task);
+    public Executor thread() {
+        return thread;
     }
 
     @Override

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.gateway.EdgeGateway;
 import dev.scoreline.patch.MergePatch;
 import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.ChannelView;
 import dev.scoreline.testkit.WsClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,57 @@ class FanoutTest {
             assertThat(httpSnapshot.get("version").asLong()).isEqualTo(20);
             assertThat(state).isEqualTo(httpSnapshot.get("state"));
             c.close();
+        }
+    }
+
+    @Test
+    void aThousandConnectionsOnAHundredChannelsGetEveryInterleavedDeltaOnceAndInOrder() {
+        int channels = 100;
+        int perConnection = 10;
+        long last = 21;
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < channels; c++) {
+            names.add("match:many-" + c);
+            feed.snapshot(names.get(c), "e1", 1);
+        }
+        for (String name : names) {
+            Await.until("the snapshot of " + name, WAIT, () -> Http.get(gateway.port(), "/v1/channels/" + name).statusCode() == 200);
+        }
+        List<WsClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 1000; i++) {
+                WsClient c = WsClient.connect(gateway.port());
+                // ten channels each, a hundred subscribers per channel, every connection on a different mix
+                for (int k = 0; k < perConnection; k++) {
+                    c.subscribe(names.get((i + k * (channels / perConnection)) % channels));
+                }
+                clients.add(c);
+            }
+            for (int i = 0; i < clients.size(); i++) {
+                for (int k = 0; k < perConnection; k++) {
+                    clients.get(i).awaitVersion(names.get((i + k * (channels / perConnection)) % channels), 1, WAIT);
+                }
+            }
+            for (long v = 2; v <= last; v++) {
+                for (String name : names) {
+                    feed.delta(Feed.delta(name, "e1", v, v));
+                }
+            }
+            for (int i = 0; i < clients.size(); i++) {
+                for (int k = 0; k < perConnection; k++) {
+                    String name = names.get((i + k * (channels / perConnection)) % channels);
+                    ChannelView view = clients.get(i).awaitVersion(name, last, WAIT);
+                    assertThat(view.snapshots()).as(i + " " + name + ": one snapshot, no conflation").hasSize(1);
+                    assertThat(view.arrivals()).as(i + " " + name + ": each delta once, in order")
+                            .extracting(a -> a.delta().from())
+                            .containsExactlyElementsOf(LongStream.rangeClosed(2, last).boxed().toList());
+                    assertThat(view.gaps() + view.stale() + view.appliedTwice()).isZero();
+                    assertThat(view.state()).isEqualTo(Feed.state(last));
+                }
+                assertThat(clients.get(i).errors()).isEmpty();
+            }
+        } finally {
+            clients.forEach(WsClient::close);
         }
     }
 

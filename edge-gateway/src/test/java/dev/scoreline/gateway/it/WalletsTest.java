@@ -175,7 +175,8 @@ class WalletsTest {
                 .isEqualTo(404);
         assertThat(Http.get(gateway.port(), "/v1/wallets/p7/credits").statusCode()).isEqualTo(405);
 
-        EdgeGateway closed = Gateways.start(topics, b -> b);
+        // a group of its own: joining the shared gateway's would take players from it while the next test runs
+        EdgeGateway closed = Gateways.start(topics, b -> b.privateGroup("wallets-test-no-secret"));
         try {
             HttpResponse<String> none = order(closed, "p7/credits", server, "{\"id\":\"o-9\",\"chips\":5,\"cause\":\"bonus\"}");
             assertThat(none.statusCode()).isEqualTo(401);
@@ -205,7 +206,7 @@ class WalletsTest {
 
     @Test
     void inDevModeAVisitorsTokenBringsAWelcomeBonusAndAWatchedSeatsNone() {
-        EdgeGateway dev = Gateways.start(topics, b -> b.jwtSecret(null).devMode(true));
+        EdgeGateway dev = Gateways.start(topics, b -> b.jwtSecret(null).devMode(true).privateGroup("wallets-test-dev"));
         try {
             assertThat(Http.get(dev.port(), "/v1/dev/token?table=w-1&player=watched-1").statusCode()).isEqualTo(200);
             HttpResponse<String> token = Http.get(dev.port(), "/v1/dev/token?table=w-1&player=guest-42&welcome=true");
