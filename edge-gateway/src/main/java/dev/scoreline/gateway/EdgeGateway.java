@@ -81,7 +81,7 @@ public final class EdgeGateway implements AutoCloseable {
         this.moves = new Moves(config.bootstrapServers(), config.tableTopic(), config.walletTopic(), config.verdictTopic(),
                 config.kafkaProperties(), config.movesPerSecond(), config.moveBurst());
         this.clients = new ClientServices(config, hubs, verifier, registry, metrics, clock,
-                config.autoSubscriptions(), moves, shards);
+                config.autoSubscriptions(), moves, shards, config.fanoutLimits());
     }
 
     /** Starts the feed and the server; returns at once (see {@link #awaitReady}). */

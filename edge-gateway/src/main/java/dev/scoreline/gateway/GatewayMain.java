@@ -172,6 +172,7 @@ public final class GatewayMain {
                     MOVES_PER_SECOND, MOVE_BURST, VERDICT_WAIT, KAFKA)
             .footer("SIZE: bytes, or with k/m (KiB/MiB). DURATION: 500ms, 20s, 5m, or plain seconds.\n"
                     + "Close codes: 1013 too slow or gateway full, 1001 idle or shutdown, 1008 abuse, 1009 message too big,\n"
+                    + "1002 frames that break RFC 6455, 1007 text that is not UTF-8,\n"
                     + "4307 moved (another gateway serves the player now: GET /v1/route).");
 
     /**

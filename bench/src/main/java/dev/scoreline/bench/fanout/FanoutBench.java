@@ -40,8 +40,9 @@ public final class FanoutBench {
             double p50, double p99, double p999, long conflations, long closes, double serverCpu, double clientCpu,
             long lost) {}
 
-    /** Idle memory per connection. */
-    public record Memory(String system, int connections, double heapPerConnection, double rssPerConnection) {}
+    /** Idle memory per connection, each channel count measured on a fresh server. */
+    public record Memory(String system, int channels, int connections, double heapPerConnection,
+            double rssPerConnection) {}
 
     public record Result(List<Step> steps, List<Memory> memory, List<String> notes) {}
 
@@ -87,22 +88,28 @@ public final class FanoutBench {
                 }
                 producer.flush();
                 for (String system : systems) {
-                    Server server = switch (system) {
-                        case "gateway" -> Server.java("gateway", work, jvm("gateway"), GatewayServerMain.class,
-                                List.of("--bootstrap", kafka.bootstrapServers(), "--max-connections", "20000"), producer,
-                                pad, versions);
-                        case "limit" -> Server.java("limit", work, jvm("limit"), LimitServerMain.class,
-                                List.of("--bootstrap", kafka.bootstrapServers()), producer, pad, versions);
-                        case "mosquitto" -> Server.mosquitto(work, log, pad, versions, notes);
-                        default -> throw new IllegalArgumentException("--systems: gateway, limit or mosquitto, not " + system);
-                    };
-                    if (server == null) {
-                        continue;
+                    // idle memory first, each channel count on a fresh server: what its connections hold, not
+                    // what the heap grew to under an earlier step's load
+                    for (int channels : channelCounts) {
+                        try (Server server = server(system, kafka, producer, pad, notes)) {
+                            if (server == null) {
+                                break;
+                            }
+                            long[] idle = server.memory();
+                            try (Clients clients = Clients.start(server, largest, channels, perProcess, sourceBlock++,
+                                    work, log)) {
+                                long[] busy = server.memory();
+                                memory.add(new Memory(system, channels, clients.ready(),
+                                        idle[0] < 0 ? Double.NaN : (busy[0] - idle[0]) / (double) clients.ready(),
+                                        (busy[1] - idle[1]) / (double) clients.ready()));
+                            }
+                        }
                     }
-                    try (server) {
-                        long[] idle = server.memory();
+                    try (Server server = server(system, kafka, producer, pad, notes)) {
+                        if (server == null) {
+                            continue;
+                        }
                         boolean warm = warmUpSeconds == 0;
-                        // the largest count first, on a fresh server: its idle memory is then the connections' own
                         for (int n : IntStream.of(counts).boxed()
                                 .sorted(Comparator.reverseOrder()).mapToInt(Integer::intValue).toArray()) {
                             for (int channels : channelCounts) {
@@ -111,12 +118,6 @@ public final class FanoutBench {
                                 }
                                 try (Clients clients = Clients.start(server, n, channels, perProcess, sourceBlock++,
                                         work, log)) {
-                                    if (n == largest) {
-                                        long[] busy = server.memory();
-                                        memory.add(new Memory(system, clients.ready(),
-                                                idle[0] < 0 ? Double.NaN : (busy[0] - idle[0]) / (double) clients.ready(),
-                                                (busy[1] - idle[1]) / (double) clients.ready()));
-                                    }
                                     if (!warm) {
                                         // the server's first deltas run through code its JIT has not compiled yet
                                         step(server, clients, n, channels, maxOffered, warmUpSeconds);
@@ -136,7 +137,7 @@ public final class FanoutBench {
                 }
             }
         }
-        return new Result(steps, memory, notes);
+        return new Result(steps, memory, notes.stream().distinct().toList());
     }
 
     private Step step(Server server, Clients clients, int n, int channels, int offeredPerSecond, int seconds) throws Exception {
@@ -182,6 +183,19 @@ public final class FanoutBench {
                 h.percentileMillis(0.999), metrics1[0] - metrics0[0], metrics1[1] - metrics0[1],
                 100 * (server.cpuSeconds() - cpuServer0) / span, 100 * (clients.cpuSeconds() - cpuClients0) / span,
                 Math.max(0, expected - report.deltas()));
+    }
+
+    private Server server(String system, InProcessKafka kafka, KafkaProducer<String, String> producer, String pad,
+            List<String> notes) throws Exception {
+        return switch (system) {
+            case "gateway" -> Server.java("gateway", work, jvm("gateway"), GatewayServerMain.class,
+                    List.of("--bootstrap", kafka.bootstrapServers(), "--max-connections", "20000"), producer,
+                    pad, versions);
+            case "limit" -> Server.java("limit", work, jvm("limit"), LimitServerMain.class,
+                    List.of("--bootstrap", kafka.bootstrapServers()), producer, pad, versions);
+            case "mosquitto" -> Server.mosquitto(work, log, pad, versions, notes);
+            default -> throw new IllegalArgumentException("--systems: gateway, limit or mosquitto, not " + system);
+        };
     }
 
     private List<String> jvm(String name) {

@@ -11,17 +11,17 @@ import java.util.function.LongSupplier;
 
 /**
  * One client connection as the fan-out sees it: its subscriptions and its outbound queue, bounded
- * in bytes. Whoever produces frames (the Kafka feed thread, the transport thread answering the
- * client) only queues them and asks the transport thread to write; nothing here ever waits for
- * the client.
+ * in bytes. Whoever produces frames (the lane of its transport thread for the channels' changes,
+ * the transport thread answering the client, the verdict feed) only queues them and asks the
+ * transport thread to write; nothing here ever waits for the client.
  *
  * <p>A connection that falls behind has its waiting frames of the lagging channel replaced by one
  * fresh snapshot (conflation). One that keeps falling behind, or whose backlog stays over the
  * limit even so, or whose writes stop making progress, is closed as {@link CloseReason#TOO_SLOW}.
  *
  * <p>Locking: a channel's {@link Hub} lock may be held when calling in here, never the other way
- * round: this connection's lock is never held while taking a hub's lock that the thread does not
- * already hold (a conflation reads the hub's snapshot from within that hub's own fan-out).
+ * round: this connection's lock is never held while taking a hub's lock (a conflation on the
+ * lane lets go of the connection's lock, then asks the hub, which calls back under its own).
  */
 public final class Connection {
 
@@ -33,17 +33,19 @@ public final class Connection {
     private final FanoutLimits limits;
     private final FanoutMetrics metrics;
     private final LongSupplier nanoClock;
-    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>(2);
     private final Sink.WriteDone writeDone = new WriteDone();
-    /** One task object for the connection's life: a flush is scheduled for every delta fanned out. */
+    /** One task object for the connection's life: a flush is scheduled again and again. */
     private final Runnable flushTask = this::flush;
     private volatile Lane lane;
     /** Queued to in the lane's current pass; only the lane's thread touches it. */
     private boolean touched;
 
-    private final Object lock = new Object();
+    /** The connection itself: one object fewer to reach for each of the many deliveries. */
+    private final Object lock = this;
     private final OutboundQueue queue = new OutboundQueue();
-    private final ArrayDeque<Long> conflationTimes = new ArrayDeque<>();
+    /** When it was conflated lately; made at its first conflation, which most connections never see. */
+    private ArrayDeque<Long> conflationTimes;
     private long inFlightBytes;
     private long lastProgressNanos;
     private boolean flushScheduled;
@@ -75,21 +77,6 @@ public final class Connection {
         return subscriptions.containsKey(channel);
     }
 
-    /**
-     * A subscription: its hub and the number of the hub's last change this connection was sent
-     * directly (as catch-up or conflation), so that it skips the changes up to it still in its lane.
-     * {@code after} is guarded by the connection's lock.
-     */
-    private static final class Subscription {
-        final Hub hub;
-        long after;
-
-        Subscription(Hub hub, long after) {
-            this.hub = hub;
-            this.after = after;
-        }
-    }
-
     Lane lane() {
         return lane;
     }
@@ -107,30 +94,45 @@ public final class Connection {
      * needs first, current to the hub's change {@code after} (none, and {@link Long#MAX_VALUE},
      * while the connection is held until the hub catches up with it).
      */
-    void subscribed(Hub hub, List<Frame> catchUp, long after) {
+    Subscription subscribed(Hub hub, List<Frame> catchUp, long after) {
+        Subscription s = new Subscription(this, hub, after);
         synchronized (lock) {
-            if (subscriptions.put(hub.channel(), new Subscription(hub, after)) == null) {
+            Subscription previous = subscriptions.put(hub.channel(), s);
+            if (previous == null) {
                 metrics.subscribed();
+            } else {
+                previous.ended = true;
             }
             queueLocked(catchUp);
         }
+        return s;
     }
 
     /** Forgets a subscription whose hub has been retired under it. */
-    void unsubscribed(Hub hub) {
-        Subscription s = subscriptions.get(hub.channel());
-        if (s != null && s.hub == hub && subscriptions.remove(hub.channel(), s)) {
+    void unsubscribed(Subscription s) {
+        boolean removed;
+        synchronized (lock) {
+            s.ended = true;
+            removed = subscriptions.remove(s.hub().channel(), s);
+        }
+        if (removed) {
             metrics.unsubscribed();
         }
-        forget(hub.channel());
+        forget(s.hub().channel());
     }
 
     /** Ends a subscription: no more frames of this channel, and none of its waiting ones. */
     public void unsubscribe(String channel, Hubs hubs) {
-        Subscription s = subscriptions.remove(channel);
+        Subscription s;
+        synchronized (lock) {
+            s = subscriptions.remove(channel);
+            if (s != null) {
+                s.ended = true;
+            }
+        }
         if (s != null) {
             metrics.unsubscribed();
-            hubs.leave(s.hub, this);
+            hubs.leave(s.hub(), this);
         }
     }
 
@@ -147,10 +149,9 @@ public final class Connection {
      * Frames a held subscription needs now that its hub has caught up with it (missed deltas, or a
      * new epoch's snapshot), current to the hub's change {@code at}; called under the hub's lock.
      */
-    void catchUp(Hub hub, List<Frame> frames, long at) {
+    void catchUp(Subscription s, List<Frame> frames, long at) {
         synchronized (lock) {
-            Subscription s = subscriptions.get(hub.channel());
-            if (s == null || s.hub != hub) {
+            if (s.ended) {
                 return;
             }
             s.after = at;
@@ -174,14 +175,10 @@ public final class Connection {
      *
      * @return true when something was queued (the lane then flushes the connection)
      */
-    boolean offer(Lane.Delivery d) {
+    boolean offer(Subscription s, Lane.Delivery d) {
         Frame frame = d.frame();
         synchronized (lock) {
-            if (state != State.OPEN) {
-                return false;
-            }
-            Subscription s = subscriptions.get(frame.channel());
-            if (s == null || s.hub != d.hub() || d.seq() <= s.after) {
+            if (state != State.OPEN || s.ended || d.seq() <= s.after) {
                 return false;
             }
             if (backlogLocked() + frame.size() <= limits.queueBytes()) {
@@ -189,7 +186,7 @@ public final class Connection {
                 return true;
             }
         }
-        d.hub().conflate(this, frame);
+        s.hub().conflate(s, frame);
         return true;
     }
 
@@ -197,19 +194,21 @@ public final class Connection {
      * The change {@code unsent} did not fit: what waits of its channel gives way to the hub's
      * current snapshot, current to the hub's change {@code at}; called under the hub's lock.
      */
-    void conflated(Hub hub, Frame unsent, Frame snapshot, long at) {
+    void conflated(Subscription s, Frame unsent, Frame snapshot, long at) {
         boolean tooSlow;
         String why;
         int dropped;
         synchronized (lock) {
-            Subscription s = subscriptions.get(hub.channel());
-            if (state != State.OPEN || s == null || s.hub != hub || at <= s.after) {
+            if (state != State.OPEN || s.ended || at <= s.after) {
                 return;
             }
             s.after = at;
-            dropped = queue.removeChannel(hub.channel()) + (snapshot == unsent ? 0 : 1);
+            dropped = queue.removeChannel(s.hub().channel()) + (snapshot == unsent ? 0 : 1);
             queue.add(snapshot, false);
             long now = nanoClock.getAsLong();
+            if (conflationTimes == null) {
+                conflationTimes = new ArrayDeque<>(limits.maxConflations() + 2);
+            }
             conflationTimes.addLast(now);
             while (!conflationTimes.isEmpty() && now - conflationTimes.peekFirst() > limits.conflationWindow().toNanos()) {
                 conflationTimes.pollFirst();
@@ -385,9 +384,9 @@ public final class Connection {
 
     private final class WriteDone implements Sink.WriteDone {
         @Override
-        public void written(Frame frame) {
+        public void written(long bytes) {
             synchronized (lock) {
-                inFlightBytes -= frame.size();
+                inFlightBytes -= bytes;
                 lastProgressNanos = nanoClock.getAsLong();
                 if (state == State.OPEN && !queue.isEmpty()) {
                     scheduleFlushLocked();

@@ -9,10 +9,9 @@ import dev.scoreline.wire.ClientMessage.Position;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One channel at this gateway: its state and the connections subscribed to it, under one lock.
@@ -38,7 +37,7 @@ public final class Hub {
 
     private final ChannelState state;
     private final long maxReplayBytes;
-    private final Set<Connection> subscribers = new LinkedHashSet<>();
+    private final Map<Connection, Subscription> subscribers = new LinkedHashMap<>();
     private final Map<Connection, Long> ahead = new HashMap<>();
     /** The subscribers per lane, by the lane's index; an array only grows in place, so a posted delivery's view stays valid. */
     private Members[] byLane = new Members[0];
@@ -47,7 +46,7 @@ public final class Hub {
     private boolean retired;
 
     private static final class Members {
-        Connection[] connections = new Connection[4];
+        Subscription[] subscriptions = new Subscription[4];
         int count;
     }
 
@@ -61,22 +60,23 @@ public final class Hub {
     }
 
     /** @return null when this hub was retired meanwhile (the caller looks the channel up again) */
-    synchronized Change apply(Snapshot snapshot, boolean warmingUp) {
+    synchronized Change apply(Snapshot snapshot, boolean warmingUp, Hubs.Batch batch) {
         if (retired) {
             return null;
         }
-        return fanOut(state.onSnapshot(snapshot, warmingUp));
+        return fanOut(state.onSnapshot(snapshot, warmingUp), batch);
     }
 
     /** @return null when this hub was retired meanwhile (the caller looks the channel up again) */
-    synchronized Change apply(Delta delta, long kafkaTimestamp, boolean warmingUp) {
+    synchronized Change apply(Delta delta, long kafkaTimestamp, boolean warmingUp, Hubs.Batch batch) {
         if (retired) {
             return null;
         }
-        return fanOut(state.onDelta(delta, kafkaTimestamp, warmingUp));
+        return fanOut(state.onDelta(delta, kafkaTimestamp, warmingUp), batch);
     }
 
-    private Change fanOut(Change change) {
+    /** @param batch the batch the change is part of, whose end wakes the lanes; null to wake them now */
+    private Change fanOut(Change change, Hubs.Batch batch) {
         Frame frame = change.frame();
         if (frame == null) {
             return change;
@@ -85,12 +85,13 @@ public final class Hub {
         if (!ahead.isEmpty()) {
             for (var it = ahead.entrySet().iterator(); it.hasNext(); ) {
                 var held = it.next();
+                Subscription s = subscribers.get(held.getKey());
                 if (change.outcome() == Change.Outcome.RESET) {
                     it.remove();
-                    held.getKey().catchUp(this, List.of(frame), at);
+                    held.getKey().catchUp(s, List.of(frame), at);
                 } else if (state.version() > held.getValue()) {
                     it.remove();
-                    held.getKey().catchUp(this,
+                    held.getKey().catchUp(s,
                             state.catchUp(new Position(state.epoch(), held.getValue()), maxReplayBytes), at);
                 }
             }
@@ -98,7 +99,11 @@ public final class Hub {
         for (int i = 0; i < byLane.length; i++) {
             Members m = byLane[i];
             if (m != null && m.count > 0) {
-                m.connections[0].lane().post(new Lane.Delivery(this, frame, at, m.connections, m.count));
+                Lane lane = m.subscriptions[0].connection().lane();
+                lane.post(new Lane.Delivery(frame, at, m.subscriptions, m.count), batch == null);
+                if (batch != null) {
+                    batch.posted(lane);
+                }
             }
         }
         return change;
@@ -108,10 +113,10 @@ public final class Hub {
      * Replaces what {@code connection} waits for of this channel by the current snapshot; called
      * on the connection's lane when a change does not fit in its queue.
      */
-    synchronized void conflate(Connection connection, Frame unsent) {
+    synchronized void conflate(Subscription subscription, Frame unsent) {
         Frame snapshot = state.snapshotFrame();
         if (!retired && snapshot != null) {
-            connection.conflated(this, unsent, snapshot, seq);
+            subscription.connection().conflated(subscription, unsent, snapshot, seq);
         }
     }
 
@@ -123,24 +128,27 @@ public final class Hub {
         if (!connection.isOpen()) {
             return true;
         }
-        if (subscribers.contains(connection)) {
+        Subscription previous = subscribers.remove(connection);
+        if (previous != null) {
+            leave(previous);
             connection.forget(channel());
         }
         ahead.remove(connection);
-        if (subscribers.add(connection)) {
-            join(connection);
-        }
-        if (since != null && state.known() && since.epoch().equals(state.epoch()) && since.version() > state.version()) {
+        boolean held = since != null && state.known() && since.epoch().equals(state.epoch())
+                && since.version() > state.version();
+        Subscription s = held
+                ? connection.subscribed(this, List.of(), Long.MAX_VALUE)
+                : connection.subscribed(this, state.catchUp(since, maxReplayBytes), seq);
+        if (held) {
             ahead.put(connection, since.version());
-            connection.subscribed(this, List.of(), Long.MAX_VALUE);
-        } else {
-            connection.subscribed(this, state.catchUp(since, maxReplayBytes), seq);
         }
+        subscribers.put(connection, s);
+        join(s);
         return true;
     }
 
-    private void join(Connection connection) {
-        int lane = connection.lane().index();
+    private void join(Subscription s) {
+        int lane = s.connection().lane().index();
         if (lane >= byLane.length) {
             byLane = Arrays.copyOf(byLane, lane + 1);
         }
@@ -148,29 +156,30 @@ public final class Hub {
         if (m == null) {
             m = byLane[lane] = new Members();
         }
-        if (m.count == m.connections.length) {
-            m.connections = Arrays.copyOf(m.connections, m.count * 2);
+        if (m.count == m.subscriptions.length) {
+            m.subscriptions = Arrays.copyOf(m.subscriptions, m.count * 2);
         }
-        m.connections[m.count++] = connection;
+        m.subscriptions[m.count++] = s;
     }
 
-    private void leave(Connection connection) {
-        Members m = byLane[connection.lane().index()];
-        Connection[] left = new Connection[m.connections.length];
+    private void leave(Subscription s) {
+        Members m = byLane[s.connection().lane().index()];
+        Subscription[] left = new Subscription[m.subscriptions.length];
         int n = 0;
         for (int i = 0; i < m.count; i++) {
-            if (m.connections[i] != connection) {
-                left[n++] = m.connections[i];
+            if (m.subscriptions[i] != s) {
+                left[n++] = m.subscriptions[i];
             }
         }
         // a new array: deliveries on their way keep reading the old one
-        m.connections = left;
+        m.subscriptions = left;
         m.count = n;
     }
 
     synchronized void unsubscribe(Connection connection) {
-        if (subscribers.remove(connection)) {
-            leave(connection);
+        Subscription s = subscribers.remove(connection);
+        if (s != null) {
+            leave(s);
         }
         ahead.remove(connection);
         connection.forget(channel());
@@ -193,13 +202,13 @@ public final class Hub {
      */
     synchronized List<Connection> retire() {
         retired = true;
-        List<Connection> followers = new ArrayList<>(subscribers);
+        List<Connection> followers = new ArrayList<>(subscribers.keySet());
+        for (Subscription s : subscribers.values()) {
+            s.connection().unsubscribed(s);
+        }
         subscribers.clear();
         ahead.clear();
         byLane = new Members[0];
-        for (Connection c : followers) {
-            c.unsubscribed(this);
-        }
         return followers;
     }
 

@@ -4,6 +4,7 @@ import dev.scoreline.gateway.wire.Frame;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -17,10 +18,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Lane {
 
     /**
-     * A change for {@code count} subscribers, the first of {@code to}: {@code seq} orders it among
+     * A change for {@code count} subscriptions, the first of {@code to}: {@code seq} orders it among
      * the hub's changes, which is how a connection skips what its catch-up already holds.
      */
-    record Delivery(Hub hub, Frame frame, long seq, Connection[] to, int count) {}
+    record Delivery(Frame frame, long seq, Subscription[] to, int count) {}
+
+    /**
+     * Subscribers one pass queues to (whole deliveries) before it writes what it queued and lets
+     * the thread serve its sockets: a feed that never pauses must not hold every write back.
+     */
+    private static final int OFFERS_PER_PASS = 1024 * 1024;
 
     private final int index;
     private final Executor thread;
@@ -39,10 +46,26 @@ final class Lane {
         return index;
     }
 
-    void post(Delivery delivery) {
+    /**
+     * Queues a delivery; the lane's thread takes it up at once when {@code now}, else at the next
+     * {@link #kick} (the caller is applying a batch of changes, which then reach each connection in
+     * one write).
+     */
+    void post(Delivery delivery, boolean now) {
         inbox.add(delivery);
-        if (scheduled.compareAndSet(false, true)) {
-            thread.execute(pass);
+        if (now) {
+            kick();
+        }
+    }
+
+    void kick() {
+        if (!inbox.isEmpty() && scheduled.compareAndSet(false, true)) {
+            try {
+                thread.execute(pass);
+            } catch (RejectedExecutionException e) {
+                // the transport thread is shutting down, and its connections with it
+                inbox.clear();
+            }
         }
     }
 
@@ -50,10 +73,13 @@ final class Lane {
         // cleared first: a change posted from here on schedules another pass, whether this one sees it or not
         scheduled.set(false);
         Delivery d;
-        while ((d = inbox.poll()) != null) {
+        int offers = 0;
+        while (offers < OFFERS_PER_PASS && (d = inbox.poll()) != null) {
+            offers += d.count();
+            Subscription[] to = d.to();
             for (int i = 0; i < d.count(); i++) {
-                Connection c = d.to()[i];
-                if (c.offer(d) && c.touch()) {
+                Connection c = to[i].connection();
+                if (c.offer(to[i], d) && c.touch()) {
                     touched.add(c);
                 }
             }
@@ -63,5 +89,6 @@ final class Lane {
             c.flush();
         }
         touched.clear();
+        kick();
     }
 }

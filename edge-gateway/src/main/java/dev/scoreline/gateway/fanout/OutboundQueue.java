@@ -18,7 +18,7 @@ public final class OutboundQueue {
      */
     public record Queued(Frame frame, boolean live) {}
 
-    private final ArrayDeque<Queued> items = new ArrayDeque<>();
+    private final ArrayDeque<Queued> items = new ArrayDeque<>(4);
     private long bytes;
 
     public void add(Frame frame, boolean live) {

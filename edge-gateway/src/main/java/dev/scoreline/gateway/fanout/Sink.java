@@ -15,8 +15,8 @@ public interface Sink {
     Executor thread();
 
     /**
-     * Writes these frames, in order, without blocking; reports each one through {@code done} once
-     * it is written (or the failure).
+     * Writes these frames, in order, without blocking; reports the bytes of the frames written
+     * through {@code done} as they go (or the failure).
      */
     void write(List<Queued> batch, WriteDone done);
 
@@ -24,7 +24,8 @@ public interface Sink {
     void close(CloseReason reason, String detail);
 
     interface WriteDone {
-        void written(Frame frame);
+        /** These bytes of frames handed over (whole frames) are written. */
+        void written(long bytes);
 
         void failed(Throwable cause);
     }

@@ -106,22 +106,24 @@ public final class KafkaFeed extends FeedThread {
             LOG.warn("poll failed, retrying: {}", e.toString());
             return;
         }
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            apply(record, warmingUp);
+        try (Hubs.Batch batch = hubs.batch()) {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                apply(record, warmingUp, batch);
+            }
         }
         recordLag(c);
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> record, boolean warmingUp) {
+    private void apply(ConsumerRecord<byte[], byte[]> record, boolean warmingUp, Hubs.Batch batch) {
         if (record.topic().equals(settings.snapshotTopic())) {
             Snapshot snapshot = decode(record, KafkaFeed::readSnapshot);
             if (snapshot != null) {
-                counted(record, hubs.apply(snapshot, warmingUp));
+                counted(record, batch.apply(snapshot, warmingUp));
             }
         } else {
             Delta delta = decode(record, KafkaFeed::readDelta);
             if (delta != null) {
-                counted(record, hubs.apply(delta, record.timestamp(), warmingUp));
+                counted(record, batch.apply(delta, record.timestamp(), warmingUp));
             }
         }
     }

@@ -97,8 +97,10 @@ public final class PrivateFeed extends FeedThread {
             group.subscribe(List.of(settings.deltaTopic()), new Rebalance(group));
             while (running) {
                 try {
-                    for (ConsumerRecord<byte[], byte[]> record : group.poll(settings.pollTimeout())) {
-                        apply(record);
+                    try (Hubs.Batch batch = hubs.batch()) {
+                        for (ConsumerRecord<byte[], byte[]> record : group.poll(settings.pollTimeout())) {
+                            apply(record, batch);
+                        }
                     }
                     recordLag(group);
                     if (!snapshotReader.assignment().isEmpty()) {
@@ -113,11 +115,11 @@ public final class PrivateFeed extends FeedThread {
         }
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> record) {
+    private void apply(ConsumerRecord<byte[], byte[]> record, Hubs.Batch batch) {
         Delta delta = decode(record, KafkaFeed::readDelta);
         if (delta != null) {
             boolean warmingUp = record.offset() < warmUntil.getOrDefault(record.partition(), 0L);
-            counted(record, hubs.apply(delta, record.timestamp(), warmingUp));
+            counted(record, batch.apply(delta, record.timestamp(), warmingUp));
         }
     }
 

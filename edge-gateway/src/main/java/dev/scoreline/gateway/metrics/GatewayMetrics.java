@@ -109,7 +109,7 @@ public final class GatewayMetrics implements FanoutMetrics {
                 .register(registry);
         deltaAge = Histogram.builder()
                 .name("scoreline_gateway_delta_age_seconds")
-                .help("Time from a delta's Kafka record timestamp to its write to a subscriber")
+                .help("Time from a delta's Kafka record timestamp to its write to a subscriber (per write: its oldest delta)")
                 .classicOnly()
                 .classicUpperBounds(AGE_BUCKETS)
                 .register(registry);
@@ -182,7 +182,7 @@ public final class GatewayMetrics implements FanoutMetrics {
     /**
      * {@link #handedOver(Frame, boolean, long)} for a batch written to one connection: the
      * counters move once per batch and kind, not once per frame (they are touched for every
-     * subscriber of every delta).
+     * subscriber of every delta), and the age is that of the batch's oldest live delta.
      */
     @Override
     public void handedOver(List<OutboundQueue.Queued> batch, long nowMillis) {
@@ -193,6 +193,7 @@ public final class GatewayMetrics implements FanoutMetrics {
         }
         long bytes = 0;
         long deltas = 0;
+        long oldest = Long.MAX_VALUE;
         for (OutboundQueue.Queued q : batch) {
             Frame frame = q.frame();
             bytes += frame.size();
@@ -202,8 +203,11 @@ public final class GatewayMetrics implements FanoutMetrics {
                 messagesByKind.get(frame.kind()).inc();
             }
             if (q.live() && frame.sourceTimestamp() != Frame.NO_TIMESTAMP) {
-                deltaAge.observe(Math.max(0, nowMillis - frame.sourceTimestamp()) / 1000.0);
+                oldest = Math.min(oldest, frame.sourceTimestamp());
             }
+        }
+        if (oldest != Long.MAX_VALUE) {
+            deltaAge.observe(Math.max(0, nowMillis - oldest) / 1000.0);
         }
         if (deltas > 0) {
             messagesByKind.get(Frame.Kind.DELTA).inc(deltas);

@@ -126,7 +126,7 @@ public final class SseEndpoint implements HttpHandler {
     private void start(HttpServerExchange exchange, StreamSinkChannel channel, List<String> channelNames,
             Map<String, Position> since) {
         SseSink sink = new SseSink(exchange, channel, channelNames, services.config().closeGrace());
-        Connection connection = new Connection(services.registry().nextId(), "sse", sink, services.config().fanoutLimits(), services.metrics(),
+        Connection connection = new Connection(services.registry().nextId(), "sse", sink, services.fanoutLimits(), services.metrics(),
                 System::nanoTime);
         services.registry().add(connection);
         AtomicBoolean ended = new AtomicBoolean();

@@ -108,11 +108,15 @@ final class SseSink implements Sink {
                     }
                 }
                 long n = channel.write(all.toArray(ByteBuffer[]::new));
+                long written = 0;
                 while (!pending.isEmpty() && pending.peekFirst().written()) {
                     Pending p = pending.pollFirst();
                     if (p.frame() != null) {
-                        done.written(p.frame());
+                        written += p.frame().size();
                     }
+                }
+                if (written > 0) {
+                    done.written(written);
                 }
                 if (n == 0 && !pending.isEmpty()) {
                     channel.resumeWrites();

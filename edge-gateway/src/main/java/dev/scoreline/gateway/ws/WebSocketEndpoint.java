@@ -102,7 +102,7 @@ public final class WebSocketEndpoint implements HttpHandler {
             sink.sendClose(CloseReason.OVER_CAPACITY.code(), "this gateway holds its maximum of connections");
             return;
         }
-        Connection connection = new Connection(services.registry().nextId(), "websocket", sink, services.config().fanoutLimits(), services.metrics(),
+        Connection connection = new Connection(services.registry().nextId(), "websocket", sink, services.fanoutLimits(), services.metrics(),
                 System::nanoTime);
         services.registry().add(connection);
         // before the session reads: a client's first message finds the auto-subscriptions in place

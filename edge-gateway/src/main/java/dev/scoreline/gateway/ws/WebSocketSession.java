@@ -52,7 +52,7 @@ final class WebSocketSession implements FrameReader.Events {
     private XnioExecutor.Key ticker;
     private final MoveLimiter moveLimit;
     /** The token each table was subscribed to with, to act there with the same one. */
-    private final Map<String, Grant> tableGrants = new HashMap<>();
+    private Map<String, Grant> tableGrants = Map.of();
 
     WebSocketSession(StreamConnection channel, WebSocketSink sink, Connection connection, Grant connectionGrant,
             ClientServices services) {
@@ -147,6 +147,9 @@ final class WebSocketSession implements FrameReader.Events {
             return;
         }
         if (s.token() != null && target.kind() == Channel.Kind.TABLE) {
+            if (tableGrants.isEmpty()) {
+                tableGrants = new HashMap<>(4);
+            }
             tableGrants.put(target.entityId(), grant);
             followPlayerOf(grant);
         }

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +18,11 @@ import org.xnio.conduits.ConduitStreamSinkChannel;
 
 /**
  * Writes one WebSocket's server frames (RFC 6455 section 5) straight to its socket: each frame's
- * shared JSON bytes behind a header of two to ten bytes, every frame waiting written with one
- * gathering write, the rest when the socket can take more. Nothing is copied per subscriber but
- * the header, and no message object is made per frame. Every method runs on the connection's I/O
- * thread but {@link #thread}.
+ * shared JSON bytes behind a header of two to ten bytes. The frames waiting are copied into the
+ * I/O thread's one direct buffer and written with one call, the rest when the socket can take
+ * more; the socket write of a heap buffer would copy it into a temporary direct buffer anyway,
+ * one lookup per buffer. No message object is made per frame. Every method runs on the
+ * connection's I/O thread but {@link #thread}.
  *
  * <p>The close handshake: whoever closes first sends a close frame; the other answers with one;
  * the server then ends the TCP connection. A client that never answers (or never reads) is cut off
@@ -32,22 +32,69 @@ final class WebSocketSink implements Sink {
 
     /** RFC 6455 allows 123 bytes of reason in a close frame. */
     private static final int MAX_REASON_BYTES = 123;
-    /** Frames handed to one gathering write (two buffers each). */
-    private static final int GATHER = 64;
-    private static final ThreadLocal<ByteBuffer[]> SCRATCH = ThreadLocal.withInitial(() -> new ByteBuffer[GATHER * 2]);
-    /** Headers of unmasked final text frames shorter than 126 bytes, by length: shared, never written to. */
-    private static final byte[][] SHORT_TEXT_HEADERS = new byte[126][];
+    /** What one write call takes at most: the default write window. */
+    private static final int WRITE_BYTES = 64 * 1024;
+    private static final ThreadLocal<ByteBuffer> OUT_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(WRITE_BYTES));
+    /** A frame on its way out: its opcode and payload, how much of it is written, and the fan-out frame it carries, if any. */
+    private static final class Out {
+        final Frame frame;
+        final int opcode;
+        final byte[] payload;
+        final int headerLength;
+        int written;
 
-    static {
-        for (int i = 0; i < SHORT_TEXT_HEADERS.length; i++) {
-            SHORT_TEXT_HEADERS[i] = new byte[] {(byte) (0x80 | FrameReader.TEXT), (byte) i};
+        Out(Frame frame, int opcode, byte[] payload) {
+            this.frame = frame;
+            this.opcode = opcode;
+            this.payload = payload;
+            this.headerLength = payload.length < 126 ? 2 : payload.length < 65536 ? 4 : 10;
         }
-    }
 
-    /** A frame on its way out: its header and payload, and the fan-out frame it carries, if any. */
-    private record Out(Frame frame, ByteBuffer header, ByteBuffer payload) {
-        boolean written() {
-            return !header.hasRemaining() && !payload.hasRemaining();
+        int length() {
+            return headerLength + payload.length;
+        }
+
+        /**
+         * Copies what is left of this frame into {@code buf}, as much as fits; a frame not begun
+         * starts only when its whole header fits. What is copied counts as written once the socket
+         * takes it.
+         *
+         * @return true when all of the frame is in {@code buf}
+         */
+        boolean copyInto(ByteBuffer buf) {
+            int at = written;
+            if (at == 0) {
+                if (buf.remaining() < headerLength) {
+                    return false;
+                }
+                putHeader(buf);
+                at = headerLength;
+            } else if (at < headerLength) {
+                // the socket took part of the header last time
+                ByteBuffer header = ByteBuffer.allocate(headerLength);
+                putHeader(header);
+                int n = Math.min(headerLength - at, buf.remaining());
+                buf.put(header.array(), at, n);
+                if (at + n < headerLength) {
+                    return false;
+                }
+                at = headerLength;
+            }
+            int from = at - headerLength;
+            int n = Math.min(payload.length - from, buf.remaining());
+            buf.put(payload, from, n);
+            return from + n == payload.length;
+        }
+
+        private void putHeader(ByteBuffer buf) {
+            buf.put((byte) (0x80 | opcode));
+            if (headerLength == 2) {
+                buf.put((byte) payload.length);
+            } else if (headerLength == 4) {
+                buf.put((byte) 126).putShort((short) payload.length);
+            } else {
+                buf.put((byte) 127).putLong(payload.length);
+            }
         }
     }
 
@@ -79,7 +126,7 @@ final class WebSocketSink implements Sink {
         }
         for (Queued q : batch) {
             Frame frame = q.frame();
-            pending.add(new Out(frame, header(FrameReader.TEXT, frame.size()), frame.buffer()));
+            pending.add(new Out(frame, FrameReader.TEXT, frame.json()));
         }
         writeOut();
     }
@@ -116,8 +163,8 @@ final class WebSocketSink implements Sink {
         }
         closeSent = true;
         byte[] why = clip(reason).getBytes(StandardCharsets.UTF_8);
-        ByteBuffer payload = ByteBuffer.allocate(2 + why.length).putShort((short) code).put(why).flip();
-        pending.add(new Out(null, header(FrameReader.CLOSE, payload.remaining()), payload));
+        byte[] payload = ByteBuffer.allocate(2 + why.length).putShort((short) code).put(why).array();
+        pending.add(new Out(null, FrameReader.CLOSE, payload));
         writeOut();
         if (connection.isOpen()) {
             // a client that does not read never lets the close frame out: end the socket anyway
@@ -130,36 +177,42 @@ final class WebSocketSink implements Sink {
         if (closeSent) {
             return;
         }
-        pending.add(new Out(null, header(opcode, payload.length), ByteBuffer.wrap(payload)));
+        pending.add(new Out(null, opcode, payload));
         writeOut();
     }
 
     private void writeOut() {
-        ByteBuffer[] buffers = SCRATCH.get();
+        ByteBuffer buf = OUT_BUFFER.get();
         try {
             while (!pending.isEmpty()) {
-                int n = 0;
+                buf.clear();
                 for (Out o : pending) {
-                    if (n == buffers.length) {
+                    if (!o.copyInto(buf)) {
                         break;
                     }
-                    buffers[n++] = o.header();
-                    buffers[n++] = o.payload();
                 }
-                out.write(buffers, 0, n);
-                boolean progress = false;
-                while (!pending.isEmpty() && pending.peekFirst().written()) {
-                    Out o = pending.pollFirst();
-                    progress = true;
-                    if (o.frame() != null && done != null) {
-                        done.written(o.frame());
+                buf.flip();
+                int n = out.write(buf);
+                long frameBytes = 0;
+                while (n > 0) {
+                    Out o = pending.peekFirst();
+                    int take = Math.min(n, o.length() - o.written);
+                    o.written += take;
+                    n -= take;
+                    if (o.written == o.length()) {
+                        pending.pollFirst();
+                        if (o.frame != null) {
+                            frameBytes += o.frame.size();
+                        }
                     }
                 }
-                if (!progress || !pending.isEmpty() && pending.peekFirst().header().position() > 0) {
+                if (frameBytes > 0 && done != null) {
+                    done.written(frameBytes);
+                }
+                if (buf.hasRemaining()) {
                     break;
                 }
             }
-            Arrays.fill(buffers, null);
             if (pending.isEmpty()) {
                 out.suspendWrites();
                 finishIfDone();
@@ -167,7 +220,6 @@ final class WebSocketSink implements Sink {
                 out.resumeWrites();
             }
         } catch (IOException e) {
-            Arrays.fill(buffers, null);
             pending.clear();
             if (done != null) {
                 done.failed(e);
@@ -181,20 +233,6 @@ final class WebSocketSink implements Sink {
         if (closeSent && closeReceived && pending.isEmpty()) {
             IoUtils.safeClose(connection);
         }
-    }
-
-    static ByteBuffer header(int opcode, int length) {
-        if (opcode == FrameReader.TEXT && length < 126) {
-            return ByteBuffer.wrap(SHORT_TEXT_HEADERS[length]);
-        }
-        byte first = (byte) (0x80 | opcode);
-        if (length < 126) {
-            return ByteBuffer.wrap(new byte[] {first, (byte) length});
-        }
-        if (length < 65536) {
-            return ByteBuffer.allocate(4).put(first).put((byte) 126).putShort((short) length).flip();
-        }
-        return ByteBuffer.allocate(10).put(first).put((byte) 127).putLong(length).flip();
     }
 
     static String clip(String reason) {

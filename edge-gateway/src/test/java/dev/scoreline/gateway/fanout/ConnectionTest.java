@@ -111,6 +111,29 @@ class ConnectionTest {
     }
 
     @Test
+    void theChangesOfABatchReachAConnectionInOneWriteWhenTheBatchEnds() {
+        snapshot(A, 1, 10);
+        hubs.subscribe(conn, A, null);
+        sink.drain();
+        try (Hubs.Batch batch = hubs.batch()) {
+            for (long v = 2; v <= 6; v++) {
+                batch.apply(new Delta(A, "e1", v, v, Json.object().put("score", (int) v)), 0, false);
+            }
+            assertThat(sink.tasks).as("the transport thread is not asked before the batch ends").isEmpty();
+        }
+        assertThat(sink.tasks).hasSize(1);
+        sink.runTasks();
+        assertThat(sink.writes.get(sink.writes.size() - 1)).extracting(Frame::to).containsExactly(2L, 3L, 4L, 5L, 6L);
+
+        try (Hubs.Batch batch = hubs.batch()) {
+            for (long v = 7; v < 7 + Hubs.Batch.KICK_EVERY; v++) {
+                batch.apply(new Delta(A, "e1", v, v, Json.object().put("score", (int) v)), 0, false);
+            }
+            assertThat(sink.tasks).as("a long batch wakes the transport thread as it goes").isNotEmpty();
+        }
+    }
+
+    @Test
     void noMoreThanTheWriteWindowIsHandedToTheTransportAtOnce() {
         snapshot(A, 1, 10);
         hubs.subscribe(conn, A, null);
