@@ -1,5 +1,6 @@
 package dev.scoreline.bench.fanout;
 
+import dev.scoreline.gateway.ws.WebSocketEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -205,7 +206,7 @@ public final class LimitServer implements AutoCloseable {
                     throw new IOException("not a WebSocket upgrade");
                 }
                 writeNow(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Accept: " + WsFrames.acceptKey(m.group(1)) + "\r\n\r\n")
+                        + "Sec-WebSocket-Accept: " + WebSocketEndpoint.accept(m.group(1)) + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 upgraded = true;
                 b.position(b.position() + end + 4);

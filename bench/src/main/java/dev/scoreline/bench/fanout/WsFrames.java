@@ -5,8 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -18,7 +16,6 @@ public final class WsFrames {
     public static final int PING = 0x9;
     public static final int PONG = 0xA;
 
-    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     private WsFrames() {}
 
@@ -59,17 +56,6 @@ public final class WsFrames {
             for (int i = 0; i < 8; i++) {
                 out[2 + i] = (byte) ((long) n >>> (56 - 8 * i));
             }
-        }
-    }
-
-    /** {@code Sec-WebSocket-Accept} for a client's key. */
-    public static String acceptKey(String clientKey) {
-        try {
-            byte[] sha1 = MessageDigest.getInstance("SHA-1")
-                    .digest((clientKey.trim() + GUID).getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(sha1);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-1", e);
         }
     }
 

@@ -85,7 +85,7 @@ public final class WebSocketEndpoint implements HttpHandler {
     }
 
     /** Sec-WebSocket-Accept: the key and RFC 6455's GUID, hashed with SHA-1, in base64. */
-    static String accept(String key) {
+    public static String accept(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-1")
                     .digest((key.trim() + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
