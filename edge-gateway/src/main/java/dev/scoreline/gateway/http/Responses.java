@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /** Small complete requests and responses, read and written without blocking. */
-final class Responses {
+public final class Responses {
 
     private Responses() {}
 
@@ -39,7 +39,8 @@ final class Responses {
         json(exchange, status, ByteBuffer.wrap(Json.bytes(Map.of("code", code, "message", message))));
     }
 
-    static void text(HttpServerExchange exchange, int status, String text) {
+    /** A plain-text answer (a refused upgrade, a bad SSE request), ended with a newline. */
+    public static void text(HttpServerExchange exchange, int status, String text) {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
         exchange.getResponseSender().send(text.endsWith("\n") ? text : text + "\n");

@@ -7,6 +7,7 @@ import dev.scoreline.gateway.auth.BearerToken;
 import dev.scoreline.gateway.auth.Grant;
 import dev.scoreline.gateway.fanout.CloseReason;
 import dev.scoreline.gateway.fanout.Connection;
+import dev.scoreline.gateway.http.Responses;
 import dev.scoreline.gateway.http.RouteApi;
 import dev.scoreline.wire.ClientMessage.Position;
 import io.undertow.server.AbstractServerConnection;
@@ -51,13 +52,13 @@ public final class SseEndpoint implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         if (!exchange.getRequestMethod().equals(Methods.GET)) {
-            reply(exchange, StatusCodes.METHOD_NOT_ALLOWED, "/sse takes GET\n");
+            Responses.text(exchange, StatusCodes.METHOD_NOT_ALLOWED, "/sse takes GET\n");
             return;
         }
         Deque<String> names = exchange.getQueryParameters().get("channel");
         List<String> requested = new ArrayList<>(names == null ? List.of() : names);
         if (requested.isEmpty() && services.autoSubscriptions().isEmpty()) {
-            reply(exchange, StatusCodes.BAD_REQUEST, "name at least one channel: /sse?channel=match:<id>[&channel=…]\n");
+            Responses.text(exchange, StatusCodes.BAD_REQUEST, "name at least one channel: /sse?channel=match:<id>[&channel=…]\n");
             return;
         }
         requested.addAll(services.autoSubscriptions().channels());
@@ -69,12 +70,12 @@ public final class SseEndpoint implements HttpHandler {
                     channels.add(c);
                 }
             } catch (IllegalArgumentException e) {
-                reply(exchange, StatusCodes.BAD_REQUEST, e.getMessage() + "\n");
+                Responses.text(exchange, StatusCodes.BAD_REQUEST, e.getMessage() + "\n");
                 return;
             }
         }
         if (channels.size() > services.config().maxSubscriptions()) {
-            reply(exchange, StatusCodes.BAD_REQUEST, "at most " + services.config().maxSubscriptions() + " channels per stream"
+            Responses.text(exchange, StatusCodes.BAD_REQUEST, "at most " + services.config().maxSubscriptions() + " channels per stream"
                     + (services.autoSubscriptions().isEmpty() ? "" : ", counting the gateway's own "
                             + services.autoSubscriptions().channels()) + "\n");
             return;
@@ -88,7 +89,7 @@ public final class SseEndpoint implements HttpHandler {
                 if (decision.verdict() == Access.Verdict.UNAUTHORIZED) {
                     exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
                 }
-                reply(exchange, decision.verdict().httpStatus(), decision.reason() + "\n");
+                Responses.text(exchange, decision.verdict().httpStatus(), decision.reason() + "\n");
                 return;
             }
         }
@@ -101,7 +102,7 @@ public final class SseEndpoint implements HttpHandler {
         if (!services.registry().reserve()) {
             services.metrics().rejected("max-connections");
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
-            reply(exchange, StatusCodes.SERVICE_UNAVAILABLE, "this gateway holds its maximum of "
+            Responses.text(exchange, StatusCodes.SERVICE_UNAVAILABLE, "this gateway holds its maximum of "
                     + services.config().maxConnections() + " connections; try another or retry later\n");
             return;
         }
@@ -187,11 +188,5 @@ public final class SseEndpoint implements HttpHandler {
             }
         });
         source.resumeReads();
-    }
-
-    private static void reply(HttpServerExchange exchange, int status, String text) {
-        exchange.setStatusCode(status);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
-        exchange.getResponseSender().send(text);
     }
 }

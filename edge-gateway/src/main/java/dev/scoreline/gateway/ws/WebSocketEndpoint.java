@@ -5,6 +5,7 @@ import dev.scoreline.gateway.auth.BearerToken;
 import dev.scoreline.gateway.fanout.AutoSubscriptions;
 import dev.scoreline.gateway.fanout.CloseReason;
 import dev.scoreline.gateway.fanout.Connection;
+import dev.scoreline.gateway.http.Responses;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -42,12 +43,6 @@ public final class WebSocketEndpoint implements HttpHandler {
         this.services = services;
     }
 
-    private static void refuse(HttpServerExchange exchange, int status, String why) {
-        exchange.setStatusCode(status);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
-        exchange.getResponseSender().send(why + "\n");
-    }
-
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String upgrade = exchange.getRequestHeaders().getFirst(Headers.UPGRADE);
@@ -56,21 +51,19 @@ public final class WebSocketEndpoint implements HttpHandler {
         if (!exchange.getRequestMethod().equals(Methods.GET) || upgrade == null
                 || !upgrade.equalsIgnoreCase("websocket") || connectionHeader == null
                 || !connectionHeader.toLowerCase(Locale.ROOT).contains("upgrade") || key == null) {
-            refuse(exchange, StatusCodes.BAD_REQUEST, "/ws takes a WebSocket upgrade (GET with Upgrade: websocket)");
+            Responses.text(exchange, StatusCodes.BAD_REQUEST, "/ws takes a WebSocket upgrade (GET with Upgrade: websocket)");
             return;
         }
         if (!"13".equals(exchange.getRequestHeaders().getFirst(Headers.SEC_WEB_SOCKET_VERSION))) {
             exchange.getResponseHeaders().put(Headers.SEC_WEB_SOCKET_VERSION, "13");
-            refuse(exchange, StatusCodes.UPGRADE_REQUIRED, "/ws speaks WebSocket version 13 (RFC 6455)");
+            Responses.text(exchange, StatusCodes.UPGRADE_REQUIRED, "/ws speaks WebSocket version 13 (RFC 6455)");
             return;
         }
         if (services.registry().full()) {
             services.metrics().rejected("max-connections");
-            exchange.setStatusCode(StatusCodes.SERVICE_UNAVAILABLE);
-            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
-            exchange.getResponseSender().send("this gateway holds its maximum of " + services.config().maxConnections()
-                    + " connections; try another or retry later\n");
+            Responses.text(exchange, StatusCodes.SERVICE_UNAVAILABLE, "this gateway holds its maximum of "
+                    + services.config().maxConnections() + " connections; try another or retry later");
             return;
         }
         Deque<String> tokenParam = exchange.getQueryParameters().get("token");

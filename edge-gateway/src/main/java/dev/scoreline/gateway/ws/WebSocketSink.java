@@ -35,8 +35,11 @@ final class WebSocketSink implements Sink {
     /** What one write call takes at most: the default write window. */
     private static final int WRITE_BYTES = 64 * 1024;
     private static final ThreadLocal<ByteBuffer> OUT_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(WRITE_BYTES));
-    /** A frame on its way out: its opcode and payload, how much of it is written, and the fan-out frame it carries, if any. */
-    private static final class Out {
+    /**
+     * A frame on its way out: its opcode and payload, how much of it (header included) the socket
+     * took, and the fan-out frame it carries, if any.
+     */
+    static final class Out {
         final Frame frame;
         final int opcode;
         final byte[] payload;

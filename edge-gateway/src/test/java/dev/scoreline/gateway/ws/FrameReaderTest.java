@@ -162,7 +162,7 @@ class FrameReaderTest {
     }
 
     @Test
-    void aMessageWithA16BitLengthIsRead() {
+    void messagesWith16And64BitLengthsAreRead() {
         FrameReader large = new FrameReader(70_000, new Recorder(events));
         String body = "z".repeat(300);
         large.read(ByteBuffer.wrap(text(body)));
