@@ -16,7 +16,6 @@ public final class WsFrames {
     public static final int PING = 0x9;
     public static final int PONG = 0xA;
 
-
     private WsFrames() {}
 
     /** A server frame: final, unmasked. */

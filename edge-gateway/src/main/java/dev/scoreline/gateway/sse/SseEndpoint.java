@@ -52,13 +52,13 @@ public final class SseEndpoint implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         if (!exchange.getRequestMethod().equals(Methods.GET)) {
-            Responses.text(exchange, StatusCodes.METHOD_NOT_ALLOWED, "/sse takes GET\n");
+            Responses.text(exchange, StatusCodes.METHOD_NOT_ALLOWED, "/sse takes GET");
             return;
         }
         Deque<String> names = exchange.getQueryParameters().get("channel");
         List<String> requested = new ArrayList<>(names == null ? List.of() : names);
         if (requested.isEmpty() && services.autoSubscriptions().isEmpty()) {
-            Responses.text(exchange, StatusCodes.BAD_REQUEST, "name at least one channel: /sse?channel=match:<id>[&channel=…]\n");
+            Responses.text(exchange, StatusCodes.BAD_REQUEST, "name at least one channel: /sse?channel=match:<id>[&channel=…]");
             return;
         }
         requested.addAll(services.autoSubscriptions().channels());
@@ -70,14 +70,14 @@ public final class SseEndpoint implements HttpHandler {
                     channels.add(c);
                 }
             } catch (IllegalArgumentException e) {
-                Responses.text(exchange, StatusCodes.BAD_REQUEST, e.getMessage() + "\n");
+                Responses.text(exchange, StatusCodes.BAD_REQUEST, e.getMessage());
                 return;
             }
         }
         if (channels.size() > services.config().maxSubscriptions()) {
             Responses.text(exchange, StatusCodes.BAD_REQUEST, "at most " + services.config().maxSubscriptions() + " channels per stream"
                     + (services.autoSubscriptions().isEmpty() ? "" : ", counting the gateway's own "
-                            + services.autoSubscriptions().channels()) + "\n");
+                            + services.autoSubscriptions().channels()));
             return;
         }
         Deque<String> tokenParam = exchange.getQueryParameters().get("token");
@@ -89,7 +89,7 @@ public final class SseEndpoint implements HttpHandler {
                 if (decision.verdict() == Access.Verdict.UNAUTHORIZED) {
                     exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
                 }
-                Responses.text(exchange, decision.verdict().httpStatus(), decision.reason() + "\n");
+                Responses.text(exchange, decision.verdict().httpStatus(), decision.reason());
                 return;
             }
         }
@@ -103,7 +103,7 @@ public final class SseEndpoint implements HttpHandler {
             services.metrics().rejected("max-connections");
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
             Responses.text(exchange, StatusCodes.SERVICE_UNAVAILABLE, "this gateway holds its maximum of "
-                    + services.config().maxConnections() + " connections; try another or retry later\n");
+                    + services.config().maxConnections() + " connections; try another or retry later");
             return;
         }
         String lastEventId = exchange.getRequestHeaders().getFirst(LAST_EVENT_ID);

@@ -1,5 +1,6 @@
 package dev.scoreline.gateway.ws;
 
+import dev.scoreline.gateway.fanout.CloseReason;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,9 +14,10 @@ import java.util.Arrays;
  * frame is incomplete, so an idle connection costs it a few fields.
  *
  * <p>No extension is ever agreed, so reserved bits are an error; client frames must be masked;
- * control frames are at most 125 bytes and never fragmented; a message larger than the limit is
- * refused as soon as its header says so, before its payload is buffered. Any violation is reported
- * once, with the close code the server answers it with, and nothing is read after it.
+ * control frames are at most 125 bytes and never fragmented; a close frame carries no code or one
+ * an endpoint may send (RFC 6455 7.4); a message larger than the limit is refused as soon as its
+ * header says so, before its payload is buffered. Any violation is reported once, with the reason
+ * the server closes the connection for, and nothing is read after it.
  */
 final class FrameReader {
 
@@ -39,14 +41,11 @@ final class FrameReader {
         /** @param code the peer's close code, or 1005 when its close frame carried none */
         void close(int code);
 
-        /** The peer broke the protocol: the connection is answered with {@code closeCode}. */
-        void violation(int closeCode, String why);
+        /** The peer broke the protocol: the connection is closed for {@code reason}. */
+        void violation(CloseReason reason, String why);
     }
 
-    /** RFC 6455 7.4.1: a protocol error; a message too big; data not consistent with its type. */
-    static final int PROTOCOL_ERROR = 1002;
-    static final int TOO_BIG = 1009;
-    static final int INVALID_DATA = 1007;
+    /** RFC 6455 7.4.1: what a close frame without a code stands for; never sent. */
     static final int NO_STATUS = 1005;
 
     private final int maxMessageBytes;
@@ -97,18 +96,18 @@ final class FrameReader {
         int opcode = b0 & 0x0F;
         int len7 = b1 & 0x7F;
         if ((b0 & 0x70) != 0) {
-            return fail(PROTOCOL_ERROR, "reserved bits set: no extension was agreed");
+            return fail(CloseReason.PROTOCOL, "reserved bits set: no extension was agreed");
         }
         if ((b1 & 0x80) == 0) {
-            return fail(PROTOCOL_ERROR, "client frames must be masked");
+            return fail(CloseReason.PROTOCOL, "client frames must be masked");
         }
         boolean control = opcode >= 0x8;
         if (opcode != CONTINUATION && opcode != TEXT && opcode != BINARY && opcode != CLOSE && opcode != PING
                 && opcode != PONG) {
-            return fail(PROTOCOL_ERROR, "unknown opcode " + opcode);
+            return fail(CloseReason.PROTOCOL, "unknown opcode " + opcode);
         }
         if (control && (!fin || len7 > 125)) {
-            return fail(PROTOCOL_ERROR, "control frames are at most 125 bytes and not fragmented");
+            return fail(CloseReason.PROTOCOL, "control frames are at most 125 bytes and not fragmented");
         }
         int lengthBytes = len7 == 126 ? 2 : len7 == 127 ? 8 : 0;
         int headerLength = 2 + lengthBytes + 4;
@@ -118,14 +117,14 @@ final class FrameReader {
         long length = len7 == 126 ? buf.getShort(start + 2) & 0xFFFF : len7 == 127 ? buf.getLong(start + 2) : len7;
         if (!control) {
             if (opcode == CONTINUATION && message == null) {
-                return fail(PROTOCOL_ERROR, "a continuation frame with no message begun");
+                return fail(CloseReason.PROTOCOL, "a continuation frame with no message begun");
             }
             if (opcode != CONTINUATION && message != null) {
-                return fail(PROTOCOL_ERROR, "a new message before the last one ended");
+                return fail(CloseReason.PROTOCOL, "a new message before the last one ended");
             }
             long total = (opcode == CONTINUATION ? messageLength : 0) + length;
             if (length < 0 || total > maxMessageBytes) {
-                return fail(TOO_BIG, "message over " + maxMessageBytes + " bytes");
+                return fail(CloseReason.TOO_BIG, "message over " + maxMessageBytes + " bytes");
             }
         }
         if (buf.remaining() < headerLength + length) {
@@ -151,13 +150,26 @@ final class FrameReader {
             case PONG -> events.pong();
             default -> {
                 if (payload.length == 1) {
-                    fail(PROTOCOL_ERROR, "a close frame's code takes two bytes");
+                    fail(CloseReason.PROTOCOL, "a close frame's code takes two bytes");
+                    return;
+                }
+                int code = payload.length == 0 ? NO_STATUS : ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+                if (payload.length > 0 && !mayBeSent(code)) {
+                    fail(CloseReason.PROTOCOL, "close code " + code + " is not one an endpoint may send");
                     return;
                 }
                 failed = true;
-                events.close(payload.length == 0 ? NO_STATUS : ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF));
+                events.close(code);
             }
         }
+    }
+
+    /**
+     * RFC 6455 7.4: the codes it defines for endpoints to send, those IANA registered since (1012 to
+     * 1014), and the ranges for libraries and applications; 1004 to 1006 and 1015 never travel.
+     */
+    private static boolean mayBeSent(int code) {
+        return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
     }
 
     private void data(int opcode, boolean fin, byte[] payload) {
@@ -195,17 +207,17 @@ final class FrameReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, 0, length));
         } catch (CharacterCodingException e) {
-            fail(INVALID_DATA, "a text message that is not UTF-8");
+            fail(CloseReason.BAD_TEXT, "a text message that is not UTF-8");
             return;
         }
         events.text(text.toString());
     }
 
-    private boolean fail(int closeCode, String why) {
+    private boolean fail(CloseReason reason, String why) {
         failed = true;
         carry = null;
         message = null;
-        events.violation(closeCode, why);
+        events.violation(reason, why);
         return false;
     }
 }

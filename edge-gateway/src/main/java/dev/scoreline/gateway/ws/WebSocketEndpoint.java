@@ -54,6 +54,10 @@ public final class WebSocketEndpoint implements HttpHandler {
             Responses.text(exchange, StatusCodes.BAD_REQUEST, "/ws takes a WebSocket upgrade (GET with Upgrade: websocket)");
             return;
         }
+        if (!isKey(key)) {
+            Responses.text(exchange, StatusCodes.BAD_REQUEST, "Sec-WebSocket-Key must be 16 random bytes in base64 (RFC 6455 4.1)");
+            return;
+        }
         if (!"13".equals(exchange.getRequestHeaders().getFirst(Headers.SEC_WEB_SOCKET_VERSION))) {
             exchange.getResponseHeaders().put(Headers.SEC_WEB_SOCKET_VERSION, "13");
             Responses.text(exchange, StatusCodes.UPGRADE_REQUIRED, "/ws speaks WebSocket version 13 (RFC 6455)");
@@ -75,6 +79,14 @@ public final class WebSocketEndpoint implements HttpHandler {
         exchange.getResponseHeaders().put(Headers.SEC_WEB_SOCKET_ACCEPT, accept(key));
         exchange.upgradeChannel((connection, upgraded) -> onConnect(connection, token, since));
         exchange.endExchange();
+    }
+
+    private static boolean isKey(String key) {
+        try {
+            return Base64.getDecoder().decode(key.trim()).length == 16;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Sec-WebSocket-Accept: the key and RFC 6455's GUID, hashed with SHA-1, in base64. */

@@ -227,12 +227,7 @@ final class WebSocketSession implements FrameReader.Events {
     }
 
     @Override
-    public void violation(int closeCode, String why) {
-        CloseReason reason = switch (closeCode) {
-            case FrameReader.TOO_BIG -> CloseReason.TOO_BIG;
-            case FrameReader.INVALID_DATA -> CloseReason.BAD_TEXT;
-            default -> CloseReason.PROTOCOL;
-        };
+    public void violation(CloseReason reason, String why) {
         connection.close(reason, why);
     }
 

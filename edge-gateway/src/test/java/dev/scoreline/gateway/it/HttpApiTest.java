@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scoreline.gateway.EdgeGateway;
+import dev.scoreline.gateway.ws.WebSocketEndpoint;
 import dev.scoreline.testkit.Await;
+import dev.scoreline.testkit.RawWebSocket;
 import dev.scoreline.testkit.SseClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +100,49 @@ class HttpApiTest {
         assertThat(Http.get(gateway.port(), "/static/missing.js").statusCode()).isEqualTo(404);
         boolean hasPage = getClass().getClassLoader().getResource("dev/scoreline/gateway/web/index.html") != null;
         assertThat(Http.get(gateway.port(), "/").statusCode()).isEqualTo(hasPage ? 200 : 404);
+    }
+
+    @Test
+    void aWebSocketUpgradeOfAnotherVersionOrWithABadKeyIsRefusedWithAReason() throws Exception {
+        String good = Base64.getEncoder().encodeToString(new byte[16]);
+        String oldVersion = upgrade("8", good);
+        assertThat(oldVersion).startsWith("HTTP/1.1 426 ").containsIgnoringCase("Sec-WebSocket-Version: 13")
+                .contains("WebSocket version 13");
+        for (String badKey : new String[] {"not base64!", Base64.getEncoder().encodeToString(new byte[8])}) {
+            assertThat(upgrade("13", badKey)).startsWith("HTTP/1.1 400 ").contains("Sec-WebSocket-Key must be 16");
+        }
+        assertThat(upgrade("13", good)).as("the same upgrade with a good key and version")
+                .startsWith("HTTP/1.1 101 ").contains(WebSocketEndpoint.accept(good));
+    }
+
+    /** The gateway's answer to a WebSocket upgrade, head and body, as text. */
+    private static String upgrade(String version, String key) throws IOException {
+        try (Socket socket = RawWebSocket.tcp(gateway.port(), 0)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Version: " + version + "\r\nSec-WebSocket-Key: " + key
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder answer = new StringBuilder();
+            int contentLength = -1;
+            while (true) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                answer.append((char) b);
+                int headEnd = answer.indexOf("\r\n\r\n");
+                if (headEnd >= 0 && contentLength < 0) {
+                    Matcher m = Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+                            .matcher(answer);
+                    contentLength = m.find() ? Integer.parseInt(m.group(1)) : 0;
+                }
+                if (contentLength >= 0 && answer.length() >= headEnd + 4 + contentLength) {
+                    break;
+                }
+            }
+            return answer.toString();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.scoreline.gateway.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scoreline.gateway.fanout.CloseReason;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,8 @@ class FrameReaderTest {
         }
 
         @Override
-        public void violation(int closeCode, String why) {
-            events.add("violation " + closeCode + " " + why);
+        public void violation(CloseReason reason, String why) {
+            events.add("violation " + reason.code() + " " + why);
         }
     });
 
@@ -162,6 +163,24 @@ class FrameReaderTest {
     }
 
     @Test
+    void aCloseCodeNoEndpointMaySendBreaksTheProtocolAndTheOthersAreReported() {
+        List<String> seen = new ArrayList<>();
+        for (int code : new int[] {999, 1004, 1005, 1006, 1015, 2000, 5000, 1001, 1011, 3000, 4999}) {
+            FrameReader fresh = new FrameReader(64, new Recorder(seen));
+            fresh.read(ByteBuffer.wrap(frame(true, FrameReader.CLOSE, new byte[] {(byte) (code >> 8), (byte) code}, true)));
+        }
+        assertThat(seen).containsExactly(
+                "violation 1002 close code 999 is not one an endpoint may send",
+                "violation 1002 close code 1004 is not one an endpoint may send",
+                "violation 1002 close code 1005 is not one an endpoint may send",
+                "violation 1002 close code 1006 is not one an endpoint may send",
+                "violation 1002 close code 1015 is not one an endpoint may send",
+                "violation 1002 close code 2000 is not one an endpoint may send",
+                "violation 1002 close code 5000 is not one an endpoint may send",
+                "close 1001", "close 1011", "close 3000", "close 4999");
+    }
+
+    @Test
     void messagesWith16And64BitLengthsAreRead() {
         FrameReader large = new FrameReader(70_000, new Recorder(events));
         String body = "z".repeat(300);
@@ -197,8 +216,8 @@ class FrameReaderTest {
             seen.add("close " + code);
         }
 
-        public void violation(int closeCode, String why) {
-            seen.add("violation " + closeCode + " " + why);
+        public void violation(CloseReason reason, String why) {
+            seen.add("violation " + reason.code() + " " + why);
         }
     }
 }
